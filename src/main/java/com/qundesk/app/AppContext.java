@@ -1,0 +1,105 @@
+package com.qundesk.app;
+
+import com.qundesk.db.Database;
+import com.qundesk.demo.DemoWorkspace;
+import com.qundesk.group.GroupRepository;
+import com.qundesk.group.GroupService;
+import com.qundesk.i18n.Messages;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Locale;
+
+/**
+ * The one place that wires QunDesk's objects for one open workspace. GUI and CLI both build one;
+ * tests build one on a temporary file. Nothing here touches JavaFX.
+ */
+public final class AppContext {
+
+    private final AppPaths paths;
+    private final UserPrefs prefs;
+    private final Clock clock;
+    private final Database database;
+    private final GroupService groups;
+
+    private AppContext(AppPaths paths, UserPrefs prefs, Clock clock, Database database) {
+        this.paths = paths;
+        this.prefs = prefs;
+        this.clock = clock;
+        this.database = database;
+        this.groups = new GroupService(database, new GroupRepository(), clock);
+    }
+
+    /** Opens (creating and migrating if needed) the workspace at {@code workspace}. */
+    public static AppContext open(AppPaths paths, UserPrefs prefs, Path workspace, Clock clock) {
+        return new AppContext(paths, prefs, clock, Database.open(workspace));
+    }
+
+    /** Creates a demo workspace at {@code workspace}, which must not exist yet (or be an empty workspace). */
+    public static AppContext createDemo(AppPaths paths, UserPrefs prefs, Path workspace, Clock clock) {
+        AppContext ctx = open(paths, prefs, workspace, clock);
+        if (ctx.groups.list().isEmpty()) {
+            new DemoWorkspace(ctx.groups, clock).populate();
+        }
+        return ctx;
+    }
+
+    public static boolean workspaceExists(Path workspace) {
+        return Files.isRegularFile(workspace);
+    }
+
+    public AppPaths paths() {
+        return paths;
+    }
+
+    public UserPrefs prefs() {
+        return prefs;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Path workspace() {
+        return database.file();
+    }
+
+    public GroupService groups() {
+        return groups;
+    }
+
+    /** The operator's time zone: the one chosen in Settings, else the OS zone. */
+    public ZoneId zone() {
+        return zoneFrom(prefs);
+    }
+
+    public Messages messages() {
+        return new Messages(localeFrom(prefs));
+    }
+
+    public static ZoneId zoneFrom(UserPrefs prefs) {
+        String z = prefs.get(UserPrefs.ZONE, "system");
+        if (!"system".equals(z)) {
+            try {
+                return ZoneId.of(z);
+            } catch (RuntimeException ignored) {
+                // fall back to the OS zone below
+            }
+        }
+        return ZoneId.systemDefault();
+    }
+
+    public static Locale localeFrom(UserPrefs prefs) {
+        return switch (prefs.get(UserPrefs.LANGUAGE, "system")) {
+            case "zh" -> Messages.CHINESE;
+            case "en" -> Messages.ENGLISH;
+            default -> Messages.supported(Locale.getDefault());
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package com.qundesk.cli;
+
+import com.qundesk.app.AppContext;
+import com.qundesk.i18n.Messages;
+import picocli.CommandLine.Command;
+
+import java.util.concurrent.Callable;
+
+/** {@code qundesk demo --workspace PATH}: creates the demo workspace there. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Create a demo workspace (about 40 groups) at --workspace.")
+final class DemoCommand extends CliCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        QunDeskCli root = root();
+        Messages m = messages();
+        if (AppContext.workspaceExists(root.workspace())
+                && !root.open().groups().list().isEmpty()) {
+            err().println(m.get("cli.demo.notEmpty", root.workspace()));
+            return QunDeskCli.FAILED;
+        }
+        AppContext ctx = AppContext.createDemo(root.paths(), root.prefs(), root.workspace(), root.clock());
+        out().println(m.get("cli.demo.created", ctx.groups().list().size(), ctx.workspace()));
+        return QunDeskCli.OK;
+    }
+}

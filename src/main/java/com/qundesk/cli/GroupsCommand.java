@@ -1,0 +1,9 @@
+package com.qundesk.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code qundesk groups …}: the registry from the command line. */
+@Command(name = "groups", mixinStandardHelpOptions = true, description = "List, import and export the groups registry.",
+        subcommands = {GroupsListCommand.class})
+final class GroupsCommand {
+}

@@ -1,0 +1,93 @@
+package com.qundesk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.qundesk.group.Group;
+import com.qundesk.i18n.Messages;
+import com.qundesk.io.CellSafety;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code qundesk groups list [--format table|json|csv]}. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "Print every group.")
+final class GroupsListCommand extends CliCommand implements Callable<Integer> {
+
+    enum Format { table, json, csv }
+
+    @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE})")
+    private Format format;
+
+    @Override
+    public Integer call() throws IOException {
+        List<Group> groups = root().open().groups().list();
+        switch (format) {
+            case json -> printJson(groups);
+            case csv -> printCsv(groups);
+            case table -> printTable(groups, messages());
+        }
+        out().flush();
+        return QunDeskCli.OK;
+    }
+
+    private void printJson(List<Group> groups) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode arr = mapper.createArrayNode();
+        for (Group g : groups) {
+            ObjectNode o = arr.addObject();
+            o.put("id", g.id());
+            o.put("platform", g.platform().token());
+            o.put("externalId", g.externalId());
+            o.put("name", g.name());
+            o.put("purpose", g.purpose().token());
+            o.put("kind", g.kind().token());
+            o.put("owner", g.owner());
+            o.put("memberCount", g.memberCount());
+            o.put("capacity", g.capacity());
+            o.put("status", g.status().token());
+            if (g.parentId() == null) {
+                o.putNull("parentId");
+            } else {
+                o.put("parentId", g.parentId());
+            }
+            ArrayNode tags = o.putArray("tags");
+            g.tags().forEach(tags::add);
+            ArrayNode admins = o.putArray("admins");
+            g.admins().forEach(admins::add);
+            o.put("createdAt", g.createdAt() == null ? null : g.createdAt().toString());
+            o.put("updatedAt", g.updatedAt() == null ? null : g.updatedAt().toString());
+        }
+        out().println(mapper.writeValueAsString(arr));
+    }
+
+    private void printCsv(List<Group> groups) throws IOException {
+        CSVPrinter p = new CSVPrinter(out(), CSVFormat.RFC4180.builder().setHeader("id", "platform", "externalId",
+                "name", "purpose", "kind", "owner", "memberCount", "capacity", "status", "parentId", "tags").get());
+        for (Group g : groups) {
+            p.printRecord(g.id(), g.platform().token(), g.externalId(), CellSafety.neutralize(g.name()),
+                    g.purpose().token(), g.kind().token(), CellSafety.neutralize(g.owner()), g.memberCount(),
+                    g.capacity(), g.status().token(), g.parentId(), CellSafety.neutralize(String.join(",", g.tags())));
+        }
+        p.flush();
+    }
+
+    private void printTable(List<Group> groups, Messages m) {
+        out().printf("%-6s %-7s %-32s %-9s %-10s %-10s %9s %-22s%n", "ID", m.get("column.platform"),
+                m.get("column.name"), m.get("column.purpose"), m.get("column.kind"), m.get("column.owner"),
+                m.get("column.members"), m.get("column.status"));
+        for (Group g : groups) {
+            out().printf("%-6d %-7s %-32s %-9s %-10s %-10s %4d/%-4d %-22s%n", g.id(), m.get(g.platform().messageKey()),
+                    g.name(), m.get(g.purpose().messageKey()), m.get(g.kind().messageKey()),
+                    g.owner() == null ? "" : g.owner(), g.memberCount(), g.capacity(),
+                    m.get(g.status().messageKey()));
+        }
+        out().println(m.get("cli.groups.count", groups.size()));
+    }
+}

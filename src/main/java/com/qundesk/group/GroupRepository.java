@@ -1,0 +1,298 @@
+package com.qundesk.group;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** SQL for groups, their tags and history. Callers pass the connection of their transaction. */
+public final class GroupRepository {
+
+    private static final String COLUMNS = "id, platform, external_id, name, purpose, kind, owner, admins, "
+            + "member_count, capacity, parent_id, rules, announcement, ad_policy, ad_fee_yuan, ad_weekday, "
+            + "ad_hour_from, ad_hour_to, ad_thread_admin, status, created_at, reformed_at, dissolved_at, "
+            + "dissolution_reason, notes, updated_at";
+
+    public List<Group> findAll(Connection c) throws SQLException {
+        Map<Long, List<String>> tags = allTags(c);
+        List<Group> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM chat_group ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(map(rs, tags.getOrDefault(rs.getLong("id"), List.of())));
+            }
+        }
+        return out;
+    }
+
+    public Optional<Group> findById(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM chat_group WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(map(rs, tagsOf(c, id)));
+            }
+        }
+    }
+
+    public Optional<Group> findByExternalId(Connection c, Platform platform, String externalId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM chat_group WHERE platform = ? AND external_id = ?")) {
+            ps.setString(1, platform.token());
+            ps.setString(2, externalId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long id = rs.getLong("id");
+                return Optional.of(map(rs, tagsOf(c, id)));
+            }
+        }
+    }
+
+    public List<Group> findByName(Connection c, String name) throws SQLException {
+        List<Group> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM chat_group WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(map(rs, List.of()));
+                }
+            }
+        }
+        List<Group> withTags = new ArrayList<>();
+        for (Group g : out) {
+            withTags.add(g.toBuilder().tags(tagsOf(c, g.id())).build());
+        }
+        return withTags;
+    }
+
+    public long insert(Connection c, Group g) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO chat_group (platform, external_id, name, purpose, "
+                + "kind, owner, admins, member_count, capacity, parent_id, rules, announcement, ad_policy, ad_fee_yuan, "
+                + "ad_weekday, ad_hour_from, ad_hour_to, ad_thread_admin, status, created_at, reformed_at, "
+                + "dissolved_at, dissolution_reason, notes, updated_at) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            bind(ps, g, 1);
+            ps.executeUpdate();
+        }
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            id = rs.getLong(1);
+        }
+        replaceTags(c, id, g.tags());
+        return id;
+    }
+
+    public void update(Connection c, Group g) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE chat_group SET platform=?, external_id=?, name=?, "
+                + "purpose=?, kind=?, owner=?, admins=?, member_count=?, capacity=?, parent_id=?, rules=?, "
+                + "announcement=?, ad_policy=?, ad_fee_yuan=?, ad_weekday=?, ad_hour_from=?, ad_hour_to=?, "
+                + "ad_thread_admin=?, status=?, created_at=?, reformed_at=?, dissolved_at=?, dissolution_reason=?, "
+                + "notes=?, updated_at=? WHERE id=?")) {
+            int next = bind(ps, g, 1);
+            ps.setLong(next, g.id());
+            if (ps.executeUpdate() != 1) {
+                throw new SQLException("No group with id " + g.id());
+            }
+        }
+        replaceTags(c, g.id(), g.tags());
+    }
+
+    public void delete(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM chat_group WHERE id = ?")) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+        }
+    }
+
+    public int countChildren(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM chat_group WHERE parent_id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** Parent id of every group that has one: enough to check a new parent link for cycles. */
+    public Map<Long, Long> parentLinks(Connection c) throws SQLException {
+        Map<Long, Long> links = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, parent_id FROM chat_group WHERE parent_id IS NOT NULL");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                links.put(rs.getLong(1), rs.getLong(2));
+            }
+        }
+        return links;
+    }
+
+    public void addHistory(Connection c, long groupId, Instant at, String action, String field, String oldValue,
+                           String newValue, String note) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO group_history (group_id, at, action, field, "
+                + "old_value, new_value, note) VALUES (?,?,?,?,?,?,?)")) {
+            ps.setLong(1, groupId);
+            ps.setLong(2, at.toEpochMilli());
+            ps.setString(3, action);
+            ps.setString(4, field);
+            ps.setString(5, oldValue);
+            ps.setString(6, newValue);
+            ps.setString(7, note);
+            ps.executeUpdate();
+        }
+    }
+
+    public List<HistoryEntry> history(Connection c, long groupId) throws SQLException {
+        List<HistoryEntry> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, group_id, at, action, field, old_value, new_value, "
+                + "note FROM group_history WHERE group_id = ? ORDER BY at DESC, id DESC")) {
+            ps.setLong(1, groupId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new HistoryEntry(rs.getLong(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3)),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private Map<Long, List<String>> allTags(Connection c) throws SQLException {
+        Map<Long, List<String>> tags = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT group_id, tag FROM group_tag ORDER BY group_id, tag");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
+        return tags;
+    }
+
+    private List<String> tagsOf(Connection c, long id) throws SQLException {
+        List<String> tags = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT tag FROM group_tag WHERE group_id = ? ORDER BY tag")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tags.add(rs.getString(1));
+                }
+            }
+        }
+        return tags;
+    }
+
+    private void replaceTags(Connection c, long id, List<String> tags) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM group_tag WHERE group_id = ?")) {
+            del.setLong(1, id);
+            del.executeUpdate();
+        }
+        if (tags.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ins = c.prepareStatement("INSERT OR IGNORE INTO group_tag (group_id, tag) VALUES (?,?)")) {
+            for (String t : tags) {
+                ins.setLong(1, id);
+                ins.setString(2, t);
+                ins.addBatch();
+            }
+            ins.executeBatch();
+        }
+    }
+
+    private static int bind(PreparedStatement ps, Group g, int i) throws SQLException {
+        ps.setString(i++, g.platform().token());
+        ps.setString(i++, g.externalId());
+        ps.setString(i++, g.name());
+        ps.setString(i++, g.purpose().token());
+        ps.setString(i++, g.kind().token());
+        ps.setString(i++, g.owner());
+        ps.setString(i++, g.admins().isEmpty() ? null : String.join("\n", g.admins()));
+        ps.setInt(i++, g.memberCount());
+        ps.setInt(i++, g.capacity());
+        setLong(ps, i++, g.parentId());
+        ps.setString(i++, g.rules());
+        ps.setString(i++, g.announcement());
+        AdPolicy ad = g.adPolicy();
+        ps.setString(i++, ad.type().token());
+        setInt(ps, i++, ad.feeYuan());
+        setInt(ps, i++, ad.weekday() == null ? null : ad.weekday().getValue());
+        setInt(ps, i++, ad.hourFrom());
+        setInt(ps, i++, ad.hourTo());
+        ps.setString(i++, ad.threadAdmin());
+        ps.setString(i++, g.status().token());
+        setInstant(ps, i++, g.createdAt());
+        setInstant(ps, i++, g.reformedAt());
+        setInstant(ps, i++, g.dissolvedAt());
+        ps.setString(i++, g.dissolutionReason());
+        ps.setString(i++, g.notes());
+        setInstant(ps, i++, g.updatedAt());
+        return i;
+    }
+
+    private static Group map(ResultSet rs, List<String> tags) throws SQLException {
+        String admins = rs.getString("admins");
+        Integer weekday = getInt(rs, "ad_weekday");
+        AdPolicy ad = new AdPolicy(AdPolicy.Type.fromToken(rs.getString("ad_policy")), getInt(rs, "ad_fee_yuan"),
+                weekday == null ? null : DayOfWeek.of(weekday), getInt(rs, "ad_hour_from"), getInt(rs, "ad_hour_to"),
+                rs.getString("ad_thread_admin"));
+        return new Group(rs.getLong("id"), Platform.fromToken(rs.getString("platform")), rs.getString("external_id"),
+                rs.getString("name"), Purpose.fromToken(rs.getString("purpose")),
+                GroupKind.fromToken(rs.getString("kind")), rs.getString("owner"),
+                admins == null ? List.of() : Arrays.asList(admins.split("\n")), rs.getInt("member_count"),
+                rs.getInt("capacity"), getLong(rs, "parent_id"), tags, rs.getString("rules"),
+                rs.getString("announcement"), ad, GroupStatus.fromToken(rs.getString("status")),
+                getInstant(rs, "created_at"), getInstant(rs, "reformed_at"), getInstant(rs, "dissolved_at"),
+                rs.getString("dissolution_reason"), rs.getString("notes"), getInstant(rs, "updated_at"));
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setInt(i, v);
+        }
+    }
+
+    private static void setInstant(PreparedStatement ps, int i, Instant v) throws SQLException {
+        setLong(ps, i, v == null ? null : v.toEpochMilli());
+    }
+
+    private static Long getLong(ResultSet rs, String col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer getInt(ResultSet rs, String col) throws SQLException {
+        int v = rs.getInt(col);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Instant getInstant(ResultSet rs, String col) throws SQLException {
+        Long v = getLong(rs, col);
+        return v == null ? null : Instant.ofEpochMilli(v);
+    }
+}

@@ -1,0 +1,238 @@
+package com.qundesk.group;
+
+import com.qundesk.db.Database;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The groups registry. Each public method is one transaction: it happens whole or not at all. */
+public final class GroupService {
+
+    private final Database db;
+    private final GroupRepository repo;
+    private final Clock clock;
+
+    public GroupService(Database db, GroupRepository repo, Clock clock) {
+        this.db = db;
+        this.repo = repo;
+        this.clock = clock;
+    }
+
+    public List<Group> list() {
+        return db.read(repo::findAll);
+    }
+
+    public Group get(long id) {
+        return db.read(c -> require(c, id));
+    }
+
+    public List<HistoryEntry> history(long id) {
+        return db.read(c -> repo.history(c, id));
+    }
+
+    /** Checks a group as it would be saved, without saving; an empty list means it is fine. */
+    public List<FieldError> check(Group g) {
+        return db.read(c -> validate(c, normalize(g)));
+    }
+
+    public Group create(Group draft) {
+        return db.inTransaction(c -> insertValidated(c, draft, "created", null));
+    }
+
+    /** Creates many groups in one transaction (used by imports and the demo): all or nothing. */
+    public List<Group> createAll(List<Group> drafts, String action) {
+        return db.inTransaction(c -> {
+            List<Group> out = new ArrayList<>();
+            for (Group d : drafts) {
+                out.add(insertValidated(c, d, action, null));
+            }
+            return out;
+        });
+    }
+
+    public Group update(Group edited) {
+        return db.inTransaction(c -> updateValidated(c, edited, null));
+    }
+
+    public Group duplicate(long id, String newName) {
+        return db.inTransaction(c -> {
+            Group src = require(c, id);
+            Group copy = src.toBuilder().id(null).externalId(null).name(newName).status(GroupStatus.ACTIVE)
+                    .dissolvedAt(null).dissolutionReason(null).createdAt(now()).reformedAt(null).build();
+            return insertValidated(c, copy, "duplicated", "#" + id);
+        });
+    }
+
+    public Group archive(long id) {
+        return db.inTransaction(c -> {
+            Group g = require(c, id);
+            return updateValidated(c, g.toBuilder().status(GroupStatus.ARCHIVED).build(), "archived");
+        });
+    }
+
+    public Group markDissolved(long id, String reason, Instant when) {
+        if (reason == null || reason.isBlank()) {
+            throw new ValidationException(FieldError.of("dissolutionReason", "validation.dissolution.reasonRequired"));
+        }
+        return db.inTransaction(c -> {
+            Group g = require(c, id);
+            if (g.status() == GroupStatus.DISSOLVED) {
+                throw new ValidationException(FieldError.of("status", "validation.dissolution.already", g.name()));
+            }
+            Group d = g.toBuilder().status(GroupStatus.DISSOLVED).dissolvedAt(when == null ? now() : when)
+                    .dissolutionReason(reason.strip()).build();
+            return updateValidated(c, d, "dissolved");
+        });
+    }
+
+    /** Creates the sub-groups and links them to the parent; returns the children in order. */
+    public List<Group> split(long parentId, SplitRequest request) {
+        if (request.count() < 2 || request.count() > SplitRequest.MAX_CHILDREN) {
+            throw new ValidationException(FieldError.of("count", "validation.split.count", SplitRequest.MAX_CHILDREN));
+        }
+        return db.inTransaction(c -> {
+            Group parent = require(c, parentId);
+            if (!parent.status().isLive()) {
+                throw new ValidationException(FieldError.of("status", "validation.split.notLive", parent.name()));
+            }
+            List<Group> children = new ArrayList<>();
+            for (int k = 1; k <= request.count(); k++) {
+                Group child = parent.toBuilder().id(null).externalId(null).name(request.nameFor(parent.name(), k))
+                        .memberCount(request.membersFor(parent.memberCount(), k)).parentId(parentId)
+                        .status(GroupStatus.ACTIVE).createdAt(now()).reformedAt(null).dissolvedAt(null)
+                        .dissolutionReason(null).build();
+                children.add(insertValidated(c, child, "split-from", "#" + parentId));
+            }
+            repo.addHistory(c, parentId, now(), "split", null, null, null,
+                    String.valueOf(request.count()));
+            return children;
+        });
+    }
+
+    /** Deletes a group that nothing references; otherwise explains what still points at it. */
+    public void delete(long id) {
+        db.inTransaction(c -> {
+            Group g = require(c, id);
+            int children = repo.countChildren(c, id);
+            if (children > 0) {
+                throw new ValidationException(FieldError.of("id", "validation.delete.hasChildren", g.name(), children));
+            }
+            try {
+                repo.delete(c, id);
+            } catch (SQLException e) {
+                if (e.getMessage() != null && e.getMessage().contains("FOREIGN KEY")) {
+                    throw new ValidationException(FieldError.of("id", "validation.delete.referenced", g.name()));
+                }
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    // --- inside a transaction -------------------------------------------------------------
+
+    Group insertValidated(Connection c, Group draft, String action, String note) throws SQLException {
+        Group g = normalize(draft).toBuilder().id(null).updatedAt(now()).build();
+        if (g.createdAt() == null) {
+            g = g.toBuilder().createdAt(now()).build();
+        }
+        List<FieldError> errors = validate(c, g);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        long id = repo.insert(c, g);
+        repo.addHistory(c, id, now(), action, null, null, null, note);
+        return require(c, id);
+    }
+
+    private Group updateValidated(Connection c, Group edited, String action) throws SQLException {
+        Group before = require(c, edited.id());
+        Group g = normalize(edited).toBuilder().updatedAt(now()).build();
+        List<FieldError> errors = validate(c, g);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        List<GroupFields.Change> changes = GroupFields.diff(before, g);
+        if (changes.isEmpty()) {
+            return before;
+        }
+        repo.update(c, g);
+        Instant at = now();
+        if (action != null) {
+            repo.addHistory(c, g.id(), at, action, null, null, null, null);
+        }
+        for (GroupFields.Change ch : changes) {
+            repo.addHistory(c, g.id(), at, "edited", ch.field(), ch.oldValue(), ch.newValue(), null);
+        }
+        return require(c, g.id());
+    }
+
+    private List<FieldError> validate(Connection c, Group g) throws SQLException {
+        boolean taken = false;
+        if (g.externalId() != null && g.platform() != null) {
+            taken = repo.findByExternalId(c, g.platform(), g.externalId())
+                    .filter(other -> !other.id().equals(g.id())).isPresent();
+        }
+        Map<Long, Long> links = Map.of();
+        Set<Long> ids = Set.of();
+        if (g.parentId() != null) {
+            links = repo.parentLinks(c);
+            ids = new HashSet<>();
+            if (repo.findById(c, g.parentId()).isPresent()) {
+                ids.add(g.parentId());
+            }
+        }
+        return GroupValidator.validate(g, taken, links, ids);
+    }
+
+    private Group require(Connection c, long id) throws SQLException {
+        return repo.findById(c, id).orElseThrow(
+                () -> new ValidationException(FieldError.of("id", "validation.group.notFound", id)));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Trims text, drops empty strings and duplicate tags/admins. */
+    static Group normalize(Group g) {
+        return g.toBuilder()
+                .name(g.name() == null ? null : g.name().strip())
+                .externalId(blankToNull(g.externalId()))
+                .owner(blankToNull(g.owner()))
+                .admins(cleanList(g.admins()))
+                .tags(cleanList(g.tags()))
+                .rules(blankToNull(g.rules()))
+                .announcement(blankToNull(g.announcement()))
+                .dissolutionReason(blankToNull(g.dissolutionReason()))
+                .notes(blankToNull(g.notes()))
+                .build();
+    }
+
+    private static String blankToNull(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    private static List<String> cleanList(List<String> in) {
+        List<String> out = new ArrayList<>();
+        for (String s : in) {
+            String t = blankToNull(s);
+            if (t != null && !out.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,340 @@
+package com.qundesk.group.ui;
+
+import com.qundesk.group.AdPolicy;
+import com.qundesk.group.FieldError;
+import com.qundesk.group.Group;
+import com.qundesk.group.GroupKind;
+import com.qundesk.group.GroupStatus;
+import com.qundesk.group.HistoryEntry;
+import com.qundesk.group.Platform;
+import com.qundesk.group.Purpose;
+import com.qundesk.group.ValidationException;
+import com.qundesk.i18n.Messages;
+import com.qundesk.shell.UiContext;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
+
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** The detail pane: every field of a group, inline validation messages, save/revert, and the history. */
+public final class GroupFormController {
+
+    private final UiContext ui;
+    private final GroupFormModel model;
+    private final Map<String, Label> errorLabels = new HashMap<>();
+    private final ObservableList<Group> parentChoices = FXCollections.observableArrayList();
+    private Consumer<Group> onSaved = g -> { };
+
+    @FXML private Label formTitle;
+    @FXML private ComboBox<Platform> platformBox;
+    @FXML private TextField externalIdField;
+    @FXML private TextField nameField;
+    @FXML private ComboBox<Purpose> purposeBox;
+    @FXML private ComboBox<GroupKind> kindBox;
+    @FXML private TextField ownerField;
+    @FXML private TextField adminsField;
+    @FXML private TextField memberCountField;
+    @FXML private TextField capacityField;
+    @FXML private Label capacityHint;
+    @FXML private ComboBox<Group> parentBox;
+    @FXML private TextField tagsField;
+    @FXML private TextArea rulesArea;
+    @FXML private TextArea announcementArea;
+    @FXML private ComboBox<AdPolicy.Type> adTypeBox;
+    @FXML private HBox adFeeRow;
+    @FXML private TextField adFeeField;
+    @FXML private HBox adWindowRow;
+    @FXML private ComboBox<DayOfWeek> adWeekdayBox;
+    @FXML private TextField adHourFromField;
+    @FXML private TextField adHourToField;
+    @FXML private HBox adThreadRow;
+    @FXML private TextField adThreadAdminField;
+    @FXML private ComboBox<GroupStatus> statusBox;
+    @FXML private DatePicker createdPicker;
+    @FXML private DatePicker reformedPicker;
+    @FXML private DatePicker dissolvedPicker;
+    @FXML private TextField dissolutionReasonField;
+    @FXML private TextArea notesArea;
+    @FXML private Button saveButton;
+    @FXML private Button revertButton;
+    @FXML private Label formMessage;
+    @FXML private ListView<HistoryEntry> historyList;
+
+    @FXML private Label nameError;
+    @FXML private Label platformError;
+    @FXML private Label externalIdError;
+    @FXML private Label purposeError;
+    @FXML private Label kindError;
+    @FXML private Label memberCountError;
+    @FXML private Label capacityError;
+    @FXML private Label parentIdError;
+    @FXML private Label adPolicyError;
+    @FXML private Label statusError;
+    @FXML private Label reformedAtError;
+    @FXML private Label dissolvedAtError;
+    @FXML private Label dissolutionReasonError;
+
+    public GroupFormController(UiContext ui) {
+        this.ui = ui;
+        this.model = new GroupFormModel(ui.formats());
+    }
+
+    @FXML
+    private void initialize() {
+        Messages m = ui.messages();
+        setUpChoice(platformBox, Platform.values(), p -> m.get(p.messageKey()));
+        setUpChoice(purposeBox, Purpose.values(), p -> m.get(p.messageKey()));
+        setUpChoice(kindBox, GroupKind.values(), k -> m.get(k.messageKey()));
+        setUpChoice(adTypeBox, AdPolicy.Type.values(), t -> m.get(t.messageKey()));
+        setUpChoice(statusBox, GroupStatus.values(), s -> m.get(s.messageKey()));
+        setUpChoice(adWeekdayBox, DayOfWeek.values(), d -> d.getDisplayName(TextStyle.FULL, m.locale()));
+        parentBox.setItems(parentChoices);
+        parentBox.setConverter(converter(g -> g == null ? m.get("group.form.noParent") : g.name()));
+
+        platformBox.valueProperty().bindBidirectional(model.platform);
+        externalIdField.textProperty().bindBidirectional(model.externalId);
+        nameField.textProperty().bindBidirectional(model.name);
+        purposeBox.valueProperty().bindBidirectional(model.purpose);
+        kindBox.valueProperty().bindBidirectional(model.kind);
+        ownerField.textProperty().bindBidirectional(model.owner);
+        adminsField.textProperty().bindBidirectional(model.admins);
+        memberCountField.textProperty().bindBidirectional(model.memberCount);
+        capacityField.textProperty().bindBidirectional(model.capacity);
+        parentBox.valueProperty().bindBidirectional(model.parent);
+        tagsField.textProperty().bindBidirectional(model.tags);
+        rulesArea.textProperty().bindBidirectional(model.rules);
+        announcementArea.textProperty().bindBidirectional(model.announcement);
+        adTypeBox.valueProperty().bindBidirectional(model.adType);
+        adFeeField.textProperty().bindBidirectional(model.adFee);
+        adWeekdayBox.valueProperty().bindBidirectional(model.adWeekday);
+        adHourFromField.textProperty().bindBidirectional(model.adHourFrom);
+        adHourToField.textProperty().bindBidirectional(model.adHourTo);
+        adThreadAdminField.textProperty().bindBidirectional(model.adThreadAdmin);
+        statusBox.valueProperty().bindBidirectional(model.status);
+        createdPicker.valueProperty().bindBidirectional(model.createdOn);
+        reformedPicker.valueProperty().bindBidirectional(model.reformedOn);
+        dissolvedPicker.valueProperty().bindBidirectional(model.dissolvedOn);
+        dissolutionReasonField.textProperty().bindBidirectional(model.dissolutionReason);
+        notesArea.textProperty().bindBidirectional(model.notes);
+
+        showOnly(adFeeRow, model.adType.get() == AdPolicy.Type.RED_ENVELOPE);
+        model.adType.addListener((obs, o, n) -> {
+            showOnly(adFeeRow, n == AdPolicy.Type.RED_ENVELOPE);
+            showOnly(adWindowRow, n == AdPolicy.Type.WEEKLY_WINDOW);
+            showOnly(adThreadRow, n == AdPolicy.Type.AD_THREAD);
+        });
+        showOnly(adWindowRow, false);
+        showOnly(adThreadRow, false);
+        model.platform.addListener((obs, o, n) -> {
+            // A new group takes the platform's default capacity unless the operator typed another.
+            if (n != null && o != null && model.isNew.get()
+                    && model.capacity.get().equals(Integer.toString(o.defaultCapacity()))) {
+                model.capacity.set(Integer.toString(n.defaultCapacity()));
+            }
+            capacityHint.setText(m.get(n == Platform.WECOM ? "group.form.capacityHint.wecom"
+                    : "group.form.capacityHint.wechat"));
+        });
+        capacityHint.setText(m.get("group.form.capacityHint.wechat"));
+
+        for (Label l : List.of(nameError, platformError, externalIdError, purposeError, kindError, memberCountError,
+                capacityError, parentIdError, adPolicyError, statusError, reformedAtError, dissolvedAtError,
+                dissolutionReasonError)) {
+            errorLabels.put(l.getId().substring(0, l.getId().length() - "Error".length()), l);
+            showOnly(l, false);
+        }
+        historyList.setCellFactory(list -> new HistoryCell(ui));
+        historyList.setPlaceholder(new Label(m.get("group.history.empty")));
+        formTitle.setText(m.get("group.form.empty"));
+        setEditable(false);
+    }
+
+    /** Called after a successful save with the stored group. */
+    public void setOnSaved(Consumer<Group> onSaved) {
+        this.onSaved = onSaved;
+    }
+
+    /** The groups offered as parents (all but the edited one). */
+    public void setParentChoices(List<Group> groups) {
+        Group keep = model.parent.get();
+        parentChoices.setAll(groups);
+        parentChoices.addFirst(null);
+        model.parent.set(keep);
+    }
+
+    public void edit(Group g, Group parentGroup) {
+        clearErrors();
+        model.load(g, parentGroup);
+        formTitle.setText(g.id() == null ? ui.messages().get("group.form.new") : g.name());
+        setEditable(true);
+        if (g.id() == null) {
+            historyList.getItems().clear();
+            nameField.requestFocus();
+        } else {
+            long id = g.id();
+            ui.tasks().run(() -> ui.app().groups().history(id), historyList.getItems()::setAll);
+        }
+    }
+
+    public void clear() {
+        clearErrors();
+        formTitle.setText(ui.messages().get("group.form.empty"));
+        historyList.getItems().clear();
+        setEditable(false);
+    }
+
+    public GroupFormModel model() {
+        return model;
+    }
+
+    @FXML
+    private void onSave() {
+        clearErrors();
+        GroupFormModel.Result r = model.toGroup();
+        if (!r.ok()) {
+            showErrors(r.errors());
+            return;
+        }
+        Group g = r.group();
+        boolean creating = g.id() == null;
+        ui.tasks().run(() -> creating ? ui.app().groups().create(g) : ui.app().groups().update(g),
+                saved -> {
+                    formMessage.setText(ui.messages().get(creating ? "group.form.created" : "group.form.saved"));
+                    showOnly(formMessage, true);
+                    onSaved.accept(saved);
+                },
+                error -> {
+                    if (error instanceof ValidationException v) {
+                        showErrors(v.errors());
+                    } else {
+                        ui.tasks().errors().report(error);
+                    }
+                }, saveButton, revertButton);
+    }
+
+    @FXML
+    private void onRevert() {
+        Group g = model.original();
+        if (g != null) {
+            edit(g, model.parent.get() != null && g.parentId() != null ? model.parent.get() : findParent(g));
+        }
+    }
+
+    private Group findParent(Group g) {
+        if (g.parentId() == null) {
+            return null;
+        }
+        return parentChoices.stream().filter(p -> p != null && p.id().equals(g.parentId())).findFirst().orElse(null);
+    }
+
+    private void showErrors(List<FieldError> errors) {
+        StringBuilder other = new StringBuilder();
+        for (FieldError e : errors) {
+            Label l = errorLabels.get(e.field());
+            String text = ui.messages().describe(e);
+            if (l != null) {
+                l.setText(l.isVisible() ? l.getText() + "\n" + text : text);
+                showOnly(l, true);
+            } else {
+                other.append(text).append('\n');
+            }
+        }
+        formMessage.setText(other.isEmpty() ? ui.messages().get("group.form.fix") : other.toString().strip());
+        formMessage.getStyleClass().add("danger");
+        showOnly(formMessage, true);
+    }
+
+    private void clearErrors() {
+        errorLabels.values().forEach(l -> {
+            l.setText("");
+            showOnly(l, false);
+        });
+        formMessage.getStyleClass().removeAll("danger");
+        showOnly(formMessage, false);
+    }
+
+    private void setEditable(boolean editable) {
+        for (Node n : List.of(platformBox, externalIdField, nameField, purposeBox, kindBox, ownerField, adminsField,
+                memberCountField, capacityField, parentBox, tagsField, rulesArea, announcementArea, adTypeBox,
+                adFeeField, adWeekdayBox, adHourFromField, adHourToField, adThreadAdminField, statusBox, createdPicker,
+                reformedPicker, dissolvedPicker, dissolutionReasonField, notesArea, saveButton, revertButton)) {
+            n.setDisable(!editable);
+        }
+    }
+
+    private static void showOnly(Node n, boolean visible) {
+        n.setVisible(visible);
+        n.setManaged(visible);
+    }
+
+    private static <T> void setUpChoice(ComboBox<T> box, T[] values, Function<T, String> label) {
+        box.getItems().setAll(values);
+        box.setConverter(converter(label));
+    }
+
+    static <T> StringConverter<T> converter(Function<T, String> label) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return label.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    /** "2026-11-24 10:00  Edited members: 120 → 130". */
+    private static final class HistoryCell extends ListCell<HistoryEntry> {
+        private final UiContext ui;
+
+        HistoryCell(UiContext ui) {
+            this.ui = ui;
+        }
+
+        @Override
+        protected void updateItem(HistoryEntry h, boolean empty) {
+            super.updateItem(h, empty);
+            if (empty || h == null) {
+                setText(null);
+                return;
+            }
+            Messages m = ui.messages();
+            String action = m.has("history.action." + h.action()) ? m.get("history.action." + h.action()) : h.action();
+            StringBuilder sb = new StringBuilder(ui.formats().dateTime(h.at())).append("  ").append(action);
+            if (h.field() != null) {
+                String field = m.has("field." + h.field()) ? m.get("field." + h.field()) : h.field();
+                sb.append(" ").append(field).append(": ").append(h.oldValue() == null ? "—" : shorten(h.oldValue()))
+                        .append(" → ").append(h.newValue() == null ? "—" : shorten(h.newValue()));
+            }
+            if (h.note() != null) {
+                sb.append(" (").append(h.note()).append(')');
+            }
+            setText(sb.toString());
+        }
+
+        private static String shorten(String s) {
+            String one = s.replace('\n', ' ');
+            return one.length() > 40 ? one.substring(0, 39) + "…" : one;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package com.qundesk.group.ui;
+
+import com.qundesk.group.Group;
+import com.qundesk.i18n.Messages;
+
+import java.util.Locale;
+
+/**
+ * One line of the groups table: the group plus the localized labels the table shows, sorts and searches,
+ * computed once per load instead of on every cell paint.
+ */
+public record GroupRow(Group group, String platformLabel, String purposeLabel, String kindLabel, String statusLabel,
+                       String tagsText, String parentName, String searchText) {
+
+    public static GroupRow of(Group g, Messages m, String parentName) {
+        String tags = String.join(", ", g.tags());
+        String search = (g.name() + " " + (g.externalId() == null ? "" : g.externalId()) + " " + tags + " "
+                + (g.owner() == null ? "" : g.owner())).toLowerCase(Locale.ROOT);
+        return new GroupRow(g, m.get(g.platform().messageKey()), m.get(g.purpose().messageKey()),
+                m.get(g.kind().messageKey()), m.get(g.status().messageKey()), tags, parentName, search);
+    }
+
+    public long id() {
+        return group.id();
+    }
+}

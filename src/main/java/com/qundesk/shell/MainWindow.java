@@ -1,0 +1,211 @@
+package com.qundesk.shell;
+
+import com.qundesk.app.AppContext;
+import com.qundesk.app.AppPaths;
+import com.qundesk.app.UserPrefs;
+import com.qundesk.group.ui.GroupsController;
+import com.qundesk.i18n.Messages;
+import com.qundesk.ui.ErrorReporter;
+import com.qundesk.ui.Formats;
+import com.qundesk.ui.Theme;
+import com.qundesk.ui.UiTasks;
+import com.qundesk.ui.ViewLoader;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.image.Image;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+
+/**
+ * The main window: opens a workspace in the background, then builds the views for it. Switching workspace
+ * or language rebuilds the views in place, without a restart. Window geometry and the last view are kept.
+ */
+public final class MainWindow implements UiContext.WindowActions {
+
+    private static final double DEFAULT_WIDTH = 1360;
+    private static final double DEFAULT_HEIGHT = 860;
+
+    private final Stage stage;
+    private final AppPaths paths;
+    private final UserPrefs prefs;
+    private final Theme theme;
+    private final Executor executor;
+    private final Clock clock;
+    private AppContext context;
+    private UiContext ui;
+    private MainWindowController controller;
+
+    public MainWindow(Stage stage, AppPaths paths, UserPrefs prefs, Theme theme, Executor executor, Clock clock) {
+        this.stage = stage;
+        this.paths = paths;
+        this.prefs = prefs;
+        this.theme = theme;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    /** Shows the window at once and opens {@code workspace} (creating a demo one if asked) off the FX thread. */
+    @Override
+    public void openWorkspace(Path workspace, boolean demo) {
+        Messages m = new Messages(AppContext.localeFrom(prefs));
+        ensureShown(m);
+        ErrorReporter errors = new ErrorReporter(m, () -> stage, paths.logDir());
+        UiTasks tasks = new UiTasks(executor, errors);
+        if (controller == null) {
+            ProgressIndicator spinner = new ProgressIndicator();
+            Label label = new Label(m.get("workspace.opening", workspace));
+            VBox box = new VBox(16, spinner, label);
+            box.getStyleClass().add("loading-pane");
+            stage.getScene().setRoot(box);
+        }
+        tasks.run(() -> demo ? AppContext.createDemo(paths, prefs, workspace, clock)
+                        : AppContext.open(paths, prefs, workspace, clock),
+                this::install,
+                error -> {
+                    errors.report(error);
+                    if (context == null) {
+                        showSettingsOnly();
+                    }
+                });
+    }
+
+    public void open(Path workspace, boolean demo) {
+        openWorkspace(workspace, demo);
+    }
+
+    private void install(AppContext ctx) {
+        this.context = ctx;
+        prefs.put(UserPrefs.LAST_WORKSPACE, ctx.workspace().toAbsolutePath().toString());
+        reloadUi();
+    }
+
+    /** Without any workspace, Settings still lets the operator pick or create one. */
+    private void showSettingsOnly() {
+        Path fallback = paths.defaultWorkspace();
+        Label label = new Label(new Messages(AppContext.localeFrom(prefs)).get("workspace.none", fallback));
+        VBox box = new VBox(16, label);
+        box.getStyleClass().add("loading-pane");
+        stage.getScene().setRoot(box);
+    }
+
+    @Override
+    public void reloadUi() {
+        if (context == null) {
+            return;
+        }
+        Section current = controller != null ? controller.current()
+                : Section.fromToken(prefs.get(UserPrefs.LAST_VIEW, Section.GROUPS.token()), Section.GROUPS);
+        Messages m = context.messages();
+        ErrorReporter errors = new ErrorReporter(m, () -> stage, paths.logDir());
+        ui = new UiContext(context, m, new Formats(context.zone(), m.locale()), new UiTasks(executor, errors), theme,
+                this);
+        ViewLoader loader = new ViewLoader(m, this::controllerFor);
+        ViewLoader.View<MainWindowController> view = loader.load(MainWindowController.class);
+        controller = view.controller();
+        stage.getScene().setRoot(view.root());
+        stage.setTitle(m.get("window.title", context.workspace().getFileName()));
+        controller.show(current);
+    }
+
+    @Override
+    public void show(Section section) {
+        if (controller != null) {
+            controller.show(section);
+        }
+    }
+
+    @Override
+    public void showGroup(long groupId) {
+        if (controller != null) {
+            controller.show(Section.GROUPS);
+            controller.groups().ifPresent(g -> g.select(groupId));
+        }
+    }
+
+    private Object controllerFor(Class<?> type) {
+        if (type == MainWindowController.class) {
+            return new MainWindowController(ui, new ViewLoader(ui.messages(), this::controllerFor), prefs);
+        }
+        if (type == GroupsController.class) {
+            return new GroupsController(ui);
+        }
+        if (type == SettingsController.class) {
+            return new SettingsController(ui, prefs);
+        }
+        if (type == UnavailableController.class) {
+            return new UnavailableController(ui.messages());
+        }
+        throw new IllegalArgumentException("No controller factory for " + type.getName());
+    }
+
+    private void ensureShown(Messages m) {
+        if (stage.getScene() != null) {
+            return;
+        }
+        Scene scene = new Scene(new VBox(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        scene.getStylesheets().add(MainWindow.class.getResource("/com/qundesk/ui/qundesk.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle(m.get("app.title"));
+        try (InputStream icon = MainWindow.class.getResourceAsStream("/com/qundesk/ui/icon-256.png")) {
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon));
+            }
+        } catch (java.io.IOException ignored) {
+            // the window works without an icon
+        }
+        restoreGeometry();
+        stage.setOnCloseRequest(e -> saveState());
+        stage.show();
+    }
+
+    private void restoreGeometry() {
+        String[] parts = prefs.get(UserPrefs.WINDOW, "").split(",");
+        if (parts.length == 5) {
+            try {
+                double x = Double.parseDouble(parts[0]);
+                double y = Double.parseDouble(parts[1]);
+                double w = Double.parseDouble(parts[2]);
+                double h = Double.parseDouble(parts[3]);
+                boolean onScreen = !Screen.getScreensForRectangle(new Rectangle2D(x, y, w, h)).isEmpty();
+                if (onScreen && w > 200 && h > 200) {
+                    stage.setX(x);
+                    stage.setY(y);
+                    stage.setWidth(w);
+                    stage.setHeight(h);
+                }
+                stage.setMaximized(Boolean.parseBoolean(parts[4]));
+            } catch (NumberFormatException ignored) {
+                // keep the defaults
+            }
+        }
+    }
+
+    /** Remembers where the window was and which view was open. */
+    public void saveState() {
+        if (stage.getScene() == null) {
+            return;
+        }
+        prefs.put(UserPrefs.WINDOW, String.join(",", Double.toString(stage.getX()), Double.toString(stage.getY()),
+                Double.toString(stage.getWidth()), Double.toString(stage.getHeight()),
+                Boolean.toString(stage.isMaximized())));
+        if (controller != null) {
+            prefs.put(UserPrefs.LAST_VIEW, controller.current().token());
+        }
+    }
+
+    public UiContext ui() {
+        return ui;
+    }
+
+    public MainWindowController controller() {
+        return controller;
+    }
+}

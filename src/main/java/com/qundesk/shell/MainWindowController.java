@@ -1,0 +1,91 @@
+package com.qundesk.shell;
+
+import com.qundesk.app.UserPrefs;
+import com.qundesk.group.ui.GroupsController;
+import com.qundesk.ui.ViewLoader;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The shell: navigation on the left, the current view in the middle, the workspace in the status bar. */
+public final class MainWindowController {
+
+    private final UiContext ui;
+    private final ViewLoader loader;
+    private final UserPrefs prefs;
+    private final Map<Section, Parent> views = new EnumMap<>(Section.class);
+    private final Map<Section, ToggleButton> buttons = new EnumMap<>(Section.class);
+    private final ToggleGroup navGroup = new ToggleGroup();
+    private Section current = Section.GROUPS;
+    private GroupsController groupsController;
+
+    @FXML private VBox nav;
+    @FXML private StackPane content;
+    @FXML private Label workspaceLabel;
+    @FXML private ProgressIndicator busyIndicator;
+
+    public MainWindowController(UiContext ui, ViewLoader loader, UserPrefs prefs) {
+        this.ui = ui;
+        this.loader = loader;
+        this.prefs = prefs;
+    }
+
+    @FXML
+    private void initialize() {
+        for (Section s : Section.values()) {
+            ToggleButton b = new ToggleButton(ui.messages().get(s.titleKey()), new FontIcon(s.icon()));
+            b.setId("nav-" + s.token());
+            b.getStyleClass().add("nav-button");
+            b.setToggleGroup(navGroup);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setOnAction(e -> show(s));
+            buttons.put(s, b);
+            nav.getChildren().add(b);
+        }
+        workspaceLabel.setText(ui.messages().get("status.workspace", ui.app().workspace().toAbsolutePath()));
+        busyIndicator.visibleProperty().bind(ui.tasks().busyProperty());
+    }
+
+    public Section current() {
+        return current;
+    }
+
+    /** Shows {@code section}, building its view on first use. */
+    public void show(Section section) {
+        current = section;
+        buttons.get(section).setSelected(true);
+        Parent view = views.computeIfAbsent(section, this::build);
+        content.getChildren().setAll(view);
+        prefs.put(UserPrefs.LAST_VIEW, section.token());
+    }
+
+    public Optional<GroupsController> groups() {
+        return Optional.ofNullable(groupsController);
+    }
+
+    private Parent build(Section section) {
+        return switch (section) {
+            case GROUPS -> {
+                ViewLoader.View<GroupsController> v = loader.load(GroupsController.class);
+                groupsController = v.controller();
+                yield v.root();
+            }
+            case SETTINGS -> loader.load(SettingsController.class).root();
+            default -> {
+                ViewLoader.View<UnavailableController> v = loader.load(UnavailableController.class);
+                v.controller().describe(section);
+                yield v.root();
+            }
+        };
+    }
+}

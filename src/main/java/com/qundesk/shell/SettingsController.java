@@ -1,0 +1,151 @@
+package com.qundesk.shell;
+
+import com.qundesk.app.UserPrefs;
+import com.qundesk.i18n.Messages;
+import com.qundesk.ui.Theme;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Settings: language and time zone (applied at once, no restart), theme, and which workspace is open. */
+public final class SettingsController {
+
+    private static final List<String> LANGUAGES = List.of("system", "zh", "en");
+    private static final List<String> THEMES = List.of("system", "light", "dark");
+    private static final List<String> COMMON_ZONES = List.of("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei",
+            "Asia/Singapore", "Asia/Tokyo", "Europe/London", "Europe/Berlin", "America/New_York",
+            "America/Los_Angeles", "Australia/Sydney", "UTC");
+
+    private final UiContext ui;
+    private final UserPrefs prefs;
+
+    @FXML private ComboBox<String> languageBox;
+    @FXML private ComboBox<String> themeBox;
+    @FXML private ComboBox<String> zoneBox;
+    @FXML private Label workspacePath;
+    @FXML private Button openWorkspaceButton;
+    @FXML private Button newWorkspaceButton;
+    @FXML private Button demoWorkspaceButton;
+
+    public SettingsController(UiContext ui, UserPrefs prefs) {
+        this.ui = ui;
+        this.prefs = prefs;
+    }
+
+    @FXML
+    private void initialize() {
+        Messages m = ui.messages();
+        languageBox.getItems().setAll(LANGUAGES);
+        languageBox.setConverter(labels(m, "settings.language."));
+        languageBox.setValue(prefs.get(UserPrefs.LANGUAGE, "system"));
+        languageBox.valueProperty().addListener((obs, o, n) -> {
+            if (n != null && !n.equals(o)) {
+                prefs.put(UserPrefs.LANGUAGE, n);
+                ui.actions().reloadUi();
+            }
+        });
+
+        themeBox.getItems().setAll(THEMES);
+        themeBox.setConverter(labels(m, "settings.theme."));
+        themeBox.setValue(prefs.get(UserPrefs.THEME, "system"));
+        themeBox.valueProperty().addListener((obs, o, n) -> {
+            if (n != null) {
+                prefs.put(UserPrefs.THEME, n);
+                ui.theme().apply(Theme.parse(n));
+            }
+        });
+
+        List<String> zones = new ArrayList<>();
+        zones.add("system");
+        zones.addAll(COMMON_ZONES);
+        ZoneId.getAvailableZoneIds().stream().sorted().filter(z -> !COMMON_ZONES.contains(z)).forEach(zones::add);
+        zoneBox.getItems().setAll(zones);
+        zoneBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String z) {
+                return z == null ? "" : "system".equals(z)
+                        ? m.get("settings.zone.system", ZoneId.systemDefault().getId()) : z;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        zoneBox.setValue(prefs.get(UserPrefs.ZONE, "system"));
+        zoneBox.valueProperty().addListener((obs, o, n) -> {
+            if (n != null && !n.equals(o)) {
+                prefs.put(UserPrefs.ZONE, n);
+                ui.actions().reloadUi();
+            }
+        });
+
+        workspacePath.setText(ui.app().workspace().toAbsolutePath().toString());
+    }
+
+    @FXML
+    private void onOpenWorkspace() {
+        File f = chooser("settings.workspace.openTitle").showOpenDialog(workspacePath.getScene().getWindow());
+        if (f != null) {
+            ui.actions().openWorkspace(f.toPath(), false);
+        }
+    }
+
+    @FXML
+    private void onNewWorkspace() {
+        File f = chooser("settings.workspace.newTitle").showSaveDialog(workspacePath.getScene().getWindow());
+        if (f != null) {
+            ui.actions().openWorkspace(withExtension(f.toPath()), false);
+        }
+    }
+
+    @FXML
+    private void onDemoWorkspace() {
+        FileChooser c = chooser("settings.workspace.demoTitle");
+        c.setInitialFileName("demo.qundesk");
+        File f = c.showSaveDialog(workspacePath.getScene().getWindow());
+        if (f != null) {
+            ui.actions().openWorkspace(withExtension(f.toPath()), true);
+        }
+    }
+
+    private FileChooser chooser(String titleKey) {
+        FileChooser c = new FileChooser();
+        c.setTitle(ui.messages().get(titleKey));
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(ui.messages().get("settings.workspace.filter"),
+                "*.qundesk", "*.db", "*.sqlite"));
+        Path dir = ui.app().workspace().toAbsolutePath().getParent();
+        if (dir != null && dir.toFile().isDirectory()) {
+            c.setInitialDirectory(dir.toFile());
+        }
+        return c;
+    }
+
+    private static Path withExtension(Path p) {
+        String name = p.getFileName().toString();
+        return name.contains(".") ? p : p.resolveSibling(name + ".qundesk");
+    }
+
+    private static StringConverter<String> labels(Messages m, String prefix) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(String token) {
+                return token == null ? "" : m.get(prefix + token);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        };
+    }
+}

@@ -3,6 +3,7 @@ package com.qundesk.shell;
 import com.qundesk.app.AppContext;
 import com.qundesk.app.AppPaths;
 import com.qundesk.app.UserPrefs;
+import com.qundesk.group.ui.GroupFormController;
 import com.qundesk.group.ui.GroupsController;
 import com.qundesk.i18n.Messages;
 import com.qundesk.ui.ErrorReporter;
@@ -136,6 +137,9 @@ public final class MainWindow implements UiContext.WindowActions {
         }
         if (type == GroupsController.class) {
             return new GroupsController(ui);
+        }
+        if (type == GroupFormController.class) {
+            return new GroupFormController(ui);
         }
         if (type == SettingsController.class) {
             return new SettingsController(ui, prefs);

@@ -58,7 +58,11 @@ public final class UiTasks {
         };
         task.setOnSucceeded(e -> {
             end.run();
-            onSuccess.accept(task.getValue());
+            try {
+                onSuccess.accept(task.getValue());
+            } catch (RuntimeException ex) {
+                onFailure.accept(ex);
+            }
         });
         task.setOnFailed(e -> {
             end.run();

@@ -305,7 +305,7 @@ public final class GroupsController {
         items.add(null);
         items.addAll(values);
         box.getItems().setAll(items);
-        box.setValue(values.contains(current) ? current : null);
+        box.setValue(current != null && values.contains(current) ? current : null);
     }
 
     private List<Group> selected() {
@@ -370,7 +370,9 @@ public final class GroupsController {
         private final HBox box = new HBox(6, bar, label);
 
         MembersCell() {
-            bar.setPrefWidth(70);
+            bar.setPrefWidth(56);
+            bar.setMinWidth(40);
+            label.setMinWidth(Label.USE_PREF_SIZE);
             bar.setMaxHeight(8);
             HBox.setHgrow(label, Priority.NEVER);
             box.getStyleClass().add("members-cell");

@@ -1,6 +1,14 @@
 package com.qundesk.app;
 
+import com.qundesk.campaign.CampaignRepository;
+import com.qundesk.campaign.CampaignService;
 import com.qundesk.db.Database;
+import com.qundesk.flash.FlashRepository;
+import com.qundesk.flash.FlashService;
+import com.qundesk.flash.ReminderScheduler;
+import com.qundesk.settings.WorkspaceSettings;
+import com.qundesk.template.TemplateRepository;
+import com.qundesk.template.TemplateService;
 import com.qundesk.demo.DemoWorkspace;
 import com.qundesk.group.GroupRepository;
 import com.qundesk.group.GroupService;
@@ -23,13 +31,25 @@ public final class AppContext {
     private final Clock clock;
     private final Database database;
     private final GroupService groups;
+    private final CampaignService campaigns;
+    private final TemplateService templates;
+    private final FlashService flash;
+    private final ReminderScheduler scheduler;
+    private final WorkspaceSettings settings;
 
     private AppContext(AppPaths paths, UserPrefs prefs, Clock clock, Database database) {
         this.paths = paths;
         this.prefs = prefs;
         this.clock = clock;
         this.database = database;
+        this.settings = new WorkspaceSettings(database);
         this.groups = new GroupService(database, new GroupRepository(), clock);
+        this.campaigns = new CampaignService(database, new CampaignRepository(), clock);
+        this.templates = new TemplateService(database, new TemplateRepository(), clock);
+        FlashRepository flashRepo = new FlashRepository();
+        this.flash = new FlashService(database, groups, campaigns, templates, flashRepo, clock, this::zone);
+        this.scheduler = new ReminderScheduler(database, flashRepo, flash, groups, clock);
+        templates.seedDefaults();
     }
 
     /** Opens (creating and migrating if needed) the workspace at {@code workspace}. */
@@ -72,6 +92,26 @@ public final class AppContext {
 
     public GroupService groups() {
         return groups;
+    }
+
+    public CampaignService campaigns() {
+        return campaigns;
+    }
+
+    public TemplateService templates() {
+        return templates;
+    }
+
+    public FlashService flash() {
+        return flash;
+    }
+
+    public ReminderScheduler scheduler() {
+        return scheduler;
+    }
+
+    public WorkspaceSettings settings() {
+        return settings;
     }
 
     /** The operator's time zone: the one chosen in Settings, else the OS zone. */

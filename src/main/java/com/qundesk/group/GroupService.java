@@ -137,6 +137,30 @@ public final class GroupService {
         });
     }
 
+    // --- inside a caller's transaction (used by other services composing one transaction) ---
+
+    public Group insertIn(Connection c, Group draft, String action, String note) throws SQLException {
+        return insertValidated(c, draft, action, note);
+    }
+
+    public Group updateIn(Connection c, Group edited, String action) throws SQLException {
+        return updateValidated(c, edited, action);
+    }
+
+    public List<Group> listIn(Connection c) throws SQLException {
+        return repo.findAll(c);
+    }
+
+    public Group requireIn(Connection c, long id) throws SQLException {
+        return require(c, id);
+    }
+
+    /** Records an event in the group's history (lifecycle transitions, checklist, imports). */
+    public void recordIn(Connection c, long groupId, String action, String field, String oldValue, String newValue,
+                         String note) throws SQLException {
+        repo.addHistory(c, groupId, now(), action, field, oldValue, newValue, note);
+    }
+
     // --- inside a transaction -------------------------------------------------------------
 
     Group insertValidated(Connection c, Group draft, String action, String note) throws SQLException {

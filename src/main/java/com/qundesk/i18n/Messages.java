@@ -52,7 +52,11 @@ public final class Messages {
         if (args.length == 0) {
             return pattern;
         }
-        return new MessageFormat(pattern, locale).format(args);
+        Object[] resolved = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            resolved[i] = args[i] instanceof Localizable l ? describe(l) : args[i];
+        }
+        return new MessageFormat(pattern, locale).format(resolved);
     }
 
     public boolean has(String key) {

@@ -1,0 +1,155 @@
+package com.qundesk.campaign;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for campaigns and their group links. */
+public final class CampaignRepository {
+
+    private static final String COLUMNS = "id, type, name, starts_at, ends_at, owner, goal_signups, goal_conversions, "
+            + "goal_coupons_issued, goal_coupons_redeemed, goal_gmv_yuan, cancelled_at, cancel_reason, "
+            + "outcome_summary, notes, created_at, updated_at";
+
+    public List<Campaign> findAll(Connection c) throws SQLException {
+        List<Campaign> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM campaign ORDER BY starts_at DESC, id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(map(rs));
+            }
+        }
+        return out;
+    }
+
+    public Optional<Campaign> findById(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM campaign WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    public long insert(Connection c, Campaign k) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO campaign (type, name, starts_at, ends_at, owner, "
+                + "goal_signups, goal_conversions, goal_coupons_issued, goal_coupons_redeemed, goal_gmv_yuan, "
+                + "cancelled_at, cancel_reason, outcome_summary, notes, created_at, updated_at) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            bind(ps, k);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    public void update(Connection c, Campaign k) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE campaign SET type=?, name=?, starts_at=?, ends_at=?, "
+                + "owner=?, goal_signups=?, goal_conversions=?, goal_coupons_issued=?, goal_coupons_redeemed=?, "
+                + "goal_gmv_yuan=?, cancelled_at=?, cancel_reason=?, outcome_summary=?, notes=?, created_at=?, "
+                + "updated_at=? WHERE id=?")) {
+            int next = bind(ps, k);
+            ps.setLong(next, k.id());
+            ps.executeUpdate();
+        }
+    }
+
+    public void link(Connection c, long campaignId, long groupId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT OR IGNORE INTO campaign_group (campaign_id, group_id) VALUES (?, ?)")) {
+            ps.setLong(1, campaignId);
+            ps.setLong(2, groupId);
+            ps.executeUpdate();
+        }
+    }
+
+    public List<Long> groupIds(Connection c, long campaignId) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT group_id FROM campaign_group WHERE campaign_id = ? ORDER BY group_id")) {
+            ps.setLong(1, campaignId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The campaign a group belongs to (the latest one when several), if any. */
+    public Optional<Campaign> campaignOfGroup(Connection c, long groupId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM campaign WHERE id = ("
+                + "SELECT cg.campaign_id FROM campaign_group cg JOIN campaign k ON k.id = cg.campaign_id "
+                + "WHERE cg.group_id = ? ORDER BY k.starts_at DESC LIMIT 1)")) {
+            ps.setLong(1, groupId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static int bind(PreparedStatement ps, Campaign k) throws SQLException {
+        int i = 1;
+        ps.setString(i++, k.type().token());
+        ps.setString(i++, k.name());
+        ps.setLong(i++, k.startsAt().toEpochMilli());
+        ps.setLong(i++, k.endsAt().toEpochMilli());
+        ps.setString(i++, k.owner());
+        Campaign.Goals g = k.goals();
+        setInt(ps, i++, g.signups());
+        setInt(ps, i++, g.conversions());
+        setInt(ps, i++, g.couponsIssued());
+        setInt(ps, i++, g.couponsRedeemed());
+        setInt(ps, i++, g.gmvYuan());
+        setInstant(ps, i++, k.cancelledAt());
+        ps.setString(i++, k.cancelReason());
+        ps.setString(i++, k.outcomeSummary());
+        ps.setString(i++, k.notes());
+        setInstant(ps, i++, k.createdAt());
+        setInstant(ps, i++, k.updatedAt());
+        return i;
+    }
+
+    private static Campaign map(ResultSet rs) throws SQLException {
+        return new Campaign(rs.getLong(1), CampaignType.fromToken(rs.getString(2)), rs.getString(3),
+                Instant.ofEpochMilli(rs.getLong(4)), Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6),
+                new Campaign.Goals(getInt(rs, 7), getInt(rs, 8), getInt(rs, 9), getInt(rs, 10), getInt(rs, 11)),
+                getInstant(rs, 12), rs.getString(13), rs.getString(14), rs.getString(15), getInstant(rs, 16),
+                getInstant(rs, 17));
+    }
+
+    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setInt(i, v);
+        }
+    }
+
+    private static void setInstant(PreparedStatement ps, int i, Instant v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setLong(i, v.toEpochMilli());
+        }
+    }
+
+    private static Integer getInt(ResultSet rs, int col) throws SQLException {
+        int v = rs.getInt(col);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Instant getInstant(ResultSet rs, int col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+}

@@ -1,0 +1,57 @@
+package com.qundesk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.qundesk.app.AppContext;
+import com.qundesk.flash.DueItem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code qundesk due [--at ISO_INSTANT] [--within HOURS] --format json}. */
+@Command(name = "due", mixinStandardHelpOptions = true,
+        description = "What is overdue, and what falls due within the window, as of an instant (default now).")
+final class DueCommand extends CliCommand implements Callable<Integer> {
+    @Option(names = "--at", description = "the instant to ask about (default: now)")
+    private String at;
+    @Option(names = "--within", defaultValue = "24", description = "hours ahead (default: ${DEFAULT-VALUE})")
+    private double within;
+    @Option(names = "--format", defaultValue = "table", description = "table or json")
+    private String format;
+
+    @Override
+    public Integer call() throws Exception {
+        AppContext ctx = root().open();
+        Instant when = at == null ? ctx.clock().instant() : CliTimes.parse(at, ctx.zone(), false, "--at");
+        List<DueItem> items = ctx.flash().due(when, Duration.ofMinutes(Math.round(within * 60)));
+        if ("json".equals(format)) {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ArrayNode arr = mapper.createArrayNode();
+            for (DueItem i : items) {
+                ObjectNode o = arr.addObject();
+                o.put("groupId", i.groupId());
+                o.put("name", i.name());
+                o.put("kind", i.kind().name().toLowerCase(Locale.ROOT));
+                o.put("dueAt", i.dueAt().toString());
+                o.put("state", i.state().name().toLowerCase(Locale.ROOT));
+            }
+            out().println(mapper.writeValueAsString(arr));
+        } else {
+            var m = messages();
+            for (DueItem i : items) {
+                out().printf("%-9s %-12s %s  #%d %s%n", m.get("due.state." + i.state().name().toLowerCase(Locale.ROOT)),
+                        m.get("due.kind." + i.kind().name().toLowerCase(Locale.ROOT)),
+                        i.dueAt().atZone(ctx.zone()).toLocalDateTime(), i.groupId(), i.name());
+            }
+            out().println(m.get("cli.due.count", items.size()));
+        }
+        return QunDeskCli.OK;
+    }
+}

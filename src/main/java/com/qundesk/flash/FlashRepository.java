@@ -1,0 +1,256 @@
+package com.qundesk.flash;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** SQL for flash lifecycles, their checklists and reminders. */
+public final class FlashRepository {
+
+    private static final String COLUMNS = "group_id, preset, state, opens_at, due_at, ended_at, end_reason, "
+            + "skipped_checklist";
+
+    public void insert(Connection c, FlashLifecycle f) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO flash_lifecycle (" + COLUMNS
+                + ") VALUES (?,?,?,?,?,?,?,?)")) {
+            ps.setLong(1, f.groupId());
+            ps.setString(2, f.preset().token());
+            ps.setString(3, f.state().token());
+            ps.setLong(4, f.opensAt().toEpochMilli());
+            ps.setLong(5, f.dueAt().toEpochMilli());
+            setInstant(ps, 6, f.endedAt());
+            ps.setString(7, f.endReason());
+            ps.setString(8, tokens(f.skipped()));
+            ps.executeUpdate();
+        }
+    }
+
+    public void update(Connection c, FlashLifecycle f) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE flash_lifecycle SET preset=?, state=?, opens_at=?, "
+                + "due_at=?, ended_at=?, end_reason=?, skipped_checklist=? WHERE group_id=?")) {
+            ps.setString(1, f.preset().token());
+            ps.setString(2, f.state().token());
+            ps.setLong(3, f.opensAt().toEpochMilli());
+            ps.setLong(4, f.dueAt().toEpochMilli());
+            setInstant(ps, 5, f.endedAt());
+            ps.setString(6, f.endReason());
+            ps.setString(7, tokens(f.skipped()));
+            ps.setLong(8, f.groupId());
+            ps.executeUpdate();
+        }
+    }
+
+    public Optional<FlashLifecycle> find(Connection c, long groupId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM flash_lifecycle WHERE group_id=?")) {
+            ps.setLong(1, groupId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(map(rs, checklist(c, groupId)));
+            }
+        }
+    }
+
+    /** Every lifecycle, in due order. */
+    public List<FlashLifecycle> findAll(Connection c) throws SQLException {
+        Map<Long, Set<ChecklistItem>> done = allChecklists(c);
+        List<FlashLifecycle> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM flash_lifecycle ORDER BY due_at");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(map(rs, done.getOrDefault(rs.getLong(1), Set.of())));
+            }
+        }
+        return out;
+    }
+
+    /** Planned lifecycles whose opening time has come. */
+    public List<Long> plannedToOpen(Connection c, Instant now) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT group_id FROM flash_lifecycle WHERE state = 'planned' AND opens_at <= ? ORDER BY opens_at")) {
+            ps.setLong(1, now.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    public void setChecklist(Connection c, long groupId, ChecklistItem item, Instant doneAt) throws SQLException {
+        if (doneAt == null) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM flash_checklist WHERE group_id=? AND item=?")) {
+                ps.setLong(1, groupId);
+                ps.setString(2, item.token());
+                ps.executeUpdate();
+            }
+        } else {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT OR IGNORE INTO flash_checklist (group_id, item, done_at) VALUES (?,?,?)")) {
+                ps.setLong(1, groupId);
+                ps.setString(2, item.token());
+                ps.setLong(3, doneAt.toEpochMilli());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    public void insertReminder(Connection c, long groupId, Reminder.Kind kind, Instant fireAt, int offsetMinutes)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO reminder (group_id, kind, fire_at, offset_minutes) "
+                + "VALUES (?,?,?,?)")) {
+            ps.setLong(1, groupId);
+            ps.setString(2, kind.token());
+            ps.setLong(3, fireAt.toEpochMilli());
+            ps.setInt(4, offsetMinutes);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Cancels the group's reminders that have not fired yet; returns how many. */
+    public int cancelPendingReminders(Connection c, long groupId, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE reminder SET cancelled_at = ? WHERE group_id = ? "
+                + "AND fired_at IS NULL AND cancelled_at IS NULL")) {
+            ps.setLong(1, at.toEpochMilli());
+            ps.setLong(2, groupId);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Pending reminders whose time has come, oldest first. */
+    public List<Reminder> pendingDue(Connection c, Instant now) throws SQLException {
+        return reminders(c, "SELECT id, group_id, kind, fire_at, offset_minutes, fired_at, cancelled_at FROM reminder "
+                + "WHERE fired_at IS NULL AND cancelled_at IS NULL AND fire_at <= ? ORDER BY fire_at, id", now);
+    }
+
+    /** Reminders not cancelled, pending or not (for the due list and the calendar). */
+    public List<Reminder> activeReminders(Connection c) throws SQLException {
+        return reminders(c, "SELECT id, group_id, kind, fire_at, offset_minutes, fired_at, cancelled_at FROM reminder "
+                + "WHERE cancelled_at IS NULL ORDER BY fire_at, id", null);
+    }
+
+    public List<Reminder> remindersOf(Connection c, long groupId) throws SQLException {
+        List<Reminder> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, group_id, kind, fire_at, offset_minutes, fired_at, "
+                + "cancelled_at FROM reminder WHERE group_id = ? ORDER BY fire_at, id")) {
+            ps.setLong(1, groupId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(mapReminder(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Marks a reminder fired; false when another process fired it first (so it is shown once only). */
+    public boolean markFired(Connection c, long reminderId, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE reminder SET fired_at = ? WHERE id = ? AND fired_at IS NULL AND cancelled_at IS NULL")) {
+            ps.setLong(1, at.toEpochMilli());
+            ps.setLong(2, reminderId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private List<Reminder> reminders(Connection c, String sql, Instant now) throws SQLException {
+        List<Reminder> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (now != null) {
+                ps.setLong(1, now.toEpochMilli());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(mapReminder(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Reminder mapReminder(ResultSet rs) throws SQLException {
+        return new Reminder(rs.getLong(1), rs.getLong(2), Reminder.Kind.fromToken(rs.getString(3)),
+                Instant.ofEpochMilli(rs.getLong(4)), rs.getInt(5), getInstant(rs, 6), getInstant(rs, 7));
+    }
+
+    private Set<ChecklistItem> checklist(Connection c, long groupId) throws SQLException {
+        Set<ChecklistItem> out = EnumSet.noneOf(ChecklistItem.class);
+        try (PreparedStatement ps = c.prepareStatement("SELECT item FROM flash_checklist WHERE group_id = ?")) {
+            ps.setLong(1, groupId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(ChecklistItem.fromToken(rs.getString(1)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private Map<Long, Set<ChecklistItem>> allChecklists(Connection c) throws SQLException {
+        Map<Long, Set<ChecklistItem>> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT group_id, item FROM flash_checklist");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(ChecklistItem.class))
+                        .add(ChecklistItem.fromToken(rs.getString(2)));
+            }
+        }
+        return out;
+    }
+
+    private static FlashLifecycle map(ResultSet rs, Set<ChecklistItem> done) throws SQLException {
+        return new FlashLifecycle(rs.getLong(1), LifetimePreset.fromToken(rs.getString(2)),
+                FlashState.fromToken(rs.getString(3)), Instant.ofEpochMilli(rs.getLong(4)),
+                Instant.ofEpochMilli(rs.getLong(5)), getInstant(rs, 6), rs.getString(7), parse(rs.getString(8)), done);
+    }
+
+    private static String tokens(Set<ChecklistItem> items) {
+        if (items.isEmpty()) {
+            return null;
+        }
+        Map<String, Boolean> ordered = new LinkedHashMap<>();
+        for (ChecklistItem i : ChecklistItem.values()) {
+            if (items.contains(i)) {
+                ordered.put(i.token(), true);
+            }
+        }
+        return String.join(",", ordered.keySet());
+    }
+
+    private static Set<ChecklistItem> parse(String s) {
+        if (s == null || s.isBlank()) {
+            return Set.of();
+        }
+        Set<ChecklistItem> out = EnumSet.noneOf(ChecklistItem.class);
+        Arrays.stream(s.split(",")).map(ChecklistItem::fromToken).forEach(out::add);
+        return out;
+    }
+
+    private static void setInstant(PreparedStatement ps, int i, Instant v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setLong(i, v.toEpochMilli());
+        }
+    }
+
+    private static Instant getInstant(ResultSet rs, int col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+}

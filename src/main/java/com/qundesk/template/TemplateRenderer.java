@@ -1,0 +1,30 @@
+package com.qundesk.template;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/** Fills {@code {group}}, {@code {campaign}}, {@code {dissolve_at}} and {@code {owner}}; unknown braces stay. */
+public final class TemplateRenderer {
+
+    public static final String[] VARIABLES = {"{group}", "{campaign}", "{dissolve_at}", "{owner}"};
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private TemplateRenderer() {
+    }
+
+    public static String render(String body, String group, String campaign, Instant dissolveAt, String owner,
+                                ZoneId zone) {
+        Map<String, String> values = Map.of(
+                "{group}", group == null ? "" : group,
+                "{campaign}", campaign == null ? "" : campaign,
+                "{dissolve_at}", dissolveAt == null ? "" : WHEN.format(dissolveAt.atZone(zone)),
+                "{owner}", owner == null ? "" : owner);
+        String out = body;
+        for (var e : values.entrySet()) {
+            out = out.replace(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+}

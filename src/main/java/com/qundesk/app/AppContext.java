@@ -61,7 +61,7 @@ public final class AppContext {
     public static AppContext createDemo(AppPaths paths, UserPrefs prefs, Path workspace, Clock clock) {
         AppContext ctx = open(paths, prefs, workspace, clock);
         if (ctx.groups.list().isEmpty()) {
-            new DemoWorkspace(ctx.groups, clock).populate();
+            new DemoWorkspace(ctx.groups, ctx.campaigns, ctx.flash, clock, ctx.zone()).populate();
         }
         return ctx;
     }

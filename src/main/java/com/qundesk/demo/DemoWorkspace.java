@@ -1,10 +1,17 @@
 package com.qundesk.demo;
 
+import com.qundesk.campaign.Campaign;
+import com.qundesk.campaign.CampaignService;
+import com.qundesk.campaign.CampaignType;
+import com.qundesk.flash.ChecklistItem;
+import com.qundesk.flash.FlashGroup;
+import com.qundesk.flash.FlashPlan;
+import com.qundesk.flash.FlashService;
+import com.qundesk.flash.LifetimePreset;
 import com.qundesk.group.AdPolicy;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.GroupService;
-import com.qundesk.group.GroupStatus;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
 
@@ -12,13 +19,18 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /**
  * Fills an empty workspace with a believable portfolio, the same every time (fixed seed, times relative
- * to the injected clock): both platforms, every purpose, long-term and flash groups, sub-groups,
+ * to the injected clock and zone): both platforms, every purpose, long-term groups, sub-groups, campaigns
+ * with flash groups in every lifecycle state,
  * a few oversized and a few silent ones, a dissolved and an archived one.
  */
 public final class DemoWorkspace {
@@ -55,24 +67,18 @@ public final class DemoWorkspace {
             new Spec("2023年双十一团购群", Platform.WECHAT, Purpose.SHOPPING, GroupKind.LONG_TERM, 341, "小鹿", "沉默,旧活动", 740),
             new Spec("城市合伙人招募群", Platform.WECHAT, Purpose.RESOURCE, GroupKind.LONG_TERM, 27, "林一", "沉默", 450));
 
-    private static final List<Spec> FLASH = List.of(
-            new Spec("夜话会第12期-1群", Platform.WECHAT, Purpose.EVENT, GroupKind.FLASH, 182, "林一", "夜话会", 2),
-            new Spec("夜话会第12期-2群", Platform.WECHAT, Purpose.EVENT, GroupKind.FLASH, 167, "林一", "夜话会", 2),
-            new Spec("资源快闪·周五对接", Platform.WECHAT, Purpose.RESOURCE, GroupKind.FLASH, 96, "老周", "快闪", 0),
-            new Spec("好物快闪团·秋冬上新", Platform.WECOM, Purpose.SHOPPING, GroupKind.FLASH, 200, "小鹿", "快闪,团购", 3),
-            new Spec("微习惯训练营第3期", Platform.WECOM, Purpose.HABIT, GroupKind.FLASH, 143, "阿May", "训练营", 12),
-            new Spec("大咖分享会·私域复盘", Platform.WECHAT, Purpose.EVENT, GroupKind.FLASH, 421, "林一", "分享会", 5),
-            new Spec("线上训练营·短视频", Platform.WECOM, Purpose.PAID, GroupKind.FLASH, 87, "运营-苏苏", "训练营", 9),
-            new Spec("航海第8期·出海", Platform.WECHAT, Purpose.RESOURCE, GroupKind.FLASH, 260, "老周", "航海", 20),
-            new Spec("夜话会第11期-1群", Platform.WECHAT, Purpose.EVENT, GroupKind.FLASH, 175, "林一", "夜话会", 16),
-            new Spec("甲醛检测快闪咨询", Platform.WECHAT, Purpose.SERVICE, GroupKind.FLASH, 48, "老周", "快闪,低频", 1));
-
     private final GroupService groups;
+    private final CampaignService campaigns;
+    private final FlashService flash;
     private final Clock clock;
+    private final ZoneId zone;
 
-    public DemoWorkspace(GroupService groups, Clock clock) {
+    public DemoWorkspace(GroupService groups, CampaignService campaigns, FlashService flash, Clock clock, ZoneId zone) {
         this.groups = groups;
+        this.campaigns = campaigns;
+        this.flash = flash;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /** Adds the demo groups; the workspace should be empty. Returns how many groups were created. */
@@ -81,7 +87,7 @@ public final class DemoWorkspace {
         Instant now = clock.instant();
         List<Group> drafts = new ArrayList<>();
         int n = 0;
-        for (Spec s : concat(LONG_TERM, FLASH)) {
+        for (Spec s : LONG_TERM) {
             n++;
             drafts.add(draft(s, n, now, random));
         }
@@ -99,14 +105,118 @@ public final class DemoWorkspace {
                 .memberCount(12).parentId(vip.id()).build();
         total += groups.createAll(List.of(beijing, shanghai, vipCity), "demo").size();
 
-        // A few that have ended their life, so the registry shows every status.
-        Group old = byName(created, "夜话会第11期-1群");
-        groups.markDissolved(old.id(), "活动结束3天，按计划解散", now.minus(Duration.ofDays(13)));
+        // A long-term group that has ended its life, and an archived one, so the registry shows every status.
         Group archived = byName(created, "2023年双十一团购群");
         groups.archive(archived.id());
-        Group scheduled = byName(created, "大咖分享会·私域复盘");
-        groups.update(groups.get(scheduled.id()).toBuilder().status(GroupStatus.DISSOLUTION_SCHEDULED).build());
+        Group oldService = byName(created, "老客户回访群(沉默)");
+        groups.markDissolved(oldService.id(), "半年无人发言，已通知老客户改为私聊服务", now.minus(Duration.ofDays(20)));
+
+        total += createCampaignsAndFlashGroups(now);
         return total;
+    }
+
+    /**
+     * Campaigns with flash groups in every lifecycle state: planned, open with a countdown, due soon, overdue,
+     * extended, dissolved through the checklist, and converted to long-term.
+     */
+    private int createCampaignsAndFlashGroups(Instant now) {
+        int n = 0;
+        LocalDate today = now.atZone(zone).toLocalDate();
+
+        // Night talk #12 ended yesterday evening: its activity groups are due in two days.
+        Campaign talk12 = campaign(CampaignType.NIGHT_TALK, "夜话会第12期", today.minusDays(1), 20, today.minusDays(1), 22,
+                "林一");
+        List<FlashGroup> talk12Groups = flash.create(plan(talk12, LifetimePreset.ACTIVITY, 2, at(today.minusDays(3), 10),
+                "夜话会第{n}期-{k}群", 12, Platform.WECHAT, "林一"));
+        n += talk12Groups.size();
+        setMembers(talk12Groups.get(0), 182);
+        setMembers(talk12Groups.get(1), 167);
+        flash.setChecklist(talk12Groups.get(0).group().id(), ChecklistItem.BEFRIENDED, true);
+        flash.setChecklist(talk12Groups.get(0).group().id(), ChecklistItem.FAREWELL_SENT, true);
+
+        // Night talk #11 ended long ago; its group was dissolved through the checklist.
+        Campaign talk11 = campaign(CampaignType.NIGHT_TALK, "夜话会第11期", today.minusDays(18), 20, today.minusDays(18),
+                22, "林一");
+        List<FlashGroup> talk11Groups = flash.create(plan(talk11, LifetimePreset.ACTIVITY, 1,
+                at(today.minusDays(20), 10), "夜话会第{n}期-{k}群", 11, Platform.WECHAT, "林一"));
+        n += talk11Groups.size();
+        long t11 = talk11Groups.getFirst().group().id();
+        setMembers(talk11Groups.getFirst(), 175);
+        for (ChecklistItem item : ChecklistItem.values()) {
+            flash.setChecklist(t11, item, true);
+        }
+        flash.dissolve(t11, "活动结束3天，按计划解散", false);
+
+        // A goods flash sale that ended four days ago: its group is overdue for dissolution.
+        Campaign goods = campaign(CampaignType.GOODS_FLASH, "好物快闪团·秋冬上新", today.minusDays(6), 10,
+                today.minusDays(4), 22, "小鹿");
+        List<FlashGroup> goodsGroups = flash.create(plan(goods, LifetimePreset.ACTIVITY, 1, at(today.minusDays(6), 9),
+                "好物快闪团·秋冬上新", null, Platform.WECOM, "小鹿"));
+        n += goodsGroups.size();
+        setMembers(goodsGroups.getFirst(), 196);
+
+        // A resource flash round this afternoon: planned, lives ten minutes.
+        Instant opens = now.plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.HOURS);
+        Campaign resource = campaign(CampaignType.RESOURCE_FLASH, "资源快闪·周五对接", opens, opens.plus(Duration.ofHours(1)),
+                "老周");
+        n += flash.create(plan(resource, LifetimePreset.RESOURCE_FLASH, 1, opens, "资源快闪·周五对接", null,
+                Platform.WECHAT, "老周")).size();
+
+        // A habit camp in its second week: the camp preset, due the day after its last day.
+        Campaign camp = campaign(CampaignType.HABIT_CAMP, "微习惯训练营第3期", today.minusDays(9), 7, today.plusDays(5), 22,
+                "阿May");
+        List<FlashGroup> campGroups = flash.create(plan(camp, LifetimePreset.CAMP, 1, at(today.minusDays(10), 9),
+                "微习惯训练营第{n}期", 3, Platform.WECOM, "阿May"));
+        n += campGroups.size();
+        setMembers(campGroups.getFirst(), 143);
+
+        // An expert share whose group was extended for a replay session.
+        Campaign expert = campaign(CampaignType.EXPERT_SHARE, "大咖分享会·私域复盘", today.minusDays(5), 20,
+                today.minusDays(5), 22, "林一");
+        List<FlashGroup> expertGroups = flash.create(plan(expert, LifetimePreset.ACTIVITY, 1,
+                at(today.minusDays(7), 9), "大咖分享会·私域复盘", null, Platform.WECHAT, "林一"));
+        n += expertGroups.size();
+        setMembers(expertGroups.getFirst(), 421);
+        flash.extend(expertGroups.getFirst().group().id(), now.plus(Duration.ofHours(20)).truncatedTo(ChronoUnit.HOURS), "加一场回放答疑，周末后解散");
+
+        // A project voyage whose group earned its place and was kept as a long-term group.
+        Campaign voyage = campaign(CampaignType.VOYAGE, "航海第8期·出海", today.minusDays(30), 9, today.minusDays(9), 22,
+                "老周");
+        List<FlashGroup> voyageGroups = flash.create(plan(voyage, LifetimePreset.ACTIVITY, 1,
+                at(today.minusDays(31), 9), "航海第{n}期·出海", 8, Platform.WECHAT, "老周"));
+        n += voyageGroups.size();
+        setMembers(voyageGroups.getFirst(), 260);
+        flash.convert(voyageGroups.getFirst().group().id(), "船员自发组织复盘和资源对接，转为长期资源群");
+
+        // A night talk next week, still being planned (no groups yet).
+        campaign(CampaignType.NIGHT_TALK, "夜话会第13期", today.plusDays(6), 20, today.plusDays(6), 22, "林一");
+        return n;
+    }
+
+    private Campaign campaign(CampaignType type, String name, LocalDate startDay, int startHour, LocalDate endDay,
+                              int endHour, String owner) {
+        return campaign(type, name, at(startDay, startHour), at(endDay, endHour), owner);
+    }
+
+    private Campaign campaign(CampaignType type, String name, Instant starts, Instant ends, String owner) {
+        Campaign draft = Campaign.draft(type, name, starts, ends);
+        return campaigns.create(new Campaign(null, draft.type(), draft.name(), draft.startsAt(), draft.endsAt(), owner,
+                new Campaign.Goals(200, 40, 300, 60, 20000), null, null, null, null, null, null));
+    }
+
+    private static FlashPlan plan(Campaign k, LifetimePreset preset, int count, Instant opens, String pattern,
+                                  Integer period, Platform platform, String owner) {
+        return new FlashPlan(k.id(), preset, count, opens, null, null, pattern, period, platform, null, owner,
+                Purpose.EVENT, null);
+    }
+
+    private void setMembers(FlashGroup f, int members) {
+        Group g = groups.get(f.group().id());
+        groups.update(g.toBuilder().memberCount(Math.min(members, g.capacity())).build());
+    }
+
+    private Instant at(LocalDate day, int hour) {
+        return day.atTime(LocalTime.of(hour, 0)).atZone(zone).toInstant();
     }
 
     private static Group draft(Spec s, int n, Instant now, Random random) {
@@ -131,12 +241,6 @@ public final class DemoWorkspace {
             b.reformedAt(now.minus(Duration.ofDays(s.ageDays - 10)));
         }
         return b.build();
-    }
-
-    private static List<Spec> concat(List<Spec> a, List<Spec> b) {
-        List<Spec> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     private static Group byName(List<Group> groups, String name) {

@@ -3,6 +3,7 @@ package com.qundesk.shell;
 import com.qundesk.app.AppContext;
 import com.qundesk.app.AppPaths;
 import com.qundesk.app.UserPrefs;
+import com.qundesk.flash.TodayBoard;
 import com.qundesk.group.ui.GroupFormController;
 import com.qundesk.group.ui.GroupsController;
 import com.qundesk.i18n.Messages;
@@ -40,7 +41,10 @@ public final class MainWindow implements UiContext.WindowActions {
     private final Theme theme;
     private final Executor executor;
     private final Clock clock;
+    private final TrayIconSupport tray = new TrayIconSupport();
     private AppContext context;
+    private NotificationCenter notifications;
+    private Section startSection;
     private UiContext ui;
     private MainWindowController controller;
 
@@ -67,8 +71,14 @@ public final class MainWindow implements UiContext.WindowActions {
             box.getStyleClass().add("loading-pane");
             stage.getScene().setRoot(box);
         }
-        tasks.run(() -> demo ? AppContext.createDemo(paths, prefs, workspace, clock)
-                        : AppContext.open(paths, prefs, workspace, clock),
+        tasks.run(() -> {
+                    AppContext ctx = demo ? AppContext.createDemo(paths, prefs, workspace, clock)
+                            : AppContext.open(paths, prefs, workspace, clock);
+                    TodayBoard board = TodayBoard.of(ctx.flash().list(), clock.instant());
+                    boolean attention = !board.overdue().isEmpty() || !board.dueNow().isEmpty()
+                            || !board.dueSoon().isEmpty();
+                    return new Opened(ctx, attention);
+                },
                 this::install,
                 error -> {
                     errors.report(error);
@@ -82,9 +92,13 @@ public final class MainWindow implements UiContext.WindowActions {
         openWorkspace(workspace, demo);
     }
 
-    private void install(AppContext ctx) {
-        this.context = ctx;
-        prefs.put(UserPrefs.LAST_WORKSPACE, ctx.workspace().toAbsolutePath().toString());
+    private record Opened(AppContext context, boolean needsAttention) {
+    }
+
+    private void install(Opened opened) {
+        this.context = opened.context();
+        prefs.put(UserPrefs.LAST_WORKSPACE, context.workspace().toAbsolutePath().toString());
+        startSection = opened.needsAttention() ? Section.TODAY : null;
         reloadUi();
     }
 
@@ -102,8 +116,13 @@ public final class MainWindow implements UiContext.WindowActions {
         if (context == null) {
             return;
         }
-        Section current = controller != null ? controller.current()
-                : Section.fromToken(prefs.get(UserPrefs.LAST_VIEW, Section.GROUPS.token()), Section.GROUPS);
+        // Something due or overdue opens on Today; otherwise the view the operator left last time.
+        Section current = startSection != null ? startSection : controller != null ? controller.current()
+                : Section.fromToken(prefs.get(UserPrefs.LAST_VIEW, Section.TODAY.token()), Section.TODAY);
+        startSection = null;
+        if (notifications != null) {
+            notifications.stop();
+        }
         Messages m = context.messages();
         ErrorReporter errors = new ErrorReporter(m, () -> stage, paths.logDir());
         ui = new UiContext(context, m, new Formats(context.zone(), m.locale()), new UiTasks(executor, errors), theme,
@@ -114,6 +133,9 @@ public final class MainWindow implements UiContext.WindowActions {
         stage.getScene().setRoot(view.root());
         stage.setTitle(m.get("window.title", context.workspace().getFileName()));
         controller.show(current);
+        notifications = new NotificationCenter(ui, () -> stage, tray,
+                notices -> controller.today().ifPresent(TodayController::refresh));
+        notifications.start();
     }
 
     @Override
@@ -137,6 +159,9 @@ public final class MainWindow implements UiContext.WindowActions {
         }
         if (type == GroupsController.class) {
             return new GroupsController(ui);
+        }
+        if (type == TodayController.class) {
+            return new TodayController(ui);
         }
         if (type == GroupFormController.class) {
             return new GroupFormController(ui);
@@ -168,6 +193,9 @@ public final class MainWindow implements UiContext.WindowActions {
         restoreGeometry();
         stage.setOnCloseRequest(e -> saveState());
         stage.show();
+        if (!Boolean.getBoolean("qundesk.noTray")) {
+            tray.install(stage, m.get("app.title"), m.get("tray.open"), m.get("tray.quit"));
+        }
     }
 
     private void restoreGeometry() {

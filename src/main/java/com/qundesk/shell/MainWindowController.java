@@ -28,6 +28,7 @@ public final class MainWindowController {
     private final ToggleGroup navGroup = new ToggleGroup();
     private Section current = Section.GROUPS;
     private GroupsController groupsController;
+    private TodayController todayController;
 
     @FXML private VBox nav;
     @FXML private StackPane content;
@@ -66,7 +67,14 @@ public final class MainWindowController {
         buttons.get(section).setSelected(true);
         Parent view = views.computeIfAbsent(section, this::build);
         content.getChildren().setAll(view);
+        if (section == Section.TODAY && todayController != null && view.getScene() != null) {
+            todayController.refresh();
+        }
         prefs.put(UserPrefs.LAST_VIEW, section.token());
+    }
+
+    public Optional<TodayController> today() {
+        return Optional.ofNullable(todayController);
     }
 
     public Optional<GroupsController> groups() {
@@ -78,6 +86,11 @@ public final class MainWindowController {
             case GROUPS -> {
                 ViewLoader.View<GroupsController> v = loader.load(GroupsController.class);
                 groupsController = v.controller();
+                yield v.root();
+            }
+            case TODAY -> {
+                ViewLoader.View<TodayController> v = loader.load(TodayController.class);
+                todayController = v.controller();
                 yield v.root();
             }
             case SETTINGS -> loader.load(SettingsController.class).root();

@@ -1,0 +1,217 @@
+package com.qundesk.flash.ui;
+
+import com.qundesk.flash.ChecklistItem;
+import com.qundesk.flash.FlashGroup;
+import com.qundesk.flash.FlashLifecycle;
+import com.qundesk.i18n.Messages;
+import com.qundesk.shell.UiContext;
+import com.qundesk.template.Template;
+import com.qundesk.template.TemplateKind;
+import com.qundesk.ui.Countdown;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The flash group's pre-dissolution checklist and its end: dissolve (asking before skipping open items),
+ * extend with a new time and a reason, or convert to a long-term group. Built from bundle strings.
+ */
+public final class FlashDialogs {
+
+    private FlashDialogs() {
+    }
+
+    /** Shows the checklist of {@code groupId}; {@code onChange} runs after anything was saved. */
+    public static void checklist(UiContext ui, Window owner, FlashGroup fg, Runnable onChange) {
+        Messages m = ui.messages();
+        FlashLifecycle l = fg.lifecycle();
+        long id = fg.group().id();
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(m.get("checklist.title"));
+        Instant now = ui.app().clock().instant();
+        d.setHeaderText(m.get("checklist.header", fg.group().name(), m.get(l.stateAt(now).messageKey()),
+                ui.formats().dateTime(l.dueAt()), Countdown.format(m, now, l.dueAt())));
+
+        VBox items = new VBox(8);
+        items.getStyleClass().add("checklist-items");
+        Set<ChecklistItem> done = EnumSet.noneOf(ChecklistItem.class);
+        done.addAll(l.done());
+        for (ChecklistItem item : ChecklistItem.values()) {
+            CheckBox box = new CheckBox(m.get(item.messageKey()));
+            box.setId("check-" + item.token());
+            box.setSelected(done.contains(item));
+            box.setDisable(l.state().isFinal());
+            box.selectedProperty().addListener((obs, was, is) -> {
+                if (is) {
+                    done.add(item);
+                } else {
+                    done.remove(item);
+                }
+                ui.tasks().run(() -> ui.app().flash().setChecklist(id, item, is), saved -> onChange.run());
+            });
+            items.getChildren().add(box);
+        }
+
+        TextArea farewell = new TextArea();
+        farewell.setId("farewellText");
+        farewell.setWrapText(true);
+        farewell.setPrefRowCount(4);
+        farewell.setEditable(false);
+        Button copy = new Button(m.get("checklist.copyFarewell"));
+        copy.setId("copyFarewell");
+        Label copied = new Label();
+        copied.getStyleClass().add("text-muted");
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(farewell.getText());
+            Clipboard.getSystemClipboard().setContent(content);
+            copied.setText(m.get("checklist.copied"));
+        });
+        String lang = m.locale().getLanguage().equals("zh") ? "zh" : "en";
+        ui.tasks().run(() -> farewellText(ui, fg, lang), farewell::setText);
+
+        VBox content = new VBox(12, items, new Label(m.get("checklist.farewellLabel")), farewell,
+                new HBox(8, copy, copied));
+        d.getDialogPane().setContent(content);
+        d.getDialogPane().setPrefWidth(560);
+
+        ButtonType dissolve = new ButtonType(m.get("checklist.dissolve"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType extend = new ButtonType(m.get("checklist.extend"), ButtonBar.ButtonData.OTHER);
+        ButtonType convert = new ButtonType(m.get("checklist.convert"), ButtonBar.ButtonData.OTHER);
+        ButtonType close = new ButtonType(m.get("checklist.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        if (l.state().isFinal()) {
+            d.getDialogPane().getButtonTypes().add(close);
+        } else {
+            d.getDialogPane().getButtonTypes().addAll(dissolve, extend, convert, close);
+            d.getDialogPane().lookupButton(dissolve).setId("dissolveButton");
+        }
+        Optional<ButtonType> choice = d.showAndWait();
+        if (choice.isEmpty() || choice.get() == close) {
+            return;
+        }
+        if (choice.get() == dissolve) {
+            Set<ChecklistItem> open = EnumSet.allOf(ChecklistItem.class);
+            open.removeAll(done);
+            if (!open.isEmpty() && !confirmSkip(owner, m, open)) {
+                return;
+            }
+            ui.tasks().run(() -> ui.app().flash().dissolve(id, null, !open.isEmpty()), f -> onChange.run());
+        } else if (choice.get() == extend) {
+            extend(ui, owner, fg, onChange);
+        } else if (choice.get() == convert) {
+            convert(ui, owner, fg, onChange);
+        }
+    }
+
+    private static String farewellText(UiContext ui, FlashGroup fg, String lang) {
+        List<Template> used = ui.app().templates().usedBy(fg.group().id());
+        Template t = used.stream().filter(x -> x.kind() == TemplateKind.FAREWELL).findFirst()
+                .orElseGet(() -> ui.app().templates().list().stream()
+                        .filter(x -> x.kind() == TemplateKind.FAREWELL && x.language().equals(lang))
+                        .findFirst().orElse(null));
+        if (t == null) {
+            return "";
+        }
+        return ui.app().templates().render(t, fg.group().name(), fg.campaignName(), fg.lifecycle().dueAt(),
+                fg.group().owner(), ui.formats().zone());
+    }
+
+    private static boolean confirmSkip(Window owner, Messages m, Set<ChecklistItem> open) {
+        StringBuilder sb = new StringBuilder(m.get("checklist.skipText")).append("\n");
+        for (ChecklistItem i : open) {
+            sb.append("\n• ").append(m.get(i.messageKey()));
+        }
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, sb.toString(), ButtonType.OK, ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setTitle(m.get("app.title"));
+        a.setHeaderText(m.get("checklist.skipHeader", open.size()));
+        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    /** Asks for a new due time and a reason, then extends. */
+    public static void extend(UiContext ui, Window owner, FlashGroup fg, Runnable onChange) {
+        Messages m = ui.messages();
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(m.get("flash.extend.title"));
+        d.setHeaderText(m.get("flash.extend.header", fg.group().name(), ui.formats().dateTime(fg.lifecycle().dueAt())));
+        Instant suggestion = ui.app().clock().instant().plusSeconds(24 * 3600);
+        DatePicker date = new DatePicker(ui.formats().toDate(suggestion));
+        date.setId("extendDate");
+        TextField time = new TextField(LocalTime.of(22, 0).toString());
+        time.setId("extendTime");
+        time.setPrefColumnCount(5);
+        TextField reason = new TextField();
+        reason.setId("extendReason");
+        reason.setPromptText(m.get("flash.extend.reasonPrompt"));
+        GridPane grid = new GridPane(10, 8);
+        grid.addRow(0, new Label(m.get("flash.extend.newDue")), new HBox(6, date, time));
+        grid.addRow(1, new Label(m.get("flash.extend.reason")), reason);
+        d.getDialogPane().setContent(grid);
+        ButtonType ok = new ButtonType(m.get("flash.extend.ok"), ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        d.getDialogPane().lookupButton(ok).disableProperty().bind(reason.textProperty().isEmpty()
+                .or(date.valueProperty().isNull()));
+        if (d.showAndWait().filter(b -> b == ok).isEmpty()) {
+            return;
+        }
+        Instant due;
+        try {
+            due = at(ui, date.getValue(), time.getText());
+        } catch (DateTimeParseException e) {
+            ui.tasks().errors().report(new com.qundesk.group.ValidationException(
+                    com.qundesk.group.FieldError.of("dueAt", "flash.extend.badTime", time.getText())));
+            return;
+        }
+        ui.tasks().run(() -> ui.app().flash().extend(fg.group().id(), due, reason.getText()), f -> onChange.run());
+    }
+
+    /** Asks why the group is kept, then converts it to a long-term group. */
+    public static void convert(UiContext ui, Window owner, FlashGroup fg, Runnable onChange) {
+        Messages m = ui.messages();
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(m.get("flash.convert.title"));
+        d.setHeaderText(m.get("flash.convert.header", fg.group().name()));
+        TextArea reason = new TextArea();
+        reason.setId("convertReason");
+        reason.setPrefRowCount(3);
+        reason.setWrapText(true);
+        reason.setPromptText(m.get("flash.convert.prompt"));
+        d.getDialogPane().setContent(reason);
+        ButtonType ok = new ButtonType(m.get("flash.convert.ok"), ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        d.getDialogPane().lookupButton(ok).disableProperty().bind(reason.textProperty().isEmpty());
+        if (d.showAndWait().filter(b -> b == ok).isPresent()) {
+            ui.tasks().run(() -> ui.app().flash().convert(fg.group().id(), reason.getText()), f -> onChange.run());
+        }
+    }
+
+    static Instant at(UiContext ui, LocalDate date, String hhmm) {
+        LocalTime t = LocalTime.parse(hhmm.strip().length() == 4 ? "0" + hhmm.strip() : hhmm.strip());
+        return date.atTime(t).atZone(ui.formats().zone()).toInstant();
+    }
+}

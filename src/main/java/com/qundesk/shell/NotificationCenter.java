@@ -1,0 +1,86 @@
+package com.qundesk.shell;
+
+import com.qundesk.flash.Notice;
+import com.qundesk.i18n.Messages;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Pos;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Polls the reminder schedule while the app runs (and once at start, to catch up on what fell due while it
+ * was closed) and shows each notice once as a desktop notification. The poll runs off the FX thread.
+ */
+public final class NotificationCenter {
+
+    static final Duration POLL_EVERY = Duration.seconds(30);
+
+    private final UiContext ui;
+    private final Supplier<Window> owner;
+    private final Consumer<List<Notice>> onNotices;
+    private final Timeline timeline;
+    private final TrayIconSupport tray;
+
+    public NotificationCenter(UiContext ui, Supplier<Window> owner, TrayIconSupport tray,
+                              Consumer<List<Notice>> onNotices) {
+        this.ui = ui;
+        this.owner = owner;
+        this.tray = tray;
+        this.onNotices = onNotices;
+        this.timeline = new Timeline(new KeyFrame(POLL_EVERY, e -> poll()));
+        timeline.setCycleCount(Animation.INDEFINITE);
+    }
+
+    public void start() {
+        poll();
+        timeline.play();
+    }
+
+    public void stop() {
+        timeline.stop();
+    }
+
+    public void poll() {
+        ui.tasks().run(() -> ui.app().scheduler().poll(), notices -> {
+            if (notices.isEmpty()) {
+                return;
+            }
+            notices.forEach(this::show);
+            onNotices.accept(notices);
+        });
+    }
+
+    private void show(Notice n) {
+        Messages m = ui.messages();
+        String title = m.get(switch (n.type()) {
+            case OPENED -> "notice.opened.title";
+            case REMINDER -> "notice.reminder.title";
+            case DISSOLUTION_DUE -> n.late() ? "notice.overdue.title" : "notice.due.title";
+        });
+        String text = m.get(switch (n.type()) {
+            case OPENED -> "notice.opened.text";
+            case REMINDER -> "notice.reminder.text";
+            case DISSOLUTION_DUE -> "notice.due.text";
+        }, n.groupName(), ui.formats().dateTime(n.dueAt()));
+        tray.notify(title, text);
+        Window w = owner.get();
+        if (w == null || !w.isShowing()) {
+            return;
+        }
+        Notifications note = Notifications.create().title(title).text(text).owner(w).position(Pos.BOTTOM_RIGHT)
+                .hideAfter(Duration.seconds(n.type() == Notice.Type.DISSOLUTION_DUE ? 20 : 10))
+                .onAction(e -> ui.actions().show(Section.TODAY));
+        if (n.type() == Notice.Type.DISSOLUTION_DUE) {
+            note.showWarning();
+        } else {
+            note.showInformation();
+        }
+    }
+}

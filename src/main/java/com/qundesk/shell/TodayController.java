@@ -1,0 +1,154 @@
+package com.qundesk.shell;
+
+import com.qundesk.flash.FlashGroup;
+import com.qundesk.flash.TodayBoard;
+import com.qundesk.flash.ui.FlashDialogs;
+import com.qundesk.i18n.Messages;
+import com.qundesk.ui.Countdown;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Today: what is due — overdue dissolutions first (red), then what is due now and in the next 24 hours,
+ * groups to open, and every open flash group with a live countdown. One click opens the checklist.
+ */
+public final class TodayController {
+
+    private record Tick(Label label, Instant target) {
+    }
+
+    private final UiContext ui;
+    private final List<Tick> ticks = new ArrayList<>();
+    private Timeline clockTimeline;
+
+    @FXML private Label dateLabel;
+    @FXML private Label overdueCount;
+    @FXML private Label dueCount;
+    @FXML private Label openCount;
+    @FXML private Label toOpenCount;
+    @FXML private VBox overdueList;
+    @FXML private VBox dueNowList;
+    @FXML private VBox dueSoonList;
+    @FXML private VBox toOpenList;
+    @FXML private VBox openList;
+    @FXML private Button refreshButton;
+
+    public TodayController(UiContext ui) {
+        this.ui = ui;
+    }
+
+    @FXML
+    private void initialize() {
+        clockTimeline = new Timeline(new KeyFrame(Duration.seconds(1), e -> updateCountdowns()));
+        clockTimeline.setCycleCount(Animation.INDEFINITE);
+        clockTimeline.play();
+        refresh();
+    }
+
+    /** Reloads the board off the FX thread. */
+    @FXML
+    public void refresh() {
+        ui.tasks().run(() -> TodayBoard.of(ui.app().flash().list(), ui.app().clock().instant()), this::show,
+                refreshButton);
+    }
+
+    public void stop() {
+        clockTimeline.stop();
+    }
+
+    private void show(TodayBoard board) {
+        Messages m = ui.messages();
+        ticks.clear();
+        dateLabel.setText(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(m.locale())
+                .format(board.at().atZone(ui.formats().zone())));
+        overdueCount.setText(Integer.toString(board.overdue().size()));
+        dueCount.setText(Integer.toString(board.dueNow().size() + board.dueSoon().size()));
+        openCount.setText(Integer.toString(board.open().size()));
+        toOpenCount.setText(Integer.toString(board.toOpen().size()));
+        fill(overdueList, board.overdue(), "today-card-overdue", true, "today.empty.overdue");
+        fill(dueNowList, board.dueNow(), "today-card-now", true, "today.empty.dueNow");
+        fill(dueSoonList, board.dueSoon(), "today-card-soon", true, "today.empty.dueSoon");
+        fill(toOpenList, board.toOpen(), "today-card-planned", false, "today.empty.toOpen");
+        fill(openList, board.open(), "today-card-open", true, "today.empty.open");
+        updateCountdowns();
+    }
+
+    private void fill(VBox list, List<FlashGroup> groups, String style, boolean byDue, String emptyKey) {
+        list.getChildren().clear();
+        if (groups.isEmpty()) {
+            Label empty = new Label(ui.messages().get(emptyKey));
+            empty.getStyleClass().add("text-muted");
+            list.getChildren().add(empty);
+            return;
+        }
+        for (FlashGroup f : groups) {
+            list.getChildren().add(card(f, style, byDue));
+        }
+    }
+
+    private Node card(FlashGroup f, String style, boolean byDue) {
+        Messages m = ui.messages();
+        Label name = new Label(f.group().name());
+        name.getStyleClass().add("today-card-title");
+        boolean showCampaign = f.campaignName() != null && !f.campaignName().equals(f.group().name());
+        String sub = (showCampaign ? f.campaignName() + " · " : "")
+                + m.get(f.lifecycle().preset().messageKey()) + " · " + f.group().memberCount() + " "
+                + m.get("today.members")
+                + (f.lifecycle().state() == com.qundesk.flash.FlashState.EXTENDED
+                ? " · " + m.get(f.lifecycle().state().messageKey()) + ": " + f.lifecycle().endReason() : "");
+        Label subtitle = new Label(sub);
+        subtitle.getStyleClass().add("text-muted");
+        VBox left = new VBox(2, name, subtitle);
+
+        Instant target = byDue ? f.lifecycle().dueAt() : f.lifecycle().opensAt();
+        Label when = new Label(m.get(byDue ? "today.dueAt" : "today.opensAt", ui.formats().dateTime(target)));
+        Label countdown = new Label();
+        countdown.getStyleClass().add("today-countdown");
+        ticks.add(new Tick(countdown, target));
+        VBox middle = new VBox(2, when, countdown);
+        middle.setMinWidth(200);
+
+        Label progress = new Label(m.get("today.checklistProgress", f.lifecycle().done().size(), 5));
+        progress.getStyleClass().add("text-muted");
+        Button checklist = new Button(m.get("today.openChecklist"));
+        checklist.setId("checklist-" + f.group().id());
+        checklist.setOnAction(e -> FlashDialogs.checklist(ui, checklist.getScene().getWindow(), f, this::refresh));
+        Hyperlink inGroups = new Hyperlink(m.get("today.showInGroups"));
+        inGroups.setOnAction(e -> ui.actions().showGroup(f.group().id()));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox card = new HBox(16, left, spacer, middle, progress, checklist, inGroups);
+        card.getStyleClass().addAll("today-card", style);
+        card.setId("today-" + f.group().id());
+        return card;
+    }
+
+    private void updateCountdowns() {
+        Instant now = ui.app().clock().instant();
+        for (Tick t : ticks) {
+            t.label.setText(Countdown.format(ui.messages(), now, t.target));
+            boolean late = t.target.isBefore(now);
+            if (late && !t.label.getStyleClass().contains("late")) {
+                t.label.getStyleClass().add("late");
+            }
+        }
+    }
+}

@@ -3,6 +3,7 @@ package com.qundesk.shell;
 import com.qundesk.app.AppContext;
 import com.qundesk.app.AppPaths;
 import com.qundesk.app.UserPrefs;
+import com.qundesk.campaign.ui.CampaignsController;
 import com.qundesk.flash.TodayBoard;
 import com.qundesk.group.ui.GroupFormController;
 import com.qundesk.group.ui.GroupsController;
@@ -32,8 +33,8 @@ import java.util.concurrent.Executor;
  */
 public final class MainWindow implements UiContext.WindowActions {
 
-    private static final double DEFAULT_WIDTH = 1360;
-    private static final double DEFAULT_HEIGHT = 860;
+    private static final double DEFAULT_WIDTH = 1480;
+    private static final double DEFAULT_HEIGHT = 920;
 
     private final Stage stage;
     private final AppPaths paths;
@@ -153,12 +154,22 @@ public final class MainWindow implements UiContext.WindowActions {
         }
     }
 
+    @Override
+    public void refreshToday() {
+        if (controller != null) {
+            controller.today().ifPresent(TodayController::refresh);
+        }
+    }
+
     private Object controllerFor(Class<?> type) {
         if (type == MainWindowController.class) {
             return new MainWindowController(ui, new ViewLoader(ui.messages(), this::controllerFor), prefs);
         }
         if (type == GroupsController.class) {
             return new GroupsController(ui);
+        }
+        if (type == CampaignsController.class) {
+            return new CampaignsController(ui);
         }
         if (type == TodayController.class) {
             return new TodayController(ui);

@@ -1,6 +1,7 @@
 package com.qundesk.shell;
 
 import com.qundesk.app.UserPrefs;
+import com.qundesk.campaign.ui.CampaignsController;
 import com.qundesk.group.ui.GroupsController;
 import com.qundesk.ui.ViewLoader;
 import javafx.fxml.FXML;
@@ -93,6 +94,7 @@ public final class MainWindowController {
                 todayController = v.controller();
                 yield v.root();
             }
+            case CAMPAIGNS -> loader.load(CampaignsController.class).root();
             case SETTINGS -> loader.load(SettingsController.class).root();
             default -> {
                 ViewLoader.View<UnavailableController> v = loader.load(UnavailableController.class);

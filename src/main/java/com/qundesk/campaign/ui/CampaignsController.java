@@ -1,0 +1,268 @@
+package com.qundesk.campaign.ui;
+
+import com.qundesk.campaign.Campaign;
+import com.qundesk.flash.FlashGroup;
+import com.qundesk.flash.FlashPlan;
+import com.qundesk.flash.ui.FlashDialogs;
+import com.qundesk.i18n.Messages;
+import com.qundesk.shell.UiContext;
+import com.qundesk.template.Template;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.Window;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Campaigns and their flash groups: list, detail with lifecycle states, the wizard, cancel and outcome. */
+public final class CampaignsController {
+
+    /** What one refresh loads off the FX thread. */
+    private record Snapshot(List<Campaign> campaigns, Map<Long, List<FlashGroup>> groupsByCampaign,
+                            List<FlashGroup> withoutCampaign, List<Template> templates, Instant now) {
+    }
+
+    private final UiContext ui;
+    private Snapshot snapshot;
+
+    @FXML private TableView<Campaign> campaignTable;
+    @FXML private TableColumn<Campaign, String> nameColumn;
+    @FXML private TableColumn<Campaign, String> typeColumn;
+    @FXML private TableColumn<Campaign, String> startColumn;
+    @FXML private TableColumn<Campaign, String> endColumn;
+    @FXML private TableColumn<Campaign, String> statusColumn;
+    @FXML private TableColumn<Campaign, Number> groupsColumn;
+    @FXML private Label detailTitle;
+    @FXML private Label detailInfo;
+    @FXML private Label detailGoals;
+    @FXML private TextArea outcomeArea;
+    @FXML private TableView<FlashGroup> groupTable;
+    @FXML private TableColumn<FlashGroup, String> groupNameColumn;
+    @FXML private TableColumn<FlashGroup, String> groupStateColumn;
+    @FXML private TableColumn<FlashGroup, String> groupOpensColumn;
+    @FXML private TableColumn<FlashGroup, String> groupDueColumn;
+    @FXML private TableColumn<FlashGroup, String> groupChecklistColumn;
+    @FXML private Button newCampaignButton;
+    @FXML private Button editCampaignButton;
+    @FXML private Button cancelCampaignButton;
+    @FXML private Button wizardButton;
+    @FXML private Button saveOutcomeButton;
+    @FXML private Button checklistButton;
+    @FXML private Button showGroupButton;
+
+    public CampaignsController(UiContext ui) {
+        this.ui = ui;
+    }
+
+    @FXML
+    private void initialize() {
+        Messages m = ui.messages();
+        nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        typeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(m.get(c.getValue().type().messageKey())));
+        startColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(ui.formats().dateTime(c.getValue().startsAt())));
+        endColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(ui.formats().dateTime(c.getValue().endsAt())));
+        statusColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                m.get(c.getValue().statusAt(now()).messageKey())));
+        groupsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(snapshot == null ? 0
+                : snapshot.groupsByCampaign().getOrDefault(c.getValue().id(), List.of()).size()));
+        campaignTable.setPlaceholder(new Label(m.get("campaigns.empty")));
+        campaignTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showDetail(b));
+
+        groupNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().group().name()));
+        groupStateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                m.get(c.getValue().lifecycle().stateAt(now()).messageKey())));
+        groupStateColumn.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                getStyleClass().remove("state-due");
+                if (!empty && getTableRow() != null && getTableRow().getItem() != null
+                        && getTableRow().getItem().lifecycle().stateAt(now()) == com.qundesk.flash.FlashState.DUE) {
+                    getStyleClass().add("state-due");
+                }
+            }
+        });
+        groupOpensColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                ui.formats().dateTime(c.getValue().lifecycle().opensAt())));
+        groupDueColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                ui.formats().dateTime(c.getValue().lifecycle().dueAt())));
+        groupChecklistColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                c.getValue().lifecycle().done().size() + "/5"));
+        groupTable.setPlaceholder(new Label(m.get("campaigns.groupsEmpty")));
+        groupTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> updateButtons());
+        showDetail(null);
+        refresh(null);
+    }
+
+    /** Reloads campaigns and flash groups off the FX thread, then selects {@code selectId} if given. */
+    public void refresh(Long selectId) {
+        Long keep = selectId != null ? selectId : Optional.ofNullable(
+                campaignTable.getSelectionModel().getSelectedItem()).map(Campaign::id).orElse(null);
+        ui.tasks().run(() -> {
+            List<Campaign> campaigns = ui.app().campaigns().list();
+            Map<Long, List<FlashGroup>> byCampaign = new HashMap<>();
+            List<FlashGroup> none = new ArrayList<>();
+            for (FlashGroup f : ui.app().flash().list()) {
+                if (f.campaignId() == null) {
+                    none.add(f);
+                } else {
+                    byCampaign.computeIfAbsent(f.campaignId(), k -> new ArrayList<>()).add(f);
+                }
+            }
+            return new Snapshot(campaigns, byCampaign, none, ui.app().templates().list(), ui.app().clock().instant());
+        }, s -> {
+            snapshot = s;
+            campaignTable.getItems().setAll(s.campaigns());
+            campaignTable.refresh();
+            if (keep != null) {
+                s.campaigns().stream().filter(k -> k.id().equals(keep)).findFirst().ifPresent(k -> {
+                    campaignTable.getSelectionModel().select(k);
+                    campaignTable.scrollTo(k);
+                });
+            }
+            showDetail(campaignTable.getSelectionModel().getSelectedItem());
+        });
+    }
+
+    @FXML
+    private void onNewCampaign() {
+        CampaignDialog.show(ui, window(), null).ifPresent(draft ->
+                ui.tasks().run(() -> ui.app().campaigns().create(draft), k -> refresh(k.id()), newCampaignButton));
+    }
+
+    @FXML
+    private void onEditCampaign() {
+        Campaign k = campaignTable.getSelectionModel().getSelectedItem();
+        if (k == null) {
+            return;
+        }
+        CampaignDialog.show(ui, window(), k).ifPresent(edited ->
+                ui.tasks().run(() -> ui.app().campaigns().update(edited), saved -> refresh(saved.id()),
+                        editCampaignButton));
+    }
+
+    @FXML
+    private void onCancelCampaign() {
+        Campaign k = campaignTable.getSelectionModel().getSelectedItem();
+        if (k == null) {
+            return;
+        }
+        Messages m = ui.messages();
+        TextInputDialog d = new TextInputDialog();
+        d.initOwner(window());
+        d.setTitle(m.get("campaigns.cancel.title"));
+        d.setHeaderText(m.get("campaigns.cancel.header", k.name()));
+        d.setContentText(m.get("campaigns.cancel.reason"));
+        d.showAndWait().filter(s -> !s.isBlank()).ifPresent(reason ->
+                ui.tasks().run(() -> ui.app().campaigns().cancel(k.id(), reason), saved -> refresh(saved.id()),
+                        cancelCampaignButton));
+    }
+
+    @FXML
+    private void onWizard() {
+        if (snapshot == null) {
+            return;
+        }
+        Campaign selected = campaignTable.getSelectionModel().getSelectedItem();
+        Optional<FlashPlan> plan = FlashWizard.show(ui, window(), snapshot.campaigns(), selected,
+                snapshot.templates());
+        plan.ifPresent(p -> ui.tasks().run(() -> ui.app().flash().create(p), created -> {
+            refresh(p.campaignId());
+            ui.actions().refreshToday();
+        }, wizardButton));
+    }
+
+    @FXML
+    private void onSaveOutcome() {
+        Campaign k = campaignTable.getSelectionModel().getSelectedItem();
+        if (k == null) {
+            return;
+        }
+        String text = outcomeArea.getText();
+        ui.tasks().run(() -> ui.app().campaigns().recordOutcome(k.id(), text), saved -> refresh(saved.id()),
+                saveOutcomeButton);
+    }
+
+    @FXML
+    private void onChecklist() {
+        FlashGroup f = groupTable.getSelectionModel().getSelectedItem();
+        if (f != null) {
+            FlashDialogs.checklist(ui, window(), f, () -> {
+                refresh(null);
+                ui.actions().refreshToday();
+            });
+        }
+    }
+
+    @FXML
+    private void onShowGroup() {
+        FlashGroup f = groupTable.getSelectionModel().getSelectedItem();
+        if (f != null) {
+            ui.actions().showGroup(f.group().id());
+        }
+    }
+
+    private void showDetail(Campaign k) {
+        Messages m = ui.messages();
+        boolean has = k != null;
+        editCampaignButton.setDisable(!has);
+        cancelCampaignButton.setDisable(!has || k.cancelledAt() != null);
+        saveOutcomeButton.setDisable(!has);
+        outcomeArea.setDisable(!has);
+        if (!has) {
+            detailTitle.setText(m.get("campaigns.selectHint"));
+            detailInfo.setText("");
+            detailGoals.setText("");
+            outcomeArea.setText("");
+            groupTable.getItems().setAll(snapshot == null ? List.of() : snapshot.withoutCampaign());
+            updateButtons();
+            return;
+        }
+        detailTitle.setText(k.name());
+        String status = m.get(k.statusAt(now()).messageKey());
+        detailInfo.setText(m.get("campaigns.detail.info", m.get(k.type().messageKey()),
+                ui.formats().dateTime(k.startsAt()), ui.formats().dateTime(k.endsAt()),
+                k.owner() == null ? "—" : k.owner(), status)
+                + (k.cancelReason() == null ? "" : "\n" + m.get("campaigns.detail.cancelled", k.cancelReason())));
+        Campaign.Goals g = k.goals();
+        detailGoals.setText(m.get("campaigns.detail.goals", dash(g.signups()), dash(g.conversions()),
+                dash(g.couponsIssued()), dash(g.couponsRedeemed()), dash(g.gmvYuan())));
+        outcomeArea.setText(k.outcomeSummary() == null ? "" : k.outcomeSummary());
+        outcomeArea.setPromptText(m.get(k.statusAt(now()) == com.qundesk.campaign.CampaignStatus.ENDED
+                ? "campaigns.outcomePromptEnded" : "campaigns.outcomePrompt"));
+        groupTable.getItems().setAll(snapshot == null ? List.of()
+                : snapshot.groupsByCampaign().getOrDefault(k.id(), List.of()));
+        updateButtons();
+    }
+
+    private void updateButtons() {
+        boolean sel = groupTable.getSelectionModel().getSelectedItem() != null;
+        checklistButton.setDisable(!sel);
+        showGroupButton.setDisable(!sel);
+    }
+
+    private static String dash(Integer v) {
+        return v == null ? "—" : v.toString();
+    }
+
+    private Instant now() {
+        return ui.app().clock().instant();
+    }
+
+    private Window window() {
+        return campaignTable.getScene().getWindow();
+    }
+}

@@ -69,7 +69,8 @@ public final class FlashService {
                         .owner(plan.owner())
                         .capacity(plan.capacity() == null ? plan.platform().defaultCapacity() : plan.capacity())
                         .status(GroupStatus.DISSOLUTION_SCHEDULED)
-                        .createdAt(p.opensAt())
+                        // a group planned for later exists as a record from now; one opened earlier from its opening
+                        .createdAt(p.opensAt().isAfter(now) ? now : p.opensAt())
                         .tags(campaign == null ? List.of() : List.of(campaign.name()))
                         .build();
                 Group g = groups.insertIn(c, draft, "flash-created", campaign == null ? null : campaign.name());

@@ -7,6 +7,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
@@ -35,6 +36,9 @@ public final class SettingsController {
     @FXML private Button openWorkspaceButton;
     @FXML private Button newWorkspaceButton;
     @FXML private Button demoWorkspaceButton;
+    @FXML private TextField reminderField;
+    @FXML private Button saveRemindersButton;
+    @FXML private Label reminderMessage;
 
     public SettingsController(UiContext ui, UserPrefs prefs) {
         this.ui = ui;
@@ -90,6 +94,24 @@ public final class SettingsController {
         });
 
         workspacePath.setText(ui.app().workspace().toAbsolutePath().toString());
+        ui.tasks().run(() -> ui.app().settings().reminderOffsets(), offsets -> reminderField.setText(
+                ReminderOffsets.format(offsets)));
+    }
+
+    @FXML
+    private void onSaveReminders() {
+        Messages m = ui.messages();
+        reminderMessage.getStyleClass().removeAll("field-error");
+        java.util.Optional<List<Integer>> parsed = ReminderOffsets.parse(reminderField.getText());
+        if (parsed.isEmpty()) {
+            reminderMessage.setText(m.get("settings.reminders.invalid"));
+            reminderMessage.getStyleClass().add("field-error");
+            return;
+        }
+        ui.tasks().run(() -> {
+            ui.app().settings().setReminderOffsets(parsed.get());
+            return parsed.get();
+        }, saved -> reminderMessage.setText(m.get("settings.reminders.saved")), saveRemindersButton);
     }
 
     @FXML

@@ -9,6 +9,9 @@ import com.qundesk.flash.ReminderScheduler;
 import com.qundesk.settings.WorkspaceSettings;
 import com.qundesk.template.TemplateRepository;
 import com.qundesk.template.TemplateService;
+import com.qundesk.value.HealthService;
+import com.qundesk.value.LedgerRepository;
+import com.qundesk.value.LedgerService;
 import com.qundesk.demo.DemoWorkspace;
 import com.qundesk.group.GroupRepository;
 import com.qundesk.group.GroupService;
@@ -36,6 +39,8 @@ public final class AppContext {
     private final FlashService flash;
     private final ReminderScheduler scheduler;
     private final WorkspaceSettings settings;
+    private final LedgerService ledger;
+    private final HealthService health;
 
     private AppContext(AppPaths paths, UserPrefs prefs, Clock clock, Database database) {
         this.paths = paths;
@@ -49,6 +54,8 @@ public final class AppContext {
         FlashRepository flashRepo = new FlashRepository();
         this.flash = new FlashService(database, groups, campaigns, templates, flashRepo, clock, this::zone);
         this.scheduler = new ReminderScheduler(database, flashRepo, flash, groups, clock);
+        this.ledger = new LedgerService(database, new LedgerRepository(), groups, clock);
+        this.health = new HealthService(database, groups, flashRepo, clock, this::zone);
         templates.seedDefaults();
     }
 
@@ -61,7 +68,7 @@ public final class AppContext {
     public static AppContext createDemo(AppPaths paths, UserPrefs prefs, Path workspace, Clock clock) {
         AppContext ctx = open(paths, prefs, workspace, clock);
         if (ctx.groups.list().isEmpty()) {
-            new DemoWorkspace(ctx.groups, ctx.campaigns, ctx.flash, clock, ctx.zone()).populate();
+            new DemoWorkspace(ctx.groups, ctx.campaigns, ctx.flash, ctx.ledger, clock, ctx.zone()).populate();
         }
         return ctx;
     }
@@ -108,6 +115,14 @@ public final class AppContext {
 
     public ReminderScheduler scheduler() {
         return scheduler;
+    }
+
+    public LedgerService ledger() {
+        return ledger;
+    }
+
+    public HealthService health() {
+        return health;
     }
 
     public WorkspaceSettings settings() {

@@ -9,6 +9,7 @@ import com.qundesk.flash.FlashPlan;
 import com.qundesk.flash.FlashService;
 import com.qundesk.flash.LifetimePreset;
 import com.qundesk.group.AdPolicy;
+import com.qundesk.value.LedgerService;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.GroupService;
@@ -72,9 +73,12 @@ public final class DemoWorkspace {
     private final FlashService flash;
     private final Clock clock;
     private final ZoneId zone;
+    private final LedgerService ledger;
 
-    public DemoWorkspace(GroupService groups, CampaignService campaigns, FlashService flash, Clock clock, ZoneId zone) {
+    public DemoWorkspace(GroupService groups, CampaignService campaigns, FlashService flash, LedgerService ledger,
+                         Clock clock, ZoneId zone) {
         this.groups = groups;
+        this.ledger = ledger;
         this.campaigns = campaigns;
         this.flash = flash;
         this.clock = clock;
@@ -112,6 +116,7 @@ public final class DemoWorkspace {
         groups.markDissolved(oldService.id(), "半年无人发言，已通知老客户改为私聊服务", now.minus(Duration.ofDays(20)));
 
         total += createCampaignsAndFlashGroups(now);
+        DemoLedger.populate(ledger, groups.list(), now.atZone(zone).toLocalDate(), zone, SEED);
         return total;
     }
 
@@ -238,7 +243,8 @@ public final class DemoWorkspace {
             b.adPolicy(AdPolicy.adThread("助理-小王"));
         }
         if (s.purpose == Purpose.VIP) {
-            b.reformedAt(now.minus(Duration.ofDays(s.ageDays - 10)));
+            // the private board was last re-formed over a year ago; the co-creation group this spring
+            b.reformedAt(now.minus(Duration.ofDays(s.name.contains("私董会") ? s.ageDays - 10 : 200)));
         }
         return b.build();
     }

@@ -1,0 +1,86 @@
+package com.qundesk.value;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * One group's numbers over a window (inclusive local days {@code from}..{@code to}): what it delivered
+ * (value events by dimension, recency-weighted reach), what it produced (outcomes), and what it cost in
+ * attention (messages, concentration, ads), plus membership movement. Mutable while being aggregated.
+ */
+public final class GroupMetrics {
+    public final long groupId;
+    public final LocalDate from;
+    public final LocalDate to;
+    public final Map<ValueDimension, Integer> eventsByDimension = new EnumMap<>(ValueDimension.class);
+    /** Σ over events of recency weight × reach (reach unknown counts as half the members). */
+    public double weightedReach;
+    public int reachSum;
+    public final Map<OutcomeType, Double> outcomes = new EnumMap<>(OutcomeType.class);
+    public Instant lastValueAt;
+    public LocalDate lastOutcomeDay;
+    public int statDays;
+    public long messages;
+    public long joins;
+    public long leaves;
+    public int leaveDaysKnown;
+    public long removals;
+    public long flaggedAds;
+    public long ownerMessages;
+    /** Σ top3_share × messages, to weigh the share by volume. */
+    public double top3Weighted;
+    public int daysAbove100;
+    public double membersSum;
+    public int membersDays;
+    public double maxLeaveShare;
+    public LocalDate maxLeaveShareDay;
+    public Integer firstMembers;
+    public Integer lastMembers;
+
+    public GroupMetrics(long groupId, LocalDate from, LocalDate to) {
+        this.groupId = groupId;
+        this.from = from;
+        this.to = to;
+    }
+
+    public int windowDays() {
+        return (int) (to.toEpochDay() - from.toEpochDay() + 1);
+    }
+
+    public int valueEvents() {
+        return eventsByDimension.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public int dimensionsCovered() {
+        return (int) eventsByDimension.values().stream().filter(v -> v > 0).count();
+    }
+
+    public double outcome(OutcomeType t) {
+        return outcomes.getOrDefault(t, 0.0);
+    }
+
+    /** Messages from the top three speakers as a share of all messages in the window. */
+    public double top3Share() {
+        return messages == 0 ? 0 : top3Weighted / messages;
+    }
+
+    public double messagesPerDay() {
+        return statDays == 0 ? 0 : (double) messages / statDays;
+    }
+
+    public Double averageMembers() {
+        return membersDays == 0 ? null : membersSum / membersDays;
+    }
+
+    public double adShare() {
+        return messages == 0 ? 0 : (double) flaggedAds / messages;
+    }
+
+    /** Coupons redeemed ÷ issued, or null when none were issued. */
+    public Double redemptionRate() {
+        double issued = outcome(OutcomeType.COUPONS_ISSUED);
+        return issued <= 0 ? null : outcome(OutcomeType.COUPONS_REDEEMED) / issued;
+    }
+}

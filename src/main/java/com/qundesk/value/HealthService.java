@@ -1,0 +1,152 @@
+package com.qundesk.value;
+
+import com.qundesk.db.Database;
+import com.qundesk.flash.FlashLifecycle;
+import com.qundesk.flash.FlashRepository;
+import com.qundesk.group.Group;
+import com.qundesk.group.GroupService;
+import com.qundesk.settings.WorkspaceSettings;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** Judges every live group over a window: metrics, value index, health rules and a recommendation. */
+public final class HealthService {
+
+    public static final int DEFAULT_WINDOW = 30;
+
+    private final Database db;
+    private final GroupService groups;
+    private final FlashRepository flash;
+    private final Clock clock;
+    private final Supplier<ZoneId> zone;
+
+    public HealthService(Database db, GroupService groups, FlashRepository flash, Clock clock, Supplier<ZoneId> zone) {
+        this.db = db;
+        this.groups = groups;
+        this.flash = flash;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** Every active group's health for the {@code windowDays} ending on {@code day} (inclusive). */
+    public List<GroupHealth> evaluate(LocalDate day, int windowDays) {
+        return db.read(c -> evaluate(c, day, windowDays, null));
+    }
+
+    /** One group's health (also for dissolved or archived groups). */
+    public GroupHealth evaluateGroup(long groupId, LocalDate day, int windowDays) {
+        return db.read(c -> evaluate(c, day, windowDays, groupId).getFirst());
+    }
+
+    public LocalDate today() {
+        return clock.instant().atZone(zone.get()).toLocalDate();
+    }
+
+    List<GroupHealth> evaluate(Connection c, LocalDate day, int windowDays, Long onlyGroup) throws SQLException {
+        if (windowDays < 1 || windowDays > 366) {
+            throw new IllegalArgumentException("window must be 1..366 days");
+        }
+        ZoneId z = zone.get();
+        LocalDate from = day.minusDays(windowDays - 1L);
+        Instant at = endOf(day, z);
+        Instant now = clock.instant();
+        Instant evalAt = at.isBefore(now) ? at : now;
+        List<Group> all = groups.listIn(c);
+        Map<Long, Integer> members = new HashMap<>();
+        for (Group g : all) {
+            members.put(g.id(), g.memberCount());
+        }
+        Map<Long, GroupMetrics> metrics = MetricsQuery.compute(c, from, day, z, ValueModel.halfLife(windowDays),
+                id -> members.getOrDefault(id, 1));
+        Map<Long, FlashLifecycle> lifecycles = new HashMap<>();
+        for (FlashLifecycle f : flash.findAll(c)) {
+            lifecycles.put(f.groupId(), f);
+        }
+        Set<Long> broadcast = broadcastGroups(c);
+        HealthThresholds t = thresholds(c);
+        List<GroupHealth> out = new ArrayList<>();
+        for (Group g : all) {
+            if (onlyGroup != null ? !onlyGroup.equals(g.id()) : !g.status().isLive()) {
+                continue;
+            }
+            GroupMetrics m = metrics.getOrDefault(g.id(), new GroupMetrics(g.id(), from, day));
+            ValueIndex index = ValueModel.index(m, g.memberCount());
+            List<RuleFinding> findings = HealthRules.evaluate(g, m, lifecycles.get(g.id()), broadcast.contains(g.id()),
+                    t, evalAt, z);
+            GroupHealth tmp = new GroupHealth(g, m, index, findings, Recommendation.KEEP, List.of());
+            Recommender.Verdict v = Recommender.recommend(findings, index, tmp.deliveredValue());
+            out.add(new GroupHealth(g, m, index, findings, v.recommendation(), v.reasons()));
+        }
+        out.sort(Comparator.comparing((GroupHealth h) -> h.recommendation().ordinal())
+                .thenComparing(h -> h.index().value()));
+        return out;
+    }
+
+    private static Instant endOf(LocalDate day, ZoneId z) {
+        return day.plusDays(1).atStartOfDay(z).toInstant().minusMillis(1);
+    }
+
+    private static Set<Long> broadcastGroups(Connection c) throws SQLException {
+        Set<Long> out = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM chat_group WHERE broadcast = 1");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        }
+        return out;
+    }
+
+    /** Thresholds from the workspace settings ({@code health.*}), defaults where unset. */
+    public HealthThresholds thresholds() {
+        return db.read(HealthService::thresholds);
+    }
+
+    static HealthThresholds thresholds(Connection c) throws SQLException {
+        HealthThresholds d = HealthThresholds.DEFAULTS;
+        return new HealthThresholds(
+                intSetting(c, "health.oversizedMembers", d.oversizedMembers()),
+                intSetting(c, "health.silentDays", d.silentDays()),
+                doubleSetting(c, "health.noisyMessagesPerDay", d.noisyMessagesPerDay()),
+                doubleSetting(c, "health.noisyMaxValuePerWeek", d.noisyMaxValuePerWeek()),
+                doubleSetting(c, "health.concentratedTop3Share", d.concentratedTop3Share()),
+                intSetting(c, "health.concentratedMinMessages", d.concentratedMinMessages()),
+                doubleSetting(c, "health.adHeavyShare", d.adHeavyShare()),
+                intSetting(c, "health.staleCoreDays", d.staleCoreDays()),
+                doubleSetting(c, "health.churnLeaveShare", d.churnLeaveShare()),
+                doubleSetting(c, "health.nearCapacityShare", d.nearCapacityShare()),
+                WorkspaceSettings.get(c, "health.lowFrequencyTags").map(s -> List.of(s.split("\\s*,\\s*")))
+                        .orElse(d.lowFrequencyTags()));
+    }
+
+    private static int intSetting(Connection c, String key, int fallback) throws SQLException {
+        try {
+            return WorkspaceSettings.get(c, key).map(String::strip).map(Integer::parseInt).orElse(fallback);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static double doubleSetting(Connection c, String key, double fallback) throws SQLException {
+        try {
+            return WorkspaceSettings.get(c, key).map(String::strip).map(Double::parseDouble).orElse(fallback);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

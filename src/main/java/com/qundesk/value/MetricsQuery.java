@@ -1,0 +1,126 @@
+package com.qundesk.value;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Aggregates every group's window in a handful of indexed range queries (value events by time, outcomes and
+ * daily stats by day), so the cost grows with the window's rows, not with the whole history.
+ */
+public final class MetricsQuery {
+
+    private MetricsQuery() {
+    }
+
+    /**
+     * @param membersOf current member count per group (used when reach is unknown and no stats exist)
+     * @param halfLife  recency half-life for value events
+     */
+    public static Map<Long, GroupMetrics> compute(Connection c, LocalDate from, LocalDate to, ZoneId zone,
+                                                  Duration halfLife, Function<Long, Integer> membersOf)
+            throws SQLException {
+        Map<Long, GroupMetrics> out = new HashMap<>();
+        Function<Long, GroupMetrics> m = id -> out.computeIfAbsent(id, k -> new GroupMetrics(k, from, to));
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        double halfLifeMs = halfLife.toMillis();
+
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT group_id, at, dimension, reach FROM value_event WHERE at >= ? AND at < ?")) {
+            ps.setLong(1, start.toEpochMilli());
+            ps.setLong(2, end.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    GroupMetrics g = m.apply(id);
+                    ValueDimension d = ValueDimension.fromToken(rs.getString(3));
+                    g.eventsByDimension.merge(d, 1, Integer::sum);
+                    int reach = rs.getInt(4);
+                    g.reachSum += reach;
+                    double age = end.toEpochMilli() - rs.getLong(2);
+                    double weight = Math.pow(0.5, Math.max(0, age) / halfLifeMs);
+                    double effectiveReach = reach > 0 ? reach : 0.5 * Math.max(1, membersOf.apply(id));
+                    g.weightedReach += weight * effectiveReach;
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT group_id, max(at) FROM value_event WHERE at < ? "
+                + "GROUP BY group_id")) {
+            ps.setLong(1, end.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    m.apply(rs.getLong(1)).lastValueAt = Instant.ofEpochMilli(rs.getLong(2));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT group_id, type, sum(value) FROM outcome "
+                + "WHERE day BETWEEN ? AND ? GROUP BY group_id, type")) {
+            ps.setLong(1, from.toEpochDay());
+            ps.setLong(2, to.toEpochDay());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    m.apply(rs.getLong(1)).outcomes.put(OutcomeType.fromToken(rs.getString(2)), rs.getDouble(3));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT group_id, max(day) FROM outcome WHERE day <= ? "
+                + "AND value > 0 GROUP BY group_id")) {
+            ps.setLong(1, to.toEpochDay());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    m.apply(rs.getLong(1)).lastOutcomeDay = LocalDate.ofEpochDay(rs.getLong(2));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT group_id, count(*), sum(messages), sum(joins), "
+                + "sum(coalesce(leaves, 0)), count(leaves), sum(removals), sum(flagged_ads), sum(owner_messages), "
+                + "sum(top3_share * messages), sum(CASE WHEN messages > 100 THEN 1 ELSE 0 END), sum(members), "
+                + "count(members) FROM daily_stat WHERE day BETWEEN ? AND ? GROUP BY group_id")) {
+            ps.setLong(1, from.toEpochDay());
+            ps.setLong(2, to.toEpochDay());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    GroupMetrics g = m.apply(rs.getLong(1));
+                    g.statDays = rs.getInt(2);
+                    g.messages = rs.getLong(3);
+                    g.joins = rs.getLong(4);
+                    g.leaves = rs.getLong(5);
+                    g.leaveDaysKnown = rs.getInt(6);
+                    g.removals = rs.getLong(7);
+                    g.flaggedAds = rs.getLong(8);
+                    g.ownerMessages = rs.getLong(9);
+                    g.top3Weighted = rs.getDouble(10);
+                    g.daysAbove100 = rs.getInt(11);
+                    g.membersSum = rs.getDouble(12);
+                    g.membersDays = rs.getInt(13);
+                }
+            }
+        }
+        // The worst day for leaving (leaves as a share of that day's members), per group.
+        try (PreparedStatement ps = c.prepareStatement("SELECT group_id, day, 1.0 * leaves / members FROM daily_stat "
+                + "WHERE day BETWEEN ? AND ? AND members > 0 AND leaves > 0")) {
+            ps.setLong(1, from.toEpochDay());
+            ps.setLong(2, to.toEpochDay());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    GroupMetrics g = m.apply(rs.getLong(1));
+                    double share = rs.getDouble(3);
+                    if (share > g.maxLeaveShare) {
+                        g.maxLeaveShare = share;
+                        g.maxLeaveShareDay = LocalDate.ofEpochDay(rs.getLong(2));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -2,10 +2,13 @@ package com.qundesk.app;
 
 import com.qundesk.campaign.CampaignRepository;
 import com.qundesk.campaign.CampaignService;
+import com.qundesk.dashboard.DashboardService;
 import com.qundesk.db.Database;
+import com.qundesk.flash.DissolutionPlanner;
 import com.qundesk.flash.FlashRepository;
 import com.qundesk.flash.FlashService;
 import com.qundesk.flash.ReminderScheduler;
+import com.qundesk.report.ReportService;
 import com.qundesk.settings.WorkspaceSettings;
 import com.qundesk.template.TemplateRepository;
 import com.qundesk.template.TemplateService;
@@ -41,6 +44,9 @@ public final class AppContext {
     private final WorkspaceSettings settings;
     private final LedgerService ledger;
     private final HealthService health;
+    private final DashboardService dashboard;
+    private final DissolutionPlanner planner;
+    private final ReportService reports;
 
     private AppContext(AppPaths paths, UserPrefs prefs, Clock clock, Database database) {
         this.paths = paths;
@@ -54,8 +60,11 @@ public final class AppContext {
         FlashRepository flashRepo = new FlashRepository();
         this.flash = new FlashService(database, groups, campaigns, templates, flashRepo, clock, this::zone);
         this.scheduler = new ReminderScheduler(database, flashRepo, flash, groups, clock);
+        this.planner = new DissolutionPlanner(database, groups, campaigns, flashRepo, flash, clock, this::zone);
         this.ledger = new LedgerService(database, new LedgerRepository(), groups, clock);
         this.health = new HealthService(database, groups, flashRepo, clock, this::zone);
+        this.dashboard = new DashboardService(database, groups, health, flash, clock, this::zone);
+        this.reports = new ReportService(dashboard, database.file().getFileName().toString());
         templates.seedDefaults();
     }
 
@@ -119,6 +128,18 @@ public final class AppContext {
 
     public LedgerService ledger() {
         return ledger;
+    }
+
+    public ReportService reports() {
+        return reports;
+    }
+
+    public DissolutionPlanner planner() {
+        return planner;
+    }
+
+    public DashboardService dashboard() {
+        return dashboard;
     }
 
     public HealthService health() {

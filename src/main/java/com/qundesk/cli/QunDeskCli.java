@@ -23,6 +23,7 @@ import java.time.Clock;
 @Command(name = "qundesk", mixinStandardHelpOptions = true, versionProvider = QunDeskCli.Version.class,
         description = "QunDesk — a console for WeChat and WeCom community managers.",
         subcommands = {GroupsCommand.class, CampaignsCommand.class, FlashCommand.class, DueCommand.class, HealthCommand.class,
+                ReportCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class})
 public final class QunDeskCli {
     private static final Logger log = LoggerFactory.getLogger(QunDeskCli.class);

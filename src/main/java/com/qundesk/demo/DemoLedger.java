@@ -19,13 +19,13 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Ninety days of value events, outcomes and daily stats for the demo groups, telling the story operators know:
+ * Six months of value events, outcomes and daily stats for the demo groups, telling the story operators know:
  * most groups deliver little, a few are stars, some have outgrown relationships, some are silent or noisy,
  * and the VIP board is due for its yearly re-formation. Deterministic: a fixed seed and the injected "today".
  */
 final class DemoLedger {
 
-    static final int DAYS = 90;
+    static final int DAYS = 180;
 
     /** How a group behaves: value events per week, chat per day, concentration, ads, outcomes. */
     private record Profile(double valuePerWeek, ValueDimension[] dimensions, int messagesPerDay, double top3,

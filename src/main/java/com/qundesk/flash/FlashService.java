@@ -310,7 +310,7 @@ public final class FlashService {
     }
 
     /** One reminder per configured offset that is still ahead, and the dissolution itself at the due time. */
-    private void scheduleReminders(Connection c, long groupId, Instant due, Instant now) throws SQLException {
+    void scheduleReminders(Connection c, long groupId, Instant due, Instant now) throws SQLException {
         for (int offset : WorkspaceSettings.reminderOffsets(c)) {
             if (offset == 0) {
                 continue;
@@ -321,6 +321,10 @@ public final class FlashService {
             }
         }
         repo.insertReminder(c, groupId, Reminder.Kind.DISSOLUTION, due, 0);
+    }
+
+    FlashGroup get(Connection c, long groupId) throws SQLException {
+        return flashGroup(c, groupId);
     }
 
     private FlashGroup flashGroup(Connection c, long groupId) throws SQLException {

@@ -4,6 +4,7 @@ import com.qundesk.app.AppContext;
 import com.qundesk.app.AppPaths;
 import com.qundesk.app.UserPrefs;
 import com.qundesk.campaign.ui.CampaignsController;
+import com.qundesk.dashboard.ui.DashboardController;
 import com.qundesk.flash.TodayBoard;
 import com.qundesk.group.ui.GroupFormController;
 import com.qundesk.group.ui.GroupsController;
@@ -167,6 +168,9 @@ public final class MainWindow implements UiContext.WindowActions {
         }
         if (type == GroupsController.class) {
             return new GroupsController(ui);
+        }
+        if (type == DashboardController.class) {
+            return new DashboardController(ui);
         }
         if (type == CampaignsController.class) {
             return new CampaignsController(ui);

@@ -2,6 +2,7 @@ package com.qundesk.shell;
 
 import com.qundesk.app.UserPrefs;
 import com.qundesk.campaign.ui.CampaignsController;
+import com.qundesk.dashboard.ui.DashboardController;
 import com.qundesk.group.ui.GroupsController;
 import com.qundesk.ui.ViewLoader;
 import javafx.fxml.FXML;
@@ -30,6 +31,7 @@ public final class MainWindowController {
     private Section current = Section.GROUPS;
     private GroupsController groupsController;
     private TodayController todayController;
+    private DashboardController dashboardController;
 
     @FXML private VBox nav;
     @FXML private StackPane content;
@@ -78,6 +80,10 @@ public final class MainWindowController {
         return Optional.ofNullable(todayController);
     }
 
+    public Optional<DashboardController> dashboard() {
+        return Optional.ofNullable(dashboardController);
+    }
+
     public Optional<GroupsController> groups() {
         return Optional.ofNullable(groupsController);
     }
@@ -95,6 +101,11 @@ public final class MainWindowController {
                 yield v.root();
             }
             case CAMPAIGNS -> loader.load(CampaignsController.class).root();
+            case DASHBOARD -> {
+                ViewLoader.View<DashboardController> v = loader.load(DashboardController.class);
+                dashboardController = v.controller();
+                yield v.root();
+            }
             case SETTINGS -> loader.load(SettingsController.class).root();
             default -> {
                 ViewLoader.View<UnavailableController> v = loader.load(UnavailableController.class);

@@ -20,13 +20,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** The small dialogs of the groups view: split, dissolve, confirm. Every text comes from the bundle. */
-final class GroupDialogs {
+public final class GroupDialogs {
 
     private GroupDialogs() {
     }
 
     /** Asks how to split {@code parent}; empty when cancelled. */
-    static Optional<SplitRequest> split(Window owner, Messages m, Group parent) {
+    public static Optional<SplitRequest> split(Window owner, Messages m, Group parent) {
         Dialog<SplitRequest> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(m.get("group.split.title"));
@@ -90,7 +90,7 @@ final class GroupDialogs {
         return d.showAndWait().filter(s -> !s.isBlank());
     }
 
-    static boolean confirm(Window owner, Messages m, String header, String text) {
+    public static boolean confirm(Window owner, Messages m, String header, String text) {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
         a.initOwner(owner);
         a.setTitle(m.get("app.title"));

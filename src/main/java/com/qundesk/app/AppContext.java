@@ -18,6 +18,8 @@ import com.qundesk.value.LedgerService;
 import com.qundesk.demo.DemoWorkspace;
 import com.qundesk.group.GroupRepository;
 import com.qundesk.group.GroupService;
+import com.qundesk.group.registry.RegistryExporter;
+import com.qundesk.group.registry.RegistryImporter;
 import com.qundesk.i18n.Messages;
 
 import java.nio.file.Files;
@@ -47,6 +49,8 @@ public final class AppContext {
     private final DashboardService dashboard;
     private final DissolutionPlanner planner;
     private final ReportService reports;
+    private final RegistryImporter registryImporter;
+    private final RegistryExporter registryExporter;
 
     private AppContext(AppPaths paths, UserPrefs prefs, Clock clock, Database database) {
         this.paths = paths;
@@ -65,6 +69,8 @@ public final class AppContext {
         this.health = new HealthService(database, groups, flashRepo, clock, this::zone);
         this.dashboard = new DashboardService(database, groups, health, flash, clock, this::zone);
         this.reports = new ReportService(dashboard, database.file().getFileName().toString());
+        this.registryImporter = new RegistryImporter(database, groups);
+        this.registryExporter = new RegistryExporter(groups);
         templates.seedDefaults();
     }
 
@@ -128,6 +134,14 @@ public final class AppContext {
 
     public LedgerService ledger() {
         return ledger;
+    }
+
+    public RegistryImporter registryImporter() {
+        return registryImporter;
+    }
+
+    public RegistryExporter registryExporter() {
+        return registryExporter;
     }
 
     public ReportService reports() {

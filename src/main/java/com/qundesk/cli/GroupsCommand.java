@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code qundesk groups …}: the registry from the command line. */
 @Command(name = "groups", mixinStandardHelpOptions = true, description = "List, import and export the groups registry.",
-        subcommands = {GroupsListCommand.class})
+        subcommands = {GroupsListCommand.class, GroupsImportCommand.class, GroupsExportCommand.class})
 final class GroupsCommand {
 }

@@ -147,6 +147,11 @@ public final class GroupService {
         return updateValidated(c, edited, action);
     }
 
+    /** The rule violations of {@code g} as it would be saved (within the caller's transaction). */
+    public List<FieldError> checkIn(Connection c, Group g) throws SQLException {
+        return validate(c, normalize(g));
+    }
+
     public List<Group> listIn(Connection c) throws SQLException {
         return repo.findAll(c);
     }

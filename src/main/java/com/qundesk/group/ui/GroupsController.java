@@ -102,6 +102,21 @@ public final class GroupsController {
         filtered.addListener((ListChangeListener<GroupRow>) c -> updateCount());
 
         formController.setOnSaved(saved -> reload(saved.id()));
+        // drop a CSV or xlsx on the table to import it
+        table.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        table.setOnDragDropped(e -> {
+            var files = e.getDragboard().getFiles();
+            if (!files.isEmpty()) {
+                RegistryImportDialog.importFile(ui, window(), files.getFirst().toPath(), () -> reload(null));
+            }
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
         updateButtons();
         reload(null);
     }
@@ -242,6 +257,21 @@ public final class GroupsController {
             reload(null);
             ui.tasks().errors().report(error);
         }, deleteButton);
+    }
+
+    @FXML
+    private void onImport() {
+        RegistryImportDialog.chooseAndImport(ui, window(), () -> reload(null));
+    }
+
+    @FXML
+    private void onExportCsv() {
+        RegistryImportDialog.export(ui, window(), false);
+    }
+
+    @FXML
+    private void onExportXlsx() {
+        RegistryImportDialog.export(ui, window(), true);
     }
 
     @FXML

@@ -1,0 +1,200 @@
+package com.qundesk.group.ui;
+
+import com.qundesk.group.FieldError;
+import com.qundesk.group.registry.RegistryColumn;
+import com.qundesk.group.registry.RegistryImporter;
+import com.qundesk.i18n.Messages;
+import com.qundesk.io.Table;
+import com.qundesk.shell.UiContext;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Registry import in the UI: pick a file, see how its columns map (and change the mapping), preview the first
+ * rows as mapped, import, then read the report of rejected rows. File work runs off the FX thread.
+ */
+public final class RegistryImportDialog {
+
+    private static final int PREVIEW_ROWS = 10;
+
+    private RegistryImportDialog() {
+    }
+
+    /** Asks for a file, then previews and imports it; {@code onImported} runs after anything was stored. */
+    public static void chooseAndImport(UiContext ui, Window owner, Runnable onImported) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(ui.messages().get("registry.import.title"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ui.messages().get("registry.import.filter"),
+                "*.csv", "*.xlsx", "*.txt"));
+        File f = fc.showOpenDialog(owner);
+        if (f != null) {
+            importFile(ui, owner, f.toPath(), onImported);
+        }
+    }
+
+    public static void importFile(UiContext ui, Window owner, Path file, Runnable onImported) {
+        ui.tasks().run(() -> ui.app().registryImporter().preview(file),
+                preview -> showPreview(ui, owner, preview, onImported));
+    }
+
+    private static void showPreview(UiContext ui, Window owner, RegistryImporter.Preview preview,
+                                    Runnable onImported) {
+        Messages m = ui.messages();
+        Table t = preview.table();
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(m.get("registry.import.title"));
+        d.setHeaderText(m.get("registry.import.header", t.fileName(), t.format(), t.encoding(), t.rows().size()));
+        d.setResizable(true);
+
+        Map<Integer, ComboBox<RegistryColumn>> boxes = new LinkedHashMap<>();
+        GridPane mapping = new GridPane(10, 6);
+        mapping.addRow(0, bold(m.get("registry.import.column")), bold(m.get("registry.import.field")));
+        List<RegistryColumn> choices = new ArrayList<>();
+        choices.add(null);
+        choices.addAll(List.of(RegistryColumn.values()));
+        for (int i = 0; i < t.headers().size(); i++) {
+            ComboBox<RegistryColumn> box = new ComboBox<>();
+            box.setId("map-" + i);
+            box.getItems().setAll(choices);
+            box.setConverter(new StringConverter<>() {
+                @Override
+                public String toString(RegistryColumn c) {
+                    return c == null ? m.get("registry.import.ignore") : m.get(c.messageKey());
+                }
+
+                @Override
+                public RegistryColumn fromString(String s) {
+                    return null;
+                }
+            });
+            box.setValue(preview.mapping().get(i));
+            boxes.put(i, box);
+            mapping.addRow(i + 1, new Label(t.headers().get(i)), box);
+        }
+
+        TableView<Table.Row> rows = new TableView<>();
+        rows.setId("registryPreview");
+        rows.setPrefHeight(240);
+        rows.getItems().setAll(t.rows().stream().limit(PREVIEW_ROWS).toList());
+        Label problem = new Label();
+        problem.getStyleClass().add("field-error");
+        Runnable rebuild = () -> {
+            rows.getColumns().clear();
+            TableColumn<Table.Row, String> num = new TableColumn<>(m.get("registry.import.row"));
+            num.setCellValueFactory(c -> new ReadOnlyStringWrapper(Integer.toString(c.getValue().number())));
+            rows.getColumns().add(num);
+            boolean hasName = false;
+            for (var e : boxes.entrySet()) {
+                RegistryColumn col = e.getValue().getValue();
+                if (col == null) {
+                    continue;
+                }
+                hasName |= col == RegistryColumn.NAME;
+                int index = e.getKey();
+                TableColumn<Table.Row, String> tc = new TableColumn<>(m.get(col.messageKey()));
+                tc.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().cell(index)));
+                rows.getColumns().add(tc);
+            }
+            problem.setText(hasName ? "" : m.get("registry.noNameColumn", t.fileName()));
+        };
+        boxes.values().forEach(b -> b.valueProperty().addListener((o, a, c) -> rebuild.run()));
+        rebuild.run();
+
+        VBox content = new VBox(10, mapping, new Label(m.get("registry.import.previewLabel", PREVIEW_ROWS)), rows,
+                problem);
+        d.getDialogPane().setContent(content);
+        d.getDialogPane().setPrefWidth(820);
+        ButtonType importType = new ButtonType(m.get("registry.import.ok"), ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(importType, ButtonType.CANCEL);
+        d.getDialogPane().lookupButton(importType).setId("registryImportOk");
+        d.getDialogPane().lookupButton(importType).disableProperty().bind(problem.textProperty().isNotEmpty());
+        if (d.showAndWait().filter(b -> b == importType).isEmpty()) {
+            return;
+        }
+        Map<Integer, RegistryColumn> chosen = new LinkedHashMap<>();
+        boxes.forEach((i, b) -> {
+            if (b.getValue() != null && !chosen.containsValue(b.getValue())) {
+                chosen.put(i, b.getValue());
+            }
+        });
+        ui.tasks().run(() -> ui.app().registryImporter().run(t, chosen, false), report -> {
+            if (report.imported() > 0) {
+                onImported.run();
+            }
+            showReport(ui, owner, report);
+        });
+    }
+
+    private static void showReport(UiContext ui, Window owner, RegistryImporter.Report r) {
+        Messages m = ui.messages();
+        Alert a = new Alert(r.complete() ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING);
+        a.initOwner(owner);
+        a.setTitle(m.get("registry.import.title"));
+        a.setHeaderText(m.get("registry.summary", r.imported(), r.rejected().size(), r.fileName()));
+        ListView<String> list = new ListView<>();
+        list.setId("registryRejected");
+        for (RegistryImporter.Rejected rej : r.rejected()) {
+            list.getItems().add(m.get("registry.import.rejectedRow", rej.row(), rej.reasons().stream()
+                    .map((FieldError f) -> m.describe(f)).collect(Collectors.joining(" "))));
+        }
+        VBox box = new VBox(8);
+        if (!r.ignoredHeaders().isEmpty()) {
+            box.getChildren().add(new Label(m.get("registry.ignoredColumns", String.join(", ", r.ignoredHeaders()))));
+        }
+        if (!r.rejected().isEmpty()) {
+            list.setPrefHeight(220);
+            box.getChildren().addAll(new Label(m.get("registry.import.rejectedLabel")), list);
+        }
+        a.getDialogPane().setContent(box);
+        a.getDialogPane().setPrefWidth(720);
+        a.show();
+    }
+
+    private static Label bold(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    /** Asks for a .csv or .xlsx file and exports every group to it in the background. */
+    public static void export(UiContext ui, Window owner, boolean xlsx) {
+        Messages m = ui.messages();
+        FileChooser fc = new FileChooser();
+        fc.setTitle(m.get(xlsx ? "registry.export.xlsx" : "registry.export.csv"));
+        fc.setInitialFileName("qundesk-groups." + (xlsx ? "xlsx" : "csv"));
+        fc.getExtensionFilters().add(xlsx ? new FileChooser.ExtensionFilter("Excel", "*.xlsx")
+                : new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File f = fc.showSaveDialog(owner);
+        if (f == null) {
+            return;
+        }
+        ui.tasks().run(() -> ui.app().registryExporter().export(f.toPath()), n -> {
+            Alert a = new Alert(Alert.AlertType.INFORMATION, m.get("registry.exported", n, f.getAbsolutePath()));
+            a.initOwner(owner);
+            a.setHeaderText(null);
+            a.show();
+        });
+    }
+}

@@ -1,0 +1,49 @@
+package com.qundesk.testsupport;
+
+import com.qundesk.app.AppContext;
+import com.qundesk.app.AppPaths;
+import com.qundesk.app.UserPrefs;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * A real workspace on a temporary SQLite file with the real migrations, a movable clock, English messages and
+ * the Asia/Shanghai zone — what every service test starts from.
+ */
+public final class TestWorkspace {
+
+    public static final Instant NOW = Instant.parse("2026-11-24T02:00:00Z");
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    public final Path dir;
+    public final AppPaths paths;
+    public final UserPrefs prefs;
+    public final MutableClock clock;
+    public final Path file;
+    public AppContext ctx;
+
+    public TestWorkspace(Path dir) {
+        this.dir = dir;
+        this.paths = new AppPaths(dir.resolve("home"));
+        this.prefs = new UserPrefs(paths.prefsFile());
+        prefs.put(UserPrefs.ZONE, ZONE.getId());
+        prefs.put(UserPrefs.LANGUAGE, "en");
+        this.clock = new MutableClock(NOW);
+        this.file = dir.resolve("workspace.qundesk");
+        this.ctx = AppContext.open(paths, prefs, file, clock);
+    }
+
+    /** Opens the same file again, as a restarted app would. */
+    public AppContext reopen() {
+        ctx = AppContext.open(paths, prefs, file, clock);
+        return ctx;
+    }
+
+    public static TestWorkspace demo(Path dir) {
+        TestWorkspace w = new TestWorkspace(dir);
+        w.ctx = AppContext.createDemo(w.paths, w.prefs, w.file, w.clock);
+        return w;
+    }
+}

@@ -192,9 +192,15 @@ public final class MainWindow implements UiContext.WindowActions {
 
     private void ensureShown(Messages m) {
         if (stage.getScene() != null) {
+            if (!stage.isShowing()) {
+                stage.show();
+            }
             return;
         }
-        Scene scene = new Scene(new VBox(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        // never larger than the screen (small laptops, and the 1280x800 headless screen of the UI tests)
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(new VBox(), Math.min(DEFAULT_WIDTH, screen.getWidth()),
+                Math.min(DEFAULT_HEIGHT, screen.getHeight() - 40));
         scene.getStylesheets().add(MainWindow.class.getResource("/com/qundesk/ui/qundesk.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle(m.get("app.title"));

@@ -1,0 +1,50 @@
+package com.qundesk.dashboard;
+
+import com.qundesk.testsupport.TestWorkspace;
+import com.qundesk.value.GroupHealth;
+import com.qundesk.value.Recommendation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo workspace tells the story the dashboard exists for. */
+class DashboardServiceTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDemoPortfolioHasStarsSplitsDissolutionsAndACoreGroupToReForm() {
+        TestWorkspace w = TestWorkspace.demo(dir);
+        Portfolio p = w.ctx.dashboard().portfolio(w.ctx.health().today(), 30);
+        assertThat(p.liveGroups()).isGreaterThan(25);
+        assertThat(p.deliveredShare()).isBetween(0.3, 0.95);
+        assertThat(p.deliveredTrend()).hasSize(DashboardService.TREND_POINTS);
+        assertThat(p.valueByWeek()).hasSize(DashboardService.WEEKS);
+        assertThat(p.funnel().redemptionRate()).isNotNull();
+        assertThat(p.top()).hasSize(DashboardService.TOP_N);
+        assertThat(p.top().getFirst().valuePerMember()).isGreaterThan(p.bottom().getFirst().valuePerMember());
+        assertThat(p.recommendations()).extracting(GroupHealth::recommendation).contains(Recommendation.KEEP,
+                Recommendation.SPLIT, Recommendation.DISSOLVE, Recommendation.RE_FORM, Recommendation.CONVERT_TO_FLASH);
+        GroupHealth board = p.recommendations().stream().filter(h -> h.group().name().equals("核心会员私董会"))
+                .findFirst().orElseThrow();
+        assertThat(board.recommendation()).isEqualTo(Recommendation.RE_FORM);
+        assertThat(p.flash().overdue()).isPositive();
+    }
+
+    @Test
+    void reFormingCreatesACampaignANewGroupAndSchedulesTheOldOnesDissolution() {
+        TestWorkspace w = TestWorkspace.demo(dir);
+        long board = w.ctx.groups().list().stream().filter(g -> g.name().equals("核心会员私董会")).findFirst()
+                .orElseThrow().id();
+        var r = w.ctx.planner().reform(board, "核心会员私董会（2027）");
+        assertThat(r.newGroup().reformedAt()).isEqualTo(TestWorkspace.NOW);
+        assertThat(w.ctx.campaigns().groupIds(r.campaign().id())).contains(board, r.newGroup().id());
+        assertThat(r.oldGroup().lifecycle().dueAt()).isAfter(r.campaign().endsAt());
+        GroupHealth after = w.ctx.health().evaluateGroup(r.newGroup().id(), w.ctx.health().today(), 30);
+        assertThat(after.findings()).noneMatch(f -> f.rule() == com.qundesk.value.HealthRule.STALE_CORE);
+    }
+}

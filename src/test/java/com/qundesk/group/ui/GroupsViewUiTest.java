@@ -1,0 +1,151 @@
+package com.qundesk.group.ui;
+
+import com.qundesk.app.AppContext;
+import com.qundesk.group.Group;
+import com.qundesk.group.Platform;
+import com.qundesk.shell.MainWindow;
+import com.qundesk.shell.Section;
+import com.qundesk.testsupport.TestWorkspace;
+import com.qundesk.ui.Theme;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The groups registry driven as an operator would: create, filter, edit with an error, split. */
+@ExtendWith(ApplicationExtension.class)
+class GroupsViewUiTest {
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+    private MainWindow window;
+    private AppContext ctx;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dir = Files.createTempDirectory("qundesk-groups-ui");
+        TestWorkspace w = TestWorkspace.demo(dir);
+        ctx = w.ctx;
+        Theme theme = new Theme();
+        theme.apply(Theme.Mode.LIGHT);
+        window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
+        window.open(w.file, false);
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    private TableView<GroupRow> table(FxRobot robot) throws Exception {
+        waitFor(() -> window.controller() != null);
+        robot.interact(() -> window.show(Section.GROUPS));
+        TableView<GroupRow> t = robot.lookup("#table").queryAs(TableView.class);
+        waitFor(() -> t.getItems().size() == ctx.groups().list().size());
+        return t;
+    }
+
+    @Test
+    void searchAndFiltersNarrowTheTable(FxRobot robot) throws Exception {
+        TableView<GroupRow> t = table(robot);
+        int all = t.getItems().size();
+        robot.clickOn("#searchField").write("瑞幸");
+        waitFor(() -> t.getItems().size() == 2);
+        assertThat(robot.lookup("#countLabel").queryAs(Label.class).getText()).contains("2").contains(Integer.toString(all));
+        robot.interact(() -> robot.lookup("#searchField").queryAs(TextField.class).clear());
+        ComboBox<Platform> platform = robot.lookup("#platformFilter").queryAs(ComboBox.class);
+        robot.interact(() -> platform.setValue(Platform.WECOM));
+        waitFor(() -> t.getItems().size() < all && !t.getItems().isEmpty());
+        assertThat(t.getItems()).allSatisfy(r -> assertThat(r.group().platform()).isEqualTo(Platform.WECOM));
+    }
+
+    @Test
+    void createAGroupThroughTheForm(FxRobot robot) throws Exception {
+        TableView<GroupRow> t = table(robot);
+        int before = t.getItems().size();
+        robot.clickOn("#newButton");
+        robot.clickOn("#nameField").write("新品试用群");
+        robot.clickOn("#externalIdField").write("88886666@chatroom");
+        robot.interact(() -> robot.lookup("#memberCountField").queryAs(TextField.class).setText("42"));
+        save(robot);
+        waitFor(() -> t.getItems().size() == before + 1);
+        Group g = ctx.groups().list().stream().filter(x -> x.name().equals("新品试用群")).findFirst().orElseThrow();
+        assertThat(g.externalId()).isEqualTo("88886666@chatroom");
+        assertThat(g.memberCount()).isEqualTo(42);
+    }
+
+    @Test
+    void anInvalidEditShowsInlineErrorsAndChangesNothing(FxRobot robot) throws Exception {
+        TableView<GroupRow> t = table(robot);
+        GroupRow row = t.getItems().stream().filter(r -> r.group().name().equals("好物分享福利2群")).findFirst()
+                .orElseThrow();
+        robot.interact(() -> t.getSelectionModel().select(row));
+        waitFor(() -> "好物分享福利2群".equals(robot.lookup("#nameField").queryAs(TextField.class).getText()));
+        robot.interact(() -> robot.lookup("#memberCountField").queryAs(TextField.class).setText("900"));
+        robot.interact(() -> robot.lookup("#externalIdField").queryAs(TextField.class).setText("not-an-id"));
+        save(robot);
+        Label members = robot.lookup("#memberCountError").queryAs(Label.class);
+        Label external = robot.lookup("#externalIdError").queryAs(Label.class);
+        waitFor(members::isVisible);
+        assertThat(members.getText()).contains("900").contains("500");
+        assertThat(external.isVisible()).isTrue();
+        assertThat(external.getText()).contains("@chatroom");
+        Group stored = ctx.groups().get(row.id());
+        assertThat(stored.memberCount()).isEqualTo(row.group().memberCount());
+        assertThat(stored.externalId()).isEqualTo(row.group().externalId());
+    }
+
+    @Test
+    void splitAnOversizedGroupIntoSubGroups(FxRobot robot) throws Exception {
+        TableView<GroupRow> t = table(robot);
+        int before = t.getItems().size();
+        GroupRow row = t.getItems().stream().filter(r -> r.group().name().equals("SaaS产品经理交流群")).findFirst()
+                .orElseThrow();
+        robot.interact(() -> t.getSelectionModel().select(row));
+        robot.clickOn("#splitButton");
+        waitFor(() -> robot.lookup("#splitCount").tryQuery().isPresent());
+        Spinner<Integer> count = robot.lookup("#splitCount").queryAs(Spinner.class);
+        robot.interact(() -> count.getValueFactory().setValue(3));
+        Button ok = robot.lookup(".dialog-pane .button").match((Node n) -> n instanceof Button b
+                && "Split".equals(b.getText())).queryButton();
+        robot.clickOn(ok);
+        waitFor(() -> t.getItems().size() == before + 3);
+        assertThat(ctx.groups().list()).filteredOn(g -> row.id() == (g.parentId() == null ? -1 : g.parentId()))
+                .extracting(Group::name)
+                .contains("SaaS产品经理交流群-1", "SaaS产品经理交流群-2", "SaaS产品经理交流群-3");
+    }
+
+    /** The form is taller than the test screen: Save is pressed the way Enter presses the default button. */
+    private static void save(FxRobot robot) {
+        Button save = robot.lookup("#saveButton").queryButton();
+        robot.interact(save::fire);
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.getAsBoolean();
+        });
+    }
+}

@@ -1,0 +1,117 @@
+package com.qundesk.shell;
+
+import com.qundesk.app.UserPrefs;
+import com.qundesk.dashboard.ui.DashboardController;
+import com.qundesk.testsupport.TestWorkspace;
+import com.qundesk.ui.Theme;
+import com.qundesk.value.GroupHealth;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.PieChart;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shell (navigation, language switch) and the value dashboard on the demo workspace, headless. */
+@ExtendWith(ApplicationExtension.class)
+class ShellAndDashboardUiTest {
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+    private MainWindow window;
+    private TestWorkspace w;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dir = Files.createTempDirectory("qundesk-shell-ui");
+        w = TestWorkspace.demo(dir);
+        Theme theme = new Theme();
+        theme.apply(Theme.Mode.LIGHT);
+        window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
+        window.open(w.file, false);
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void opensOnTodayWhenSomethingIsDueAndNavigatesEverywhere(FxRobot robot) throws Exception {
+        waitFor(() -> window.controller() != null);
+        assertThat(window.controller().current()).isEqualTo(Section.TODAY);
+        waitFor(() -> robot.lookup("#overdueList").tryQuery().isPresent());
+        robot.clickOn("#nav-settings");
+        assertThat(robot.lookup("#languageBox").tryQuery()).isPresent();
+        robot.clickOn("#nav-import");
+        assertThat(robot.lookup(".empty-state").tryQuery()).isPresent();
+        robot.clickOn("#nav-campaigns");
+        waitFor(() -> !robot.lookup("#campaignTable").queryAs(TableView.class).getItems().isEmpty());
+    }
+
+    @Test
+    void switchingTheLanguageReloadsTheLabelsWithoutARestart(FxRobot robot) throws Exception {
+        waitFor(() -> window.controller() != null);
+        assertThat(robot.lookup("#nav-groups").queryLabeled().getText()).isEqualTo("Groups");
+        robot.interact(() -> window.show(Section.SETTINGS));
+        ComboBox<String> language = robot.lookup("#languageBox").queryAs(ComboBox.class);
+        robot.interact(() -> language.setValue("zh"));
+        waitFor(() -> "群管理".equals(robot.lookup("#nav-groups").queryLabeled().getText()));
+        assertThat(w.prefs.get(UserPrefs.LANGUAGE)).contains("zh");
+        assertThat(window.controller().current()).isEqualTo(Section.SETTINGS);
+    }
+
+    @Test
+    void theDashboardFillsItsChartsAndARecommendationOpensItsGroup(FxRobot robot) throws Exception {
+        waitFor(() -> window.controller() != null);
+        robot.interact(() -> window.show(Section.DASHBOARD));
+        DashboardController dash = window.controller().dashboard().orElseThrow();
+        waitFor(() -> dash.portfolio() != null);
+        assertThat(robot.lookup("#trendChart").queryAs(LineChart.class).getData()).isNotEmpty();
+        assertThat(robot.lookup("#dimensionChart").queryAs(StackedBarChart.class).getData()).hasSize(6);
+        assertThat(robot.lookup("#statusChart").queryAs(PieChart.class).getData()).isNotEmpty();
+        assertThat(robot.lookup("#deliveredShareLabel").queryAs(Label.class).getText()).endsWith("%");
+        TableView<GroupHealth> queue = robot.lookup("#queueTable").queryAs(TableView.class);
+        waitFor(() -> !queue.getItems().isEmpty());
+
+        GroupHealth first = queue.getItems().getFirst();
+        robot.interact(() -> queue.getSelectionModel().select(first));
+        // the queue sits below the charts, out of the 1280x800 test screen: press the button as Enter would
+        robot.interact(() -> robot.lookup("#openGroupButton").queryButton().fire());
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        waitFor(() -> tabs.getSelectionModel().getSelectedIndex() == 1);
+        ComboBox<GroupHealth> groupBox = robot.lookup("#groupBox").queryAs(ComboBox.class);
+        waitFor(() -> groupBox.getValue() != null && groupBox.getValue().group().id().equals(first.group().id()));
+        waitFor(() -> !robot.lookup("#detailRules").queryListView().getItems().isEmpty());
+
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        robot.interact(() -> robot.lookup("#window7").queryAs(ToggleButton.class).setSelected(true));
+        waitFor(() -> dash.portfolio() != null && dash.portfolio().windowDays() == 7);
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.getAsBoolean();
+        });
+    }
+}

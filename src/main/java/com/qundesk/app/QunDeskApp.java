@@ -62,6 +62,7 @@ public final class QunDeskApp extends Application {
     public void stop() {
         if (window != null) {
             window.saveState();
+            window.dispose();
         }
         if (executor != null) {
             executor.shutdownNow();

@@ -125,6 +125,9 @@ public final class MainWindow implements UiContext.WindowActions {
         if (notifications != null) {
             notifications.stop();
         }
+        if (controller != null) {
+            controller.today().ifPresent(TodayController::stop);
+        }
         Messages m = context.messages();
         ErrorReporter errors = new ErrorReporter(m, () -> stage, paths.logDir());
         ui = new UiContext(context, m, new Formats(context.zone(), m.locale()), new UiTasks(executor, errors), theme,
@@ -239,6 +242,17 @@ public final class MainWindow implements UiContext.WindowActions {
                 // keep the defaults
             }
         }
+    }
+
+    /** Stops the timers (reminder polling, countdowns) before the window goes away. */
+    public void dispose() {
+        if (notifications != null) {
+            notifications.stop();
+        }
+        if (controller != null) {
+            controller.today().ifPresent(TodayController::stop);
+        }
+        tray.remove();
     }
 
     /** Remembers where the window was and which view was open. */

@@ -9,6 +9,7 @@ import javafx.scene.Node;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -74,7 +75,13 @@ public final class UiTasks {
         } else {
             Platform.runLater(start);
         }
-        executor.execute(task);
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            // the app is shutting down: a late timer tick has nothing left to do
+            task.cancel();
+            end.run();
+        }
         return task;
     }
 

@@ -53,7 +53,8 @@ class GroupsViewUiTest {
     }
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(window::dispose).get(5, TimeUnit.SECONDS);
         executor.shutdownNow();
         executor.awaitTermination(5, TimeUnit.SECONDS);
     }

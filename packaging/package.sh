@@ -27,7 +27,10 @@ esac
 COMMON=(--input target/jpackage-input --main-jar qundesk.jar --main-class com.qundesk.app.Launcher
   --name QunDesk --app-version "$VERSION" --vendor "QunDesk"
   --description "Console for WeChat and WeCom community managers"
-  --java-options "--enable-native-access=ALL-UNNAMED" --dest target/dist)
+  --java-options "--enable-native-access=ALL-UNNAMED" --dest target/dist
+  # the bundled runtime: the standard modules plus Chinese locale data and the GBK/GB18030 charsets
+  --add-modules java.se,jdk.localedata,jdk.charsets,jdk.unsupported,jdk.crypto.ec,jdk.zipfs
+  --jlink-options "--strip-debug --no-man-pages --no-header-files")
 
 case "$OS" in
   linux)   ICON=(--icon packaging/linux/qundesk.png) ;;

@@ -13,6 +13,7 @@ import com.qundesk.settings.WorkspaceSettings;
 import com.qundesk.template.TemplateRepository;
 import com.qundesk.template.TemplateService;
 import com.qundesk.value.HealthService;
+import com.qundesk.value.LedgerImporter;
 import com.qundesk.value.LedgerRepository;
 import com.qundesk.value.LedgerService;
 import com.qundesk.demo.DemoWorkspace;
@@ -50,6 +51,7 @@ public final class AppContext {
     private final DissolutionPlanner planner;
     private final ReportService reports;
     private final RegistryImporter registryImporter;
+    private final LedgerImporter ledgerImporter;
     private final RegistryExporter registryExporter;
 
     private AppContext(AppPaths paths, UserPrefs prefs, Clock clock, Database database) {
@@ -65,7 +67,9 @@ public final class AppContext {
         this.flash = new FlashService(database, groups, campaigns, templates, flashRepo, clock, this::zone);
         this.scheduler = new ReminderScheduler(database, flashRepo, flash, groups, clock);
         this.planner = new DissolutionPlanner(database, groups, campaigns, flashRepo, flash, clock, this::zone);
-        this.ledger = new LedgerService(database, new LedgerRepository(), groups, clock);
+        LedgerRepository ledgerRepo = new LedgerRepository();
+        this.ledger = new LedgerService(database, ledgerRepo, groups, clock);
+        this.ledgerImporter = new LedgerImporter(database, groups, campaigns, ledgerRepo, clock, this::zone);
         this.health = new HealthService(database, groups, flashRepo, clock, this::zone);
         this.dashboard = new DashboardService(database, groups, health, flash, clock, this::zone);
         this.reports = new ReportService(dashboard, database.file().getFileName().toString());
@@ -134,6 +138,10 @@ public final class AppContext {
 
     public LedgerService ledger() {
         return ledger;
+    }
+
+    public LedgerImporter ledgerImporter() {
+        return ledgerImporter;
     }
 
     public RegistryImporter registryImporter() {

@@ -89,6 +89,10 @@ public final class CampaignService {
 
     // --- within a caller's transaction ---------------------------------------------------
 
+    public List<Campaign> listIn(Connection c) throws SQLException {
+        return repo.findAll(c);
+    }
+
     public Campaign insert(Connection c, Campaign draft) throws SQLException {
         Campaign k = normalize(draft).withTimes(now(), now());
         validate(k);

@@ -23,7 +23,8 @@ import java.time.Clock;
 @Command(name = "qundesk", mixinStandardHelpOptions = true, versionProvider = QunDeskCli.Version.class,
         description = "QunDesk — a console for WeChat and WeCom community managers.",
         subcommands = {GroupsCommand.class, CampaignsCommand.class, FlashCommand.class, DueCommand.class, HealthCommand.class,
-                ReportCommand.class,
+                ReportCommand.class, LedgerImportCommand.Values.class,
+                LedgerImportCommand.Outcomes.class, LedgerImportCommand.Stats.class,
                 DemoCommand.class, CommandLine.HelpCommand.class})
 public final class QunDeskCli {
     private static final Logger log = LoggerFactory.getLogger(QunDeskCli.class);

@@ -68,8 +68,14 @@ final class DemoLedger {
     /** Everyone else delivers a little, now and then. */
     private static final Profile LITTLE = new Profile(0.4, ALL, 15, 0.55, 0.01, 0, false, false, -1);
 
-    private static final String[] TITLES_ZH = {"本周福利：满30减10券", "行业资讯早报", "资源对接：供应链名单", "案例拆解：复购提升30%",
-            "线上分享：私域运营答疑", "链接：介绍两位同行认识", "新品试吃名额", "政策解读", "工具包下载", "会员故事分享"};
+    /** Believable titles per dimension, so the ledger reads like a real one. */
+    private static final Map<ValueDimension, String[]> TITLES_ZH = Map.of(
+            ValueDimension.BENEFITS, new String[] {"本周福利：满30减10券", "新品试吃名额", "会员日买一送一", "限时拼团价"},
+            ValueDimension.INFORMATION, new String[] {"行业资讯早报", "政策解读", "平台新规速读", "本周数据周报"},
+            ValueDimension.RESOURCES, new String[] {"资源对接：供应链名单", "工具包下载", "模板合集", "渠道资源表"},
+            ValueDimension.CASES, new String[] {"案例拆解：复购提升30%", "会员故事分享", "失败复盘", "优秀社群案例"},
+            ValueDimension.ACTIVITIES, new String[] {"线上分享：私域运营答疑", "周末打卡挑战", "直播连麦", "线下沙龙报名"},
+            ValueDimension.CONNECTIONS, new String[] {"链接：介绍两位同行认识", "同城成员见面", "导师一对一", "合作需求对接"});
 
     private DemoLedger() {
     }
@@ -93,7 +99,8 @@ final class DemoLedger {
                     ValueDimension d = p.dimensions[r.nextInt(p.dimensions.length)];
                     Instant at = day.atTime(LocalTime.of(9 + r.nextInt(12), r.nextInt(60))).atZone(zone).toInstant();
                     int reach = (int) Math.round(members * (0.3 + 0.6 * r.nextDouble()));
-                    events.add(new ValueEvent(null, g.id(), null, at, d, TITLES_ZH[r.nextInt(TITLES_ZH.length)],
+                    String[] titles = TITLES_ZH.get(d);
+                    events.add(new ValueEvent(null, g.id(), null, at, d, titles[r.nextInt(titles.length)],
                             reach, null));
                 }
                 if (!quiet && p.coupons && r.nextDouble() < 0.6) {

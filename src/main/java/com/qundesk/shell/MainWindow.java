@@ -172,6 +172,9 @@ public final class MainWindow implements UiContext.WindowActions {
         if (type == GroupsController.class) {
             return new GroupsController(ui);
         }
+        if (type == com.qundesk.dashboard.ui.LedgerController.class) {
+            return new com.qundesk.dashboard.ui.LedgerController(ui);
+        }
         if (type == DashboardController.class) {
             return new DashboardController(ui);
         }

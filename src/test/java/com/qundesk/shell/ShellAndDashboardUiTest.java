@@ -109,6 +109,21 @@ class ShellAndDashboardUiTest {
         waitFor(() -> dash.portfolio() != null && dash.portfolio().windowDays() == 7);
     }
 
+    @Test
+    void valueIsLoggedFromTheKeyboard(FxRobot robot) throws Exception {
+        waitFor(() -> window.controller() != null);
+        robot.interact(() -> window.show(Section.DASHBOARD));
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        ComboBox<com.qundesk.group.Group> group = robot.lookup("#ledgerGroupBox").queryAs(ComboBox.class);
+        waitFor(() -> !group.getItems().isEmpty());
+        com.qundesk.group.Group target = group.getItems().getFirst();
+        robot.interact(() -> group.setValue(target));
+        robot.clickOn("#titleField").write("满30减10券").type(javafx.scene.input.KeyCode.ENTER);
+        waitFor(() -> w.ctx.ledger().events(target.id(), w.clock.instant().minusSeconds(60),
+                w.clock.instant().plusSeconds(1)).stream().anyMatch(e -> e.title().equals("满30减10券")));
+    }
+
     private static void waitFor(BooleanSupplier condition) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();

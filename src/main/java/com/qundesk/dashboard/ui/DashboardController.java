@@ -111,6 +111,7 @@ public final class DashboardController {
     @FXML private LineChart<String, Number> detailMembersChart;
     @FXML private ListView<String> detailRules;
     @FXML private ListView<String> detailHistory;
+    @FXML private LedgerController ledgerController;
 
     public DashboardController(UiContext ui) {
         this.ui = ui;
@@ -170,6 +171,7 @@ public final class DashboardController {
             }
         });
 
+        ledgerController.setOnChange(this::refresh);
         ChartExport.install(trendChart, "delivered-share", m, ui.tasks());
         ChartExport.install(dimensionChart, "value-by-dimension", m, ui.tasks());
         ChartExport.install(statusChart, "groups-by-status", m, ui.tasks());

@@ -16,6 +16,7 @@ import com.qundesk.value.HealthService;
 import com.qundesk.value.LedgerImporter;
 import com.qundesk.value.LedgerRepository;
 import com.qundesk.value.LedgerService;
+import com.qundesk.value.ThresholdSettings;
 import com.qundesk.demo.DemoWorkspace;
 import com.qundesk.group.GroupRepository;
 import com.qundesk.group.GroupService;
@@ -158,6 +159,10 @@ public final class AppContext {
 
     public DissolutionPlanner planner() {
         return planner;
+    }
+
+    public ThresholdSettings thresholds() {
+        return new ThresholdSettings(settings, health);
     }
 
     public DashboardService dashboard() {

@@ -113,6 +113,23 @@ public final class GroupRepository {
         replaceTags(c, g.id(), g.tags());
     }
 
+    public boolean isBroadcast(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT broadcast FROM chat_group WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
+        }
+    }
+
+    public void setBroadcast(Connection c, long id, boolean broadcast) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE chat_group SET broadcast = ? WHERE id = ?")) {
+            ps.setInt(1, broadcast ? 1 : 0);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
     public void delete(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM chat_group WHERE id = ?")) {
             ps.setLong(1, id);

@@ -38,6 +38,24 @@ public final class GroupService {
         return db.read(c -> repo.history(c, id));
     }
 
+    /** Whether the group is marked as a broadcast channel or shopping shelf (not judged by Dunbar's 150). */
+    public boolean isBroadcast(long id) {
+        return db.read(c -> repo.isBroadcast(c, id));
+    }
+
+    public void setBroadcast(long id, boolean broadcast) {
+        db.inTransaction(c -> {
+            require(c, id);
+            boolean before = repo.isBroadcast(c, id);
+            if (before != broadcast) {
+                repo.setBroadcast(c, id, broadcast);
+                repo.addHistory(c, id, now(), "edited", "broadcast", Boolean.toString(before),
+                        Boolean.toString(broadcast), null);
+            }
+            return null;
+        });
+    }
+
     /** Checks a group as it would be saved, without saving; an empty list means it is fine. */
     public List<FieldError> check(Group g) {
         return db.read(c -> validate(c, normalize(g)));

@@ -39,6 +39,10 @@ public final class SettingsController {
     @FXML private TextField reminderField;
     @FXML private Button saveRemindersButton;
     @FXML private Label reminderMessage;
+    @FXML private javafx.scene.layout.GridPane thresholdGrid;
+    @FXML private Button saveThresholdsButton;
+    @FXML private Label thresholdMessage;
+    private final java.util.Map<String, TextField> thresholdFields = new java.util.LinkedHashMap<>();
 
     public SettingsController(UiContext ui, UserPrefs prefs) {
         this.ui = ui;
@@ -96,6 +100,30 @@ public final class SettingsController {
         workspacePath.setText(ui.app().workspace().toAbsolutePath().toString());
         ui.tasks().run(() -> ui.app().settings().reminderOffsets(), offsets -> reminderField.setText(
                 ReminderOffsets.format(offsets)));
+        int row = 0;
+        for (com.qundesk.value.ThresholdSettings.Field f : com.qundesk.value.ThresholdSettings.FIELDS) {
+            TextField field = new TextField();
+            field.setId(f.key().replace('.', '-'));
+            field.setPrefColumnCount(f.key().endsWith("Tags") ? 18 : 7);
+            thresholdFields.put(f.key(), field);
+            thresholdGrid.addRow(row++, new Label(m.get(f.labelKey())), field);
+        }
+        ui.tasks().run(() -> ui.app().thresholds().current(), values ->
+                values.forEach((k, v) -> thresholdFields.get(k).setText(v)));
+    }
+
+    @FXML
+    private void onSaveThresholds() {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        thresholdFields.forEach((k, f) -> values.put(k, f.getText()));
+        thresholdMessage.getStyleClass().removeAll("field-error");
+        ui.tasks().run(() -> {
+            ui.app().thresholds().save(values);
+            return values;
+        }, saved -> thresholdMessage.setText(ui.messages().get("settings.health.saved")), error -> {
+            thresholdMessage.setText(ui.tasks().errors().describe(error));
+            thresholdMessage.getStyleClass().add("field-error");
+        }, saveThresholdsButton);
     }
 
     @FXML

@@ -56,6 +56,7 @@ public final class GroupFormController {
     @FXML private Label capacityHint;
     @FXML private ComboBox<Group> parentBox;
     @FXML private TextField tagsField;
+    @FXML private javafx.scene.control.CheckBox broadcastBox;
     @FXML private TextArea rulesArea;
     @FXML private TextArea announcementArea;
     @FXML private ComboBox<AdPolicy.Type> adTypeBox;
@@ -184,12 +185,14 @@ public final class GroupFormController {
         model.load(g, parentGroup);
         formTitle.setText(g.id() == null ? ui.messages().get("group.form.new") : g.name());
         setEditable(true);
+        broadcastBox.setSelected(false);
         if (g.id() == null) {
             historyList.getItems().clear();
             nameField.requestFocus();
         } else {
             long id = g.id();
             ui.tasks().run(() -> ui.app().groups().history(id), historyList.getItems()::setAll);
+            ui.tasks().run(() -> ui.app().groups().isBroadcast(id), broadcastBox::setSelected);
         }
     }
 
@@ -214,7 +217,12 @@ public final class GroupFormController {
         }
         Group g = r.group();
         boolean creating = g.id() == null;
-        ui.tasks().run(() -> creating ? ui.app().groups().create(g) : ui.app().groups().update(g),
+        boolean broadcast = broadcastBox.isSelected();
+        ui.tasks().run(() -> {
+                    Group saved = creating ? ui.app().groups().create(g) : ui.app().groups().update(g);
+                    ui.app().groups().setBroadcast(saved.id(), broadcast);
+                    return saved;
+                },
                 saved -> {
                     formMessage.setText(ui.messages().get(creating ? "group.form.created" : "group.form.saved"));
                     showOnly(formMessage, true);
@@ -274,7 +282,7 @@ public final class GroupFormController {
         for (Node n : List.of(platformBox, externalIdField, nameField, purposeBox, kindBox, ownerField, adminsField,
                 memberCountField, capacityField, parentBox, tagsField, rulesArea, announcementArea, adTypeBox,
                 adFeeField, adWeekdayBox, adHourFromField, adHourToField, adThreadAdminField, statusBox, createdPicker,
-                reformedPicker, dissolvedPicker, dissolutionReasonField, notesArea, saveButton, revertButton)) {
+                reformedPicker, dissolvedPicker, dissolutionReasonField, notesArea, broadcastBox, saveButton, revertButton)) {
             n.setDisable(!editable);
         }
     }

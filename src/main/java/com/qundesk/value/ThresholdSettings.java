@@ -1,0 +1,84 @@
+package com.qundesk.value;
+
+import com.qundesk.group.FieldError;
+import com.qundesk.group.ValidationException;
+import com.qundesk.settings.WorkspaceSettings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The health-rule thresholds as Settings shows and saves them (workspace settings {@code health.*}). */
+public final class ThresholdSettings {
+
+    /** One editable threshold: its settings key, the label key and its bounds. */
+    public record Field(String key, String labelKey, double min, double max, boolean whole) {
+    }
+
+    public static final List<Field> FIELDS = List.of(
+            new Field("health.oversizedMembers", "threshold.oversizedMembers", 2, 500, true),
+            new Field("health.silentDays", "threshold.silentDays", 1, 365, true),
+            new Field("health.noisyMessagesPerDay", "threshold.noisyMessagesPerDay", 1, 10000, false),
+            new Field("health.noisyMaxValuePerWeek", "threshold.noisyMaxValuePerWeek", 0, 100, false),
+            new Field("health.concentratedTop3Share", "threshold.concentratedTop3Share", 0.01, 1, false),
+            new Field("health.adHeavyShare", "threshold.adHeavyShare", 0, 1, false),
+            new Field("health.staleCoreDays", "threshold.staleCoreDays", 30, 3650, true),
+            new Field("health.churnLeaveShare", "threshold.churnLeaveShare", 0, 1, false),
+            new Field("health.nearCapacityShare", "threshold.nearCapacityShare", 0.5, 1, false),
+            new Field("health.lowFrequencyTags", "threshold.lowFrequencyTags", 0, 0, false));
+
+    private final WorkspaceSettings settings;
+    private final HealthService health;
+
+    public ThresholdSettings(WorkspaceSettings settings, HealthService health) {
+        this.settings = settings;
+        this.health = health;
+    }
+
+    /** Current values by key, as text. */
+    public Map<String, String> current() {
+        HealthThresholds t = health.thresholds();
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("health.oversizedMembers", Integer.toString(t.oversizedMembers()));
+        m.put("health.silentDays", Integer.toString(t.silentDays()));
+        m.put("health.noisyMessagesPerDay", num(t.noisyMessagesPerDay()));
+        m.put("health.noisyMaxValuePerWeek", num(t.noisyMaxValuePerWeek()));
+        m.put("health.concentratedTop3Share", num(t.concentratedTop3Share()));
+        m.put("health.adHeavyShare", num(t.adHeavyShare()));
+        m.put("health.staleCoreDays", Integer.toString(t.staleCoreDays()));
+        m.put("health.churnLeaveShare", num(t.churnLeaveShare()));
+        m.put("health.nearCapacityShare", num(t.nearCapacityShare()));
+        m.put("health.lowFrequencyTags", String.join(", ", t.lowFrequencyTags()));
+        return m;
+    }
+
+    /** Validates every value, then saves them all; nothing is saved when one is wrong. */
+    public void save(Map<String, String> values) {
+        List<FieldError> errors = new ArrayList<>();
+        for (Field f : FIELDS) {
+            String v = values.getOrDefault(f.key(), "").strip();
+            if (f.key().equals("health.lowFrequencyTags")) {
+                continue;
+            }
+            try {
+                double d = Double.parseDouble(v);
+                if (d < f.min() || d > f.max() || (f.whole() && d != Math.rint(d))) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                errors.add(FieldError.of(f.key(), "threshold.invalid", v, num(f.min()), num(f.max())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        for (Field f : FIELDS) {
+            settings.put(f.key(), values.getOrDefault(f.key(), "").strip());
+        }
+    }
+
+    private static String num(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}

@@ -175,6 +175,9 @@ public final class MainWindow implements UiContext.WindowActions {
         if (type == com.qundesk.dashboard.ui.LedgerController.class) {
             return new com.qundesk.dashboard.ui.LedgerController(ui);
         }
+        if (type == com.qundesk.flash.ui.CalendarController.class) {
+            return new com.qundesk.flash.ui.CalendarController(ui);
+        }
         if (type == DashboardController.class) {
             return new DashboardController(ui);
         }

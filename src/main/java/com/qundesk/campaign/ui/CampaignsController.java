@@ -61,6 +61,7 @@ public final class CampaignsController {
     @FXML private Button saveOutcomeButton;
     @FXML private Button checklistButton;
     @FXML private Button showGroupButton;
+    @FXML private com.qundesk.flash.ui.CalendarController calendarController;
 
     public CampaignsController(UiContext ui) {
         this.ui = ui;
@@ -125,6 +126,9 @@ public final class CampaignsController {
             return new Snapshot(campaigns, byCampaign, none, ui.app().templates().list(), ui.app().clock().instant());
         }, s -> {
             snapshot = s;
+            if (calendarController != null) {
+                calendarController.refresh();
+            }
             campaignTable.getItems().setAll(s.campaigns());
             campaignTable.refresh();
             if (keep != null) {

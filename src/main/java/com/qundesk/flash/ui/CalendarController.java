@@ -1,0 +1,158 @@
+package com.qundesk.flash.ui;
+
+import com.qundesk.campaign.Campaign;
+import com.qundesk.flash.FlashGroup;
+import com.qundesk.flash.FlashState;
+import com.qundesk.flash.Reminder;
+import com.qundesk.i18n.Messages;
+import com.qundesk.shell.UiContext;
+import com.qundesk.ui.DateTimeField;
+import javafx.fxml.FXML;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.VBox;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+
+/**
+ * The calendar of campaigns and flash-group lifetimes (day, week, month). Double-clicking a flash group moves its
+ * dissolution (its reminders follow); a group already due is extended with a reason instead.
+ */
+public final class CalendarController {
+
+    private record Data(List<Campaign> campaigns, List<FlashGroup> flash, List<Reminder> reminders, Instant now) {
+    }
+
+    private final UiContext ui;
+    private TimelineModel.Scale scale = TimelineModel.Scale.WEEK;
+    private LocalDate anchor;
+    private Data data;
+
+    @FXML private ToggleGroup scaleGroup;
+    @FXML private ToggleButton dayButton;
+    @FXML private ToggleButton weekButton;
+    @FXML private ToggleButton monthButton;
+    @FXML private Label rangeLabel;
+    @FXML private TimelineCanvas timeline;
+
+    public CalendarController(UiContext ui) {
+        this.ui = ui;
+    }
+
+    @FXML
+    private void initialize() {
+        anchor = ui.app().clock().instant().atZone(ui.formats().zone()).toLocalDate();
+        dayButton.setUserData(TimelineModel.Scale.DAY);
+        weekButton.setUserData(TimelineModel.Scale.WEEK);
+        monthButton.setUserData(TimelineModel.Scale.MONTH);
+        scaleGroup.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                a.setSelected(true);
+                return;
+            }
+            scale = (TimelineModel.Scale) b.getUserData();
+            show();
+        });
+        timeline.setDark(ui.theme().isDark());
+        timeline.setDescribe(this::describe);
+        timeline.setOnOpen((row, x) -> {
+            if (row.kind() == TimelineModel.Kind.FLASH) {
+                reschedule(row);
+            }
+        });
+        refresh();
+    }
+
+    /** Reloads campaigns, flash groups and reminders off the FX thread. */
+    public void refresh() {
+        ui.tasks().run(() -> new Data(ui.app().campaigns().list(), ui.app().flash().list(),
+                ui.app().flash().activeReminders(), ui.app().clock().instant()), d -> {
+                    data = d;
+                    show();
+                });
+    }
+
+    @FXML
+    private void onPrevious() {
+        anchor = TimelineModel.step(scale, anchor, -1);
+        show();
+    }
+
+    @FXML
+    private void onToday() {
+        anchor = ui.app().clock().instant().atZone(ui.formats().zone()).toLocalDate();
+        show();
+    }
+
+    @FXML
+    private void onNext() {
+        anchor = TimelineModel.step(scale, anchor, 1);
+        show();
+    }
+
+    public TimelineCanvas timeline() {
+        return timeline;
+    }
+
+    private void show() {
+        Instant[] range = TimelineModel.range(scale, anchor, ui.formats().zone());
+        DateTimeFormatter f = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(ui.messages().locale());
+        rangeLabel.setText(f.format(range[0].atZone(ui.formats().zone())) + " – "
+                + f.format(range[1].minusSeconds(1).atZone(ui.formats().zone())));
+        if (data == null) {
+            return;
+        }
+        timeline.setData(TimelineModel.rows(data.campaigns(), data.flash(), data.reminders(), range[0], range[1],
+                data.now()), range[0], range[1], ui.app().clock().instant(), ui.formats().zone());
+    }
+
+    private String describe(TimelineModel.Row r) {
+        Messages m = ui.messages();
+        String when = ui.formats().dateTime(r.start()) + " → " + ui.formats().dateTime(r.end());
+        if (r.kind() == TimelineModel.Kind.CAMPAIGN) {
+            return m.get("calendar.tip.campaign", r.label(), when);
+        }
+        return m.get("calendar.tip.flash", r.label(), m.get(r.state().messageKey()), when, r.reminders().size());
+    }
+
+    private void reschedule(TimelineModel.Row row) {
+        FlashGroup fg = data.flash().stream().filter(f -> f.group().id() == row.id()).findFirst().orElse(null);
+        if (fg == null || fg.lifecycle().state().isFinal()) {
+            return;
+        }
+        var owner = timeline.getScene().getWindow();
+        if (row.state() == FlashState.DUE) {
+            FlashDialogs.extend(ui, owner, fg, this::changed);
+            return;
+        }
+        Messages m = ui.messages();
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(m.get("calendar.reschedule.title"));
+        d.setHeaderText(m.get("calendar.reschedule.header", fg.group().name(),
+                ui.formats().dateTime(fg.lifecycle().dueAt())));
+        DateTimeField when = new DateTimeField(ui.formats().zone(), fg.lifecycle().dueAt());
+        when.setId("rescheduleWhen");
+        d.getDialogPane().setContent(new VBox(8, new Label(m.get("calendar.reschedule.newDue")), when,
+                new Label(m.get("calendar.reschedule.hint"))));
+        ButtonType ok = new ButtonType(m.get("calendar.reschedule.ok"), ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        if (d.showAndWait().filter(b -> b == ok).isPresent() && when.value() != null) {
+            Instant due = when.value();
+            ui.tasks().run(() -> ui.app().flash().reschedule(fg.group().id(), due), f -> changed());
+        }
+    }
+
+    private void changed() {
+        refresh();
+        ui.actions().refreshToday();
+    }
+}

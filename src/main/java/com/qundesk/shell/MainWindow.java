@@ -178,6 +178,9 @@ public final class MainWindow implements UiContext.WindowActions {
         if (type == com.qundesk.flash.ui.CalendarController.class) {
             return new com.qundesk.flash.ui.CalendarController(ui);
         }
+        if (type == com.qundesk.template.ui.TemplatesController.class) {
+            return new com.qundesk.template.ui.TemplatesController(ui);
+        }
         if (type == DashboardController.class) {
             return new DashboardController(ui);
         }

@@ -101,6 +101,7 @@ public final class MainWindowController {
                 yield v.root();
             }
             case CAMPAIGNS -> loader.load(CampaignsController.class).root();
+            case TEMPLATES -> loader.load(com.qundesk.template.ui.TemplatesController.class).root();
             case DASHBOARD -> {
                 ViewLoader.View<DashboardController> v = loader.load(DashboardController.class);
                 dashboardController = v.controller();

@@ -1,0 +1,80 @@
+package com.qundesk.template.ui;
+
+import com.qundesk.shell.MainWindow;
+import com.qundesk.shell.Section;
+import com.qundesk.template.Template;
+import com.qundesk.testsupport.TestWorkspace;
+import com.qundesk.ui.Theme;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(ApplicationExtension.class)
+class TemplatesUiTest {
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+    private MainWindow window;
+    private TestWorkspace w;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        w = TestWorkspace.demo(Files.createTempDirectory("qundesk-templates-ui"));
+        Theme theme = new Theme();
+        theme.apply(Theme.Mode.LIGHT);
+        window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
+        window.open(w.file, false);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(window::dispose).get(5, TimeUnit.SECONDS);
+        executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void editingSavesANewVersionAndCopyFillsTheGroupsName(FxRobot robot) throws Exception {
+        waitFor(() -> window.controller() != null);
+        robot.interact(() -> window.show(Section.TEMPLATES));
+        ListView<Template> list = robot.lookup("#templateList").queryAs(ListView.class);
+        waitFor(() -> list.getItems().size() == 5 && list.getSelectionModel().getSelectedItem() != null);
+        Template first = list.getSelectionModel().getSelectedItem();
+        TextArea body = robot.lookup("#bodyArea").queryAs(TextArea.class);
+        robot.interact(() -> body.setText("欢迎 {group}，群主 {owner}"));
+        robot.clickOn("#saveButton");
+        waitFor(() -> w.ctx.templates().list().stream().anyMatch(t -> t.id() == first.id() && t.version() == 2));
+
+        ComboBox<com.qundesk.group.Group> group = robot.lookup("#fillGroup").queryAs(ComboBox.class);
+        com.qundesk.group.Group g = group.getItems().stream().filter(x -> x != null && x.owner() != null)
+                .findFirst().orElseThrow();
+        robot.interact(() -> group.setValue(g));
+        robot.clickOn("#copyButton");
+        String[] copied = new String[1];
+        robot.interact(() -> copied[0] = Clipboard.getSystemClipboard().getString());
+        assertThat(copied[0]).isEqualTo("欢迎 " + g.name() + "，群主 " + g.owner());
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.getAsBoolean();
+        });
+    }
+}

@@ -150,8 +150,15 @@ final class FlashWizard {
                 new Label(m.get("wizard.capacity")), capacity));
         grid.addRow(r++, new Label(m.get("wizard.owner")), ownerField);
         grid.addRow(r++, new Label(m.get("wizard.templates")), templateGrid);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().addAll(labels, new javafx.scene.layout.ColumnConstraints());
+        grid.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox right = new VBox(8, new Label(m.get("wizard.preview")), preview, error);
+        HBox.setHgrow(right, javafx.scene.layout.Priority.ALWAYS);
         HBox content = new HBox(18, grid, right);
+        d.getDialogPane().setPrefWidth(1120);
+        d.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         d.getDialogPane().setContent(content);
         ButtonType create = new ButtonType(m.get("wizard.create"), ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);

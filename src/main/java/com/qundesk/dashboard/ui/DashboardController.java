@@ -165,6 +165,13 @@ public final class DashboardController {
         updateActButton(null);
 
         groupBox.setConverter(converter(h -> h == null ? "" : h.group().name()));
+        // the detail tab never opens empty: without a choice it shows the first group of the queue
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
+            if (tab == detailTab && groupBox.getValue() == null && !groupBox.getItems().isEmpty()
+                    && pendingDetail == null) {
+                groupBox.setValue(queue.isEmpty() ? groupBox.getItems().getFirst() : queue.getFirst());
+            }
+        });
         groupBox.valueProperty().addListener((o, a, b) -> {
             if (b != null) {
                 loadDetail(b.group().id());

@@ -1,0 +1,20 @@
+package com.qundesk.imports;
+
+import java.io.IOException;
+
+/**
+ * One exporter's file format. Implementations are stateless: {@link #read} streams one file to a sink, reporting
+ * bad rows to the context and going on; it throws {@link ImportFormatException} only for a file it cannot read at
+ * all, {@link ImportCancelledException} when the context says the operator cancelled.
+ */
+public interface ChatFormat {
+
+    /** The token used by {@code --format} and shown in the UI, e.g. {@code wechatmsg}, {@code pywxdump}. */
+    String id();
+
+    /** True when the start of the file (header line, JSON keys) is this format. */
+    boolean accepts(Sniff sniff);
+
+    /** Streams every message of the file at {@code sniff.file()} to {@code sink}. */
+    void read(Sniff sniff, ParseContext context, MessageSink sink) throws IOException;
+}

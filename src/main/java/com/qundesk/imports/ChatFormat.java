@@ -17,4 +17,12 @@ public interface ChatFormat {
 
     /** Streams every message of the file at {@code sniff.file()} to {@code sink}. */
     void read(Sniff sniff, ParseContext context, MessageSink sink) throws IOException;
+
+    /**
+     * True when the member lists this format gives ({@link ChatInfo#members()}) are the roster at export time, so that
+     * comparing two of them finds who left. ChatLab's list also names everyone who ever spoke: it is not one.
+     */
+    default boolean membersAreRoster() {
+        return true;
+    }
 }

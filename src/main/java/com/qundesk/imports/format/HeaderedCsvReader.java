@@ -1,0 +1,240 @@
+package com.qundesk.imports.format;
+
+import com.qundesk.imports.ImportFormatException;
+import com.qundesk.imports.ParseContext;
+import com.qundesk.imports.Sniff;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Streams the records of an exporter's CSV (RFC 4180, multi-line quoted cells, CRLF or LF, BOM stripped) with the
+ * 1-based line each record starts on. Blank lines are skipped. A file that ends inside a quoted cell (cut short, or
+ * an unclosed quote) has that last record rejected ({@code import.reject.truncated}) and ends there. Checks for
+ * cancellation and reports progress every few thousand records.
+ */
+final class HeaderedCsvReader implements Closeable {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setIgnoreEmptyLines(false) // blank lines are skipped here so that record start lines stay exact
+            .setTrailingData(true)      // tolerate `"a"b` rather than failing the whole file
+            .get();
+
+    private final ParseContext context;
+    private final CountingStream counter;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final List<String> header;
+    private long line;
+    private long count;
+    private boolean ended;
+
+    HeaderedCsvReader(Sniff sniff, ParseContext context) throws IOException {
+        this.context = context;
+        this.counter = new CountingStream(Files.newInputStream(sniff.file()));
+        BufferedReader reader = new BufferedReader(new InputStreamReader(counter, sniff.charset()), 1 << 16);
+        try {
+            reader.mark(1);
+            int first = reader.read();
+            if (first != '\uFEFF' && first != -1) {
+                reader.reset();
+            }
+            this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+        this.records = parser.iterator();
+        CSVRecord first;
+        try {
+            first = next();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        if (first == null) {
+            close();
+            throw new ImportFormatException(0, "import.error.empty");
+        }
+        List<String> names = new ArrayList<>(first.size());
+        for (String s : first) {
+            names.add(s.strip());
+        }
+        // a spreadsheet may leave empty trailing header cells
+        while (!names.isEmpty() && names.getLast().isEmpty()) {
+            names.removeLast();
+        }
+        this.header = List.copyOf(names);
+    }
+
+    /** The header cells, stripped, without empty trailing cells. */
+    List<String> header() {
+        return header;
+    }
+
+    /** The next non-blank record, or null at the end of the file (or after a truncated last record). */
+    CSVRecord next() {
+        while (!ended) {
+            long before = parser.getCurrentLineNumber();
+            CSVRecord r;
+            try {
+                if (!records.hasNext()) {
+                    ended = true;
+                    return null;
+                }
+                r = records.next();
+            } catch (UncheckedIOException e) {
+                // the lexer reached the end of the file inside a quoted cell: nothing after it can be read
+                ended = true;
+                if (header != null) {
+                    context.reject(before + 1, "import.reject.truncated");
+                    return null;
+                }
+                throw new ImportFormatException(before + 1, "import.error.csv", String.valueOf(e.getCause()));
+            }
+            line = before + 1;
+            if (r.size() == 1 && r.get(0).isBlank()) {
+                continue;
+            }
+            if ((++count & 4095) == 0) {
+                context.checkCancelled();
+                context.progress(counter.count);
+            }
+            return r;
+        }
+        return null;
+    }
+
+    /** The line the record last returned by {@link #next()} starts on (1-based). */
+    long line() {
+        return line;
+    }
+
+    /** Bytes read from the file so far. */
+    long bytesRead() {
+        return counter.count;
+    }
+
+    @Override
+    public void close() throws IOException {
+        context.progress(counter.count);
+        parser.close();
+    }
+
+    /** The cell at {@code i}, or "" when the record is shorter. */
+    static String cell(CSVRecord r, int i) {
+        return i >= 0 && i < r.size() ? r.get(i) : "";
+    }
+
+    /**
+     * A non-negative decimal integer with optional surrounding blanks, or {@code -1} when the text is empty or not
+     * one (hand-written: it runs for several cells of every row, and exceptions must not be the control flow).
+     */
+    static long parseNonNegative(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && s.charAt(i) == ' ') {
+            i++;
+        }
+        while (n > i && s.charAt(n - 1) == ' ') {
+            n--;
+        }
+        if (i == n || n - i > 18) {
+            return -1;
+        }
+        long v = 0;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /** The header cells of a sniffed first line (split at commas, quotes and blanks removed). */
+    static List<String> headerOf(String firstLine) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        int n = firstLine.length();
+        while (start <= n) {
+            int comma = firstLine.indexOf(',', start);
+            int end = comma < 0 ? n : comma;
+            String cell = firstLine.substring(start, end).strip();
+            if (cell.length() >= 2 && cell.charAt(0) == '"' && cell.charAt(cell.length() - 1) == '"') {
+                cell = cell.substring(1, cell.length() - 1).strip();
+            }
+            out.add(cell);
+            if (comma < 0) {
+                break;
+            }
+            start = comma + 1;
+        }
+        if (!out.isEmpty() && out.getFirst().startsWith("\uFEFF")) {
+            out.set(0, out.getFirst().substring(1));
+        }
+        while (!out.isEmpty() && out.getLast().isEmpty()) {
+            out.removeLast();
+        }
+        return out;
+    }
+
+    /** True when {@code actual} starts with the names of {@code expected} (compared ignoring case). */
+    static boolean startsWith(List<String> actual, List<String> expected) {
+        if (actual.size() < expected.size()) {
+            return false;
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            if (!actual.get(i).equalsIgnoreCase(expected.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final class CountingStream extends FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long s = super.skip(n);
+            count += s;
+            return s;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package com.qundesk.imports.format;
+
+import com.qundesk.imports.ChatFormat;
+import com.qundesk.imports.ChatInfo;
+import com.qundesk.imports.MessageSink;
+import com.qundesk.imports.ParseContext;
+import com.qundesk.imports.ParsedMessage;
+import com.qundesk.imports.Sniff;
+import com.qundesk.io.EncodingDetector;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the {@link Sniff} of a fixture the way the importer does, and collects what a parser emits. */
+final class FormatTestSupportA {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final int HEAD = 8 * 1024;
+
+    private FormatTestSupportA() {
+    }
+
+    /** A test resource under {@code /imports/}, as a file. */
+    static Path fixture(String path) {
+        URL url = FormatTestSupportA.class.getResource("/imports/" + path);
+        if (url == null) {
+            throw new IllegalArgumentException("no fixture " + path);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first 8 KiB decoded in the detected charset, BOM removed. */
+    static Sniff sniff(Path file) {
+        byte[] buf = new byte[HEAD];
+        int n;
+        boolean more;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(buf, 0, HEAD);
+            more = in.read() >= 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // a UTF-8 sequence cut by the 8 KiB limit must not make the head look like GBK
+        int len = more ? utf8Boundary(buf, n) : n;
+        Charset cs = EncodingDetector.detect(buf, len);
+        String head = new String(buf, 0, len, cs);
+        if (!head.isEmpty() && head.charAt(0) == '\uFEFF') {
+            head = head.substring(1);
+        }
+        return new Sniff(file, cs, head);
+    }
+
+    private static int utf8Boundary(byte[] b, int n) {
+        int end = n;
+        int back = 0;
+        while (back < 3 && end > 0 && (b[end - 1] & 0xC0) == 0x80) {
+            end--;
+            back++;
+        }
+        if (end > 0 && (b[end - 1] & 0xC0) == 0xC0) {
+            end--;
+        } else if (back > 0) {
+            end += back;
+        }
+        return end;
+    }
+
+    /** Everything a parser emitted. */
+    static final class Collected implements MessageSink {
+        final List<ParsedMessage> messages = new ArrayList<>();
+        final List<ChatInfo> chats = new ArrayList<>();
+        final ParseContext.Collecting context = ParseContext.collecting(SHANGHAI);
+
+        @Override
+        public void message(ParsedMessage message) {
+            messages.add(message);
+        }
+
+        @Override
+        public void chat(ChatInfo info) {
+            chats.add(info);
+        }
+
+        List<Long> rejectedLines() {
+            return context.rejected.stream().map(ParseContext.Collecting.Entry::line).toList();
+        }
+
+        List<String> rejectedKeys() {
+            return context.rejected.stream().map(ParseContext.Collecting.Entry::key).toList();
+        }
+
+        List<String> warningKeys() {
+            return context.warnings.stream().map(ParseContext.Collecting.Entry::key).toList();
+        }
+    }
+
+    static Collected read(ChatFormat format, Path file) throws IOException {
+        Collected c = new Collected();
+        format.read(sniff(file), c.context, c);
+        return c;
+    }
+}

@@ -32,6 +32,9 @@ public final class LocalTimes {
             return null;
         }
         String s = text.strip();
+        if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
+            s = s.substring(1).strip(); // a BOM left on a first cell
+        }
         int n = s.length();
         if (n < 8) {
             return null;
@@ -58,6 +61,11 @@ public final class LocalTimes {
             }
             char c = s.charAt(i);
             if (c != '-' && c != '/' && c != ':' && c != ' ' && c != 'T') {
+                break;
+            }
+            if (count >= 4 && c != ':') {
+                // after the hour only ':' goes on to minutes and seconds: "11:42+08:00", "11:42 -05:00" and
+                // "11:42-05:00" end the time here and leave the offset (read as seconds before)
                 break;
             }
             i++;

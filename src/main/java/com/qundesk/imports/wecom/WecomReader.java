@@ -1,0 +1,549 @@
+package com.qundesk.imports.wecom;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.qundesk.imports.ImportFormatException;
+import com.qundesk.imports.LocalTimes;
+import com.qundesk.imports.wecom.WecomResponse.ChangeEvent;
+import com.qundesk.imports.wecom.WecomResponse.Data;
+import com.qundesk.imports.wecom.WecomResponse.DayStatistic;
+import com.qundesk.imports.wecom.WecomResponse.GroupDetail;
+import com.qundesk.imports.wecom.WecomResponse.GroupList;
+import com.qundesk.imports.wecom.WecomResponse.OwnerStatistic;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads saved WeCom customer-group API responses ({@code groupchat/list}, {@code groupchat/get}, {@code
+ * groupchat/statistic}, {@code statistic_group_by_day}) and {@code change_external_chat} callbacks.
+ *
+ * <p>A JSON file may hold one response, a JSON array of responses, or one response a line (JSON Lines: operators
+ * save the pages of a paged call that way); the kind of each is told by its keys ({@code group_chat_list}, {@code
+ * group_chat}, {@code items} with {@code owner} or {@code stat_time}), so one file may mix kinds. An XML file holds
+ * one or more callbacks ({@code <xml>…</xml>} one after the other). The file is read as a stream; each response is
+ * small.
+ *
+ * <p>Anything wrong stops the file with an {@link ImportFormatException} naming the line and the field: a response
+ * with {@code errcode != 0} ({@code import.wecom.errcode}), unknown JSON, malformed JSON or XML, a negative count, a
+ * number that is not a whole number in range, an implausible time, a missing id. A saved response is all or nothing:
+ * half a member list would read as mass leaves.
+ */
+public final class WecomReader {
+
+    private static final String FORMAT = "WeCom";
+    private static final int MAX_XML_CHUNK = 1 << 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ThreadLocal<XMLInputFactory> XML = ThreadLocal.withInitial(() -> {
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return f;
+    });
+
+    private WecomReader() {
+    }
+
+    /** True when the start of a file (BOM removed or not) looks like a saved WeCom response or callback. */
+    public static boolean looks(String head) {
+        if (head == null) {
+            return false;
+        }
+        String h = head.startsWith("\uFEFF") ? head.substring(1).stripLeading() : head.stripLeading();
+        if (h.startsWith("{") || h.startsWith("[")) {
+            return h.contains("\"group_chat_list\"") || h.contains("\"group_chat\"") || h.contains("\"new_chat_cnt\"")
+                    || h.contains("\"items\"") && h.contains("\"stat_time\"")
+                    || h.contains("\"errcode\"") && h.contains("\"errmsg\"") && !h.contains("\"messages\"");
+        }
+        if (h.startsWith("<?xml")) {
+            int e = h.indexOf("?>");
+            h = e < 0 ? "" : h.substring(e + 2).stripLeading();
+        }
+        return h.startsWith("<xml") && (h.contains("change_external_chat")
+                || h.contains("<Encrypt>") && h.contains("<ToUserName>"));
+    }
+
+    /** Reads a file that holds exactly one response or callback. */
+    public static WecomResponse read(Path file) throws IOException {
+        List<WecomResponse> all = readAll(file);
+        if (all.size() != 1) {
+            throw new ImportFormatException(0, "import.wecom.several", String.valueOf(all.size()));
+        }
+        return all.getFirst();
+    }
+
+    /** Reads every response (JSON object, array or lines) or callback (XML) of a file, in file order. */
+    public static List<WecomResponse> readAll(Path file) throws IOException {
+        int first = firstChar(file);
+        if (first < 0) {
+            throw new ImportFormatException(0, "import.error.empty");
+        }
+        if (first == '{' || first == '[') {
+            return readJson(file);
+        }
+        if (first == '<') {
+            return readXml(file);
+        }
+        throw new ImportFormatException(1, "import.error.notFormat", FORMAT);
+    }
+
+    /** The first character that is not blank or a BOM, or -1 for an empty file. */
+    private static int firstChar(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            int b;
+            int pos = 0;
+            while ((b = in.read()) >= 0) {
+                if (pos < 3 && (b == 0xEF && pos == 0 || b == 0xBB && pos == 1 || b == 0xBF && pos == 2)) {
+                    pos++;
+                    continue;
+                }
+                pos = 3;
+                if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                    return b;
+                }
+            }
+            return -1;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- JSON
+
+    private static List<WecomResponse> readJson(Path file) throws IOException {
+        List<WecomResponse> out = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                long line = p.currentTokenLocation().getLineNr();
+                if (t == JsonToken.START_OBJECT) {
+                    out.add(response(p.readValueAsTree(), line));
+                } else if (t == JsonToken.START_ARRAY) {
+                    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                        long at = p.currentTokenLocation().getLineNr();
+                        if (t != JsonToken.START_OBJECT) {
+                            throw new ImportFormatException(at, "import.error.notFormat", FORMAT);
+                        }
+                        out.add(response(p.readValueAsTree(), at));
+                    }
+                } else {
+                    throw new ImportFormatException(line, "import.error.notFormat", FORMAT);
+                }
+            }
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new ImportFormatException(Math.max(line, 0), "import.error.json", e.getOriginalMessage());
+        }
+        if (out.isEmpty()) {
+            throw new ImportFormatException(0, "import.error.empty");
+        }
+        return out;
+    }
+
+    private static WecomResponse response(JsonNode n, long line) {
+        Fields f = new Fields(line, "");
+        JsonNode ec = n.get("errcode");
+        if (ec != null && !ec.isNull()) {
+            Long code = f.longValue(n, "errcode");
+            if (code != null && code != 0) {
+                throw new ImportFormatException(line, "import.wecom.errcode", String.valueOf(code),
+                        f.text(n, "errmsg") == null ? "" : f.text(n, "errmsg"));
+            }
+        }
+        if (n.has("group_chat_list")) {
+            return groupList(n, f);
+        }
+        if (n.has("group_chat")) {
+            return groupDetail(n.get("group_chat"), f.in("group_chat"));
+        }
+        if (n.has("items")) {
+            return statistic(n, f);
+        }
+        throw new ImportFormatException(line, "import.error.notFormat", FORMAT);
+    }
+
+    private static GroupList groupList(JsonNode n, Fields f) {
+        JsonNode list = f.array(n, "group_chat_list");
+        List<GroupList.Entry> chats = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            Fields e = f.in("group_chat_list[" + i + "]");
+            JsonNode c = e.object(list.get(i));
+            chats.add(new GroupList.Entry(e.required(c, "chat_id"), e.count(c, "status")));
+        }
+        String cursor = f.text(n, "next_cursor");
+        return new GroupList(chats, cursor == null || cursor.isEmpty() ? null : cursor);
+    }
+
+    private static GroupDetail groupDetail(JsonNode raw, Fields f) {
+        JsonNode g = f.object(raw);
+        List<GroupDetail.Member> members = new ArrayList<>();
+        JsonNode ml = g.get("member_list");
+        if (ml != null && !ml.isNull()) {
+            ml = f.array(g, "member_list");
+            for (int i = 0; i < ml.size(); i++) {
+                Fields m = f.in("member_list[" + i + "]");
+                JsonNode node = m.object(ml.get(i));
+                String inviter = null;
+                JsonNode inv = node.get("invitor");
+                if (inv != null && !inv.isNull()) {
+                    inviter = m.in("invitor").text(m.in("invitor").object(inv), "userid");
+                }
+                members.add(new GroupDetail.Member(m.required(node, "userid"), m.count(node, "type"),
+                        m.text(node, "unionid"), m.time(node, "join_time"), m.count(node, "join_scene"), inviter,
+                        m.text(node, "group_nickname"), m.text(node, "name")));
+            }
+        }
+        List<String> admins = new ArrayList<>();
+        JsonNode al = g.get("admin_list");
+        if (al != null && !al.isNull()) {
+            al = f.array(g, "admin_list");
+            for (int i = 0; i < al.size(); i++) {
+                Fields a = f.in("admin_list[" + i + "]");
+                admins.add(a.required(a.object(al.get(i)), "userid"));
+            }
+        }
+        return new GroupDetail(f.required(g, "chat_id"), f.text(g, "name"), f.text(g, "owner"),
+                f.time(g, "create_time"), f.text(g, "notice"), members, admins, f.text(g, "member_version"));
+    }
+
+    /**
+     * The two statistic calls share {@code items}; each item has {@code owner} (per owner) or {@code stat_time} (per
+     * day). An empty page is per owner when it carries the per-owner paging fields {@code total}/{@code
+     * next_offset}, else per day.
+     */
+    private static WecomResponse statistic(JsonNode n, Fields f) {
+        JsonNode items = f.array(n, "items");
+        boolean byOwner;
+        if (items.isEmpty()) {
+            byOwner = n.has("total") || n.has("next_offset");
+        } else {
+            JsonNode first = f.in("items[0]").object(items.get(0));
+            if (first.has("owner")) {
+                byOwner = true;
+            } else if (first.has("stat_time")) {
+                byOwner = false;
+            } else {
+                throw new ImportFormatException(f.line, "import.error.notFormat", FORMAT);
+            }
+        }
+        List<OwnerStatistic.Item> owners = new ArrayList<>();
+        List<DayStatistic.Item> days = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Fields it = f.in("items[" + i + "]");
+            JsonNode item = it.object(items.get(i));
+            JsonNode d = item.get("data");
+            if (d == null || d.isNull()) {
+                throw new ImportFormatException(f.line, "import.wecom.missing", it.path("data"));
+            }
+            Data data = data(it.in("data").object(d), it.in("data"));
+            if (byOwner) {
+                owners.add(new OwnerStatistic.Item(it.required(item, "owner"), data));
+            } else {
+                Long day = it.time(item, "stat_time");
+                if (day == null) {
+                    throw new ImportFormatException(f.line, "import.wecom.missing", it.path("stat_time"));
+                }
+                days.add(new DayStatistic.Item(day, data));
+            }
+        }
+        return byOwner ? new OwnerStatistic(owners) : new DayStatistic(days);
+    }
+
+    private static Data data(JsonNode d, Fields f) {
+        return new Data(f.count(d, "new_chat_cnt"), f.count(d, "chat_total"), f.count(d, "chat_has_msg"),
+                f.count(d, "new_member_cnt"), f.count(d, "member_total"), f.count(d, "member_has_msg"),
+                f.count(d, "msg_total"), f.count(d, "migrate_trainee_chat_cnt"));
+    }
+
+    /** Typed, checked access to the fields of one response; errors name the line and the field's path. */
+    private record Fields(long line, String prefix) {
+
+        Fields in(String child) {
+            return new Fields(line, path(child));
+        }
+
+        String path(String field) {
+            return prefix.isEmpty() ? field : prefix + "." + field;
+        }
+
+        JsonNode object(JsonNode n) {
+            if (n == null || !n.isObject()) {
+                throw new ImportFormatException(line, "import.wecom.badValue", prefix);
+            }
+            return n;
+        }
+
+        JsonNode array(JsonNode parent, String field) {
+            JsonNode n = parent.get(field);
+            if (n == null || !n.isArray()) {
+                throw new ImportFormatException(line, "import.wecom.badValue", path(field));
+            }
+            return n;
+        }
+
+        String text(JsonNode parent, String field) {
+            JsonNode n = parent.get(field);
+            if (n == null || n.isNull()) {
+                return null;
+            }
+            if (!n.isValueNode()) {
+                throw new ImportFormatException(line, "import.wecom.badValue", path(field));
+            }
+            return n.asText();
+        }
+
+        String required(JsonNode parent, String field) {
+            String v = text(parent, field);
+            if (v == null || v.isBlank()) {
+                throw new ImportFormatException(line, "import.wecom.missing", path(field));
+            }
+            return v;
+        }
+
+        /** A whole number (a JSON integer, or a string of digits), or null when absent. */
+        Long longValue(JsonNode parent, String field) {
+            JsonNode n = parent.get(field);
+            if (n == null || n.isNull()) {
+                return null;
+            }
+            if (n.isIntegralNumber() && n.canConvertToLong()) {
+                return n.longValue();
+            }
+            if (n.isTextual()) {
+                String s = n.asText().strip();
+                if (!s.isEmpty() && s.length() <= 19 && isDigits(s)) {
+                    return Long.parseLong(s);
+                }
+            }
+            throw new ImportFormatException(line, "import.wecom.badNumber", path(field), n.toString());
+        }
+
+        /** A count or code: a whole number from 0 to 2^31-1, or null when absent. */
+        Integer count(JsonNode parent, String field) {
+            Long v = longValue(parent, field);
+            if (v == null) {
+                return null;
+            }
+            if (v < 0) {
+                throw new ImportFormatException(line, "import.wecom.negative", path(field), String.valueOf(v));
+            }
+            if (v > Integer.MAX_VALUE) {
+                throw new ImportFormatException(line, "import.wecom.badNumber", path(field), String.valueOf(v));
+            }
+            return v.intValue();
+        }
+
+        /** An epoch second between 2000 and 2100, or null when absent. */
+        Long time(JsonNode parent, String field) {
+            Long v = longValue(parent, field);
+            if (v != null && !LocalTimes.plausible(v)) {
+                throw new ImportFormatException(line, "import.wecom.badTime", path(field), String.valueOf(v));
+            }
+            return v;
+        }
+    }
+
+    private static boolean isDigits(String s) {
+        int i = s.charAt(0) == '-' ? 1 : 0;
+        if (i == s.length()) {
+            return false;
+        }
+        for (; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ----------------------------------------------------------------------------------------------------- XML
+
+    /** Callbacks one after the other; each {@code <xml>…</xml>} is parsed on its own. */
+    private static List<WecomResponse> readXml(Path file) throws IOException {
+        List<WecomResponse> out = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8))) {
+            StringBuilder chunk = new StringBuilder();
+            long lineNo = 0;
+            long chunkLine = 0;
+            String l;
+            while ((l = r.readLine()) != null) {
+                lineNo++;
+                if (lineNo == 1 && l.startsWith("\uFEFF")) {
+                    l = l.substring(1);
+                }
+                String rest = l;
+                while (true) {
+                    if (chunk.isEmpty()) {
+                        if (rest.isBlank()) {
+                            break;
+                        }
+                        chunkLine = lineNo;
+                    }
+                    int end = rest.indexOf("</xml>");
+                    if (end < 0) {
+                        chunk.append(rest).append('\n');
+                        break;
+                    }
+                    chunk.append(rest, 0, end + 6);
+                    out.add(event(chunk.toString(), chunkLine));
+                    chunk.setLength(0);
+                    rest = rest.substring(end + 6);
+                }
+                if (chunk.length() > MAX_XML_CHUNK) {
+                    throw new ImportFormatException(chunkLine, "import.error.xml", "callback larger than 1 MiB");
+                }
+            }
+            if (!chunk.isEmpty() && !chunk.toString().isBlank()) {
+                out.add(event(chunk.toString(), chunkLine)); // a cut-off callback: reports the XML error
+            }
+        }
+        if (out.isEmpty()) {
+            throw new ImportFormatException(0, "import.error.empty");
+        }
+        return out;
+    }
+
+    private static ChangeEvent event(String xml, long line) {
+        if (xml.contains("<!DOCTYPE") || xml.contains("<!ENTITY")) {
+            throw new ImportFormatException(line, "import.error.xml", "DOCTYPE is not allowed");
+        }
+        String root = null;
+        String event = null;
+        String chatId = null;
+        String changeType = null;
+        String updateDetail = null;
+        String joinScene = null;
+        String quitScene = null;
+        String cnt = null;
+        String time = null;
+        boolean encrypted = false;
+        List<String> members = new ArrayList<>();
+        XMLStreamReader r = null;
+        try {
+            r = XML.get().createXMLStreamReader(new StringReader(xml));
+            int depth = 0;
+            String[] path = new String[4];
+            StringBuilder buf = new StringBuilder();
+            loop:
+            while (r.hasNext()) {
+                switch (r.next()) {
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        if (depth < path.length) {
+                            path[depth] = r.getLocalName();
+                        }
+                        depth++;
+                        if (depth == 1) {
+                            root = r.getLocalName();
+                        }
+                        buf.setLength(0);
+                    }
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                            buf.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        depth--;
+                        String v = buf.toString().strip();
+                        buf.setLength(0);
+                        if (depth == 1) {
+                            switch (path[1]) {
+                                case "Event" -> event = v;
+                                case "ChatId" -> chatId = v;
+                                case "ChangeType" -> changeType = v;
+                                case "UpdateDetail" -> updateDetail = v;
+                                case "JoinScene" -> joinScene = v;
+                                case "QuitScene" -> quitScene = v;
+                                case "MemChangeCnt" -> cnt = v;
+                                case "CreateTime" -> time = v;
+                                case "Encrypt" -> encrypted = true;
+                                default -> {
+                                    // ToUserName, FromUserName, MsgType, member versions: not needed
+                                }
+                            }
+                        } else if (depth == 2 && "MemChangeList".equals(path[1]) && "Item".equals(path[2])
+                                && !v.isEmpty()) {
+                            members.add(v);
+                        }
+                        if (depth == 0) {
+                            break loop;
+                        }
+                    }
+                    default -> {
+                        // comments, processing instructions
+                    }
+                }
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            if (e instanceof ImportFormatException ife) {
+                throw ife;
+            }
+            long at = e instanceof XMLStreamException x && x.getLocation() != null
+                    ? line + Math.max(0, x.getLocation().getLineNumber() - 1) : line;
+            throw new ImportFormatException(at, "import.error.xml", String.valueOf(e.getMessage()));
+        } finally {
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (XMLStreamException ignored) {
+                    // nothing to release
+                }
+            }
+        }
+        if (!"xml".equals(root)) {
+            throw new ImportFormatException(line, "import.error.notFormat", FORMAT);
+        }
+        if (event == null && encrypted) {
+            throw new ImportFormatException(line, "import.wecom.encrypted");
+        }
+        if (!"change_external_chat".equals(event)) {
+            throw new ImportFormatException(line, "import.wecom.event", event == null ? "" : event);
+        }
+        if (chatId == null || chatId.isEmpty()) {
+            throw new ImportFormatException(line, "import.wecom.missing", "ChatId");
+        }
+        return new ChangeEvent(chatId, changeType, updateDetail, xmlCount(joinScene, "JoinScene", line),
+                xmlCount(quitScene, "QuitScene", line), xmlCount(cnt, "MemChangeCnt", line), members,
+                xmlTime(time, line));
+    }
+
+    private static Integer xmlCount(String v, String field, long line) {
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        if (v.length() > 19 || !isDigits(v)) {
+            throw new ImportFormatException(line, "import.wecom.badNumber", field, v);
+        }
+        long n = Long.parseLong(v);
+        if (n < 0) {
+            throw new ImportFormatException(line, "import.wecom.negative", field, v);
+        }
+        if (n > Integer.MAX_VALUE) {
+            throw new ImportFormatException(line, "import.wecom.badNumber", field, v);
+        }
+        return (int) n;
+    }
+
+    private static Long xmlTime(String v, long line) {
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        if (v.length() > 19 || !isDigits(v) || !LocalTimes.plausible(Long.parseLong(v))) {
+            throw new ImportFormatException(line, "import.wecom.badTime", "CreateTime", v);
+        }
+        return Long.parseLong(v);
+    }
+}

@@ -23,6 +23,9 @@ import com.qundesk.group.GroupService;
 import com.qundesk.group.registry.RegistryExporter;
 import com.qundesk.group.registry.RegistryImporter;
 import com.qundesk.i18n.Messages;
+import com.qundesk.imports.ChatFormats;
+import com.qundesk.imports.ChatImportService;
+import com.qundesk.imports.WecomImportService;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +57,8 @@ public final class AppContext {
     private final RegistryImporter registryImporter;
     private final LedgerImporter ledgerImporter;
     private final RegistryExporter registryExporter;
+    private final ChatImportService chatImports;
+    private final WecomImportService wecomImports;
 
     private AppContext(AppPaths paths, UserPrefs prefs, Clock clock, Database database) {
         this.paths = paths;
@@ -76,6 +81,8 @@ public final class AppContext {
         this.reports = new ReportService(dashboard, database.file().getFileName().toString());
         this.registryImporter = new RegistryImporter(database, groups);
         this.registryExporter = new RegistryExporter(groups);
+        this.chatImports = new ChatImportService(database, groups, settings, ChatFormats.standard(), clock);
+        this.wecomImports = new WecomImportService(database, groups, clock);
         templates.seedDefaults();
     }
 
@@ -151,6 +158,14 @@ public final class AppContext {
 
     public RegistryExporter registryExporter() {
         return registryExporter;
+    }
+
+    public ChatImportService chatImports() {
+        return chatImports;
+    }
+
+    public WecomImportService wecomImports() {
+        return wecomImports;
     }
 
     public ReportService reports() {

@@ -72,7 +72,7 @@ abstract class LedgerImportCommand extends CliCommand implements Callable<Intege
     }
 
     @Command(name = "stats", mixinStandardHelpOptions = true, description = "Daily group statistics.",
-            subcommands = {StatsImport.class})
+            subcommands = {StatsImport.class, StatsDailyCommand.class, StatsWecomCommand.class})
     static final class Stats {
     }
 

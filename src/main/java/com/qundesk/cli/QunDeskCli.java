@@ -24,7 +24,7 @@ import java.time.Clock;
         description = "QunDesk — a console for WeChat and WeCom community managers.",
         subcommands = {GroupsCommand.class, CampaignsCommand.class, FlashCommand.class, DueCommand.class, HealthCommand.class,
                 ReportCommand.class, LedgerImportCommand.Values.class,
-                LedgerImportCommand.Outcomes.class, LedgerImportCommand.Stats.class,
+                LedgerImportCommand.Outcomes.class, LedgerImportCommand.Stats.class, ImportCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class})
 public final class QunDeskCli {
     private static final Logger log = LoggerFactory.getLogger(QunDeskCli.class);

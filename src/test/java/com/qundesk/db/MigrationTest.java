@@ -27,8 +27,9 @@ class MigrationTest {
             assertThat(scalar(s, "PRAGMA journal_mode")).isEqualTo("wal");
             assertThat(Integer.parseInt(scalar(s, "PRAGMA busy_timeout"))).isGreaterThan(0);
             assertThat(tables(s)).contains("chat_group", "group_tag", "group_history", "campaign", "flash_lifecycle",
-                    "reminder", "template", "template_version", "value_event", "outcome", "daily_stat");
-            assertThat(scalar(s, "SELECT max(version) FROM flyway_schema_history WHERE success = 1")).isEqualTo("3");
+                    "reminder", "template", "template_version", "value_event", "outcome", "daily_stat", "import_run",
+                    "chat_message", "chat_day", "chat_day_sender", "member_snapshot", "wecom_stat");
+            assertThat(scalar(s, "SELECT max(version) FROM flyway_schema_history WHERE success = 1")).isEqualTo("4");
         }
     }
 
@@ -45,7 +46,7 @@ class MigrationTest {
         Database again = Database.open(file);
         try (Connection c = again.connect(); Statement s = c.createStatement()) {
             assertThat(scalar(s, "SELECT value FROM workspace_setting WHERE key = 'k'")).isEqualTo("v");
-            assertThat(scalar(s, "SELECT count(*) FROM flyway_schema_history")).isEqualTo("3");
+            assertThat(scalar(s, "SELECT count(*) FROM flyway_schema_history")).isEqualTo("4");
         }
     }
 

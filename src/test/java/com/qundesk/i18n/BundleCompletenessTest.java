@@ -102,7 +102,8 @@ class BundleCompletenessTest {
     @Test
     void everyLiteralKeyInTheCodeResolves() throws IOException {
         Set<String> keys = load("messages.properties").stringPropertyNames();
-        Pattern call = Pattern.compile("(?:get|has|FieldError\\.of\\(\"[\\w.]+\",|MessageRef\\.of)\\(?\\s*\"([a-z][\\w]*\\.[\\w.\\-]+)\"");
+        Pattern call = Pattern.compile("(?:get|has|warn|FieldError\\.of\\(\"[\\w.]+\",|MessageRef\\.of"
+                + "|(?:reject|ImportFormatException)\\([^,\"()]+,)\\(?\\s*\"([a-z][\\w]*\\.[\\w.\\-]+)\"");
         List<String> missing = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {

@@ -1,0 +1,69 @@
+package com.qundesk.cli;
+
+import com.qundesk.app.AppContext;
+import com.qundesk.i18n.Messages;
+import com.qundesk.imports.ImportFormatException;
+import com.qundesk.imports.WecomImportService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code qundesk import wecom FILE...}: saved WeCom customer-group API responses (groupchat/get, groupchat/list,
+ * groupchat/statistic, statistic_group_by_day). Exit 0 when every file imported, 2 when some chats were unknown or
+ * some files failed, 1 when none could be read.
+ */
+@Command(name = "wecom", mixinStandardHelpOptions = true,
+        description = "Import saved WeCom responses: groupchat/get, groupchat/list, statistic, statistic_group_by_day.")
+final class WecomImportCommand extends CliCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE")
+    private List<Path> files;
+    @Option(names = "--day", paramLabel = "DAY", description = "the day a groupchat/statistic (per owner) response is for")
+    private LocalDate day;
+    @Option(names = "--owner", paramLabel = "USERID", description = "the owner filter of a statistic_group_by_day "
+            + "response (default: every owner)")
+    private String owner;
+    @Option(names = "--tz", paramLabel = "ZONE", description = "zone of WeCom's days (default: the operator's zone)")
+    private ZoneId zone;
+    @Option(names = "--create-groups", description = "create a WeCom group for a groupchat/get chat that matches none")
+    private boolean createGroups;
+
+    @Override
+    public Integer call() {
+        Messages m = messages();
+        AppContext ctx = root().open();
+        WecomImportService.Options options = new WecomImportService.Options(zone != null ? zone : ctx.zone(), owner,
+                day, createGroups);
+        int failed = 0;
+        int partial = 0;
+        for (Path f : files) {
+            try {
+                WecomImportService.Result r = ctx.wecomImports().importFile(f, options);
+                for (String chat : r.unknownChats()) {
+                    err().println(m.get("cli.wecom.unknownChat", f.getFileName(), chat));
+                }
+                for (String note : r.notes()) {
+                    err().println(m.get("cli.import.warning", f.getFileName(), m.get(note)));
+                }
+                out().println(m.get("cli.wecom.summary", f.getFileName(), r.responses(), r.groupsUpdated(),
+                        r.groupsCreated(), r.membersSeen(), r.statDays()));
+                if (!r.complete()) {
+                    partial++;
+                }
+            } catch (ImportFormatException e) {
+                err().println(m.get("cli.import.fileFailed", f, ImportCommand.lineOf(m, e.line()) + m.describe(e)));
+                failed++;
+            }
+        }
+        if (failed == files.size()) {
+            return QunDeskCli.FAILED;
+        }
+        return failed + partial > 0 ? QunDeskCli.PARTIAL : QunDeskCli.OK;
+    }
+}

@@ -1,0 +1,107 @@
+package com.qundesk.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.qundesk.app.AppPaths;
+import com.qundesk.app.UserPrefs;
+import com.qundesk.imports.ChatFixtures;
+import com.qundesk.testsupport.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code import chat}, {@code import history|undo} and {@code stats daily} as a user runs them. */
+class ImportCliTest {
+
+    @TempDir
+    Path dir;
+    private AppPaths paths;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T02:00:00Z"));
+    private String ws;
+
+    record Result(int code, String out, String err) {
+    }
+
+    @BeforeEach
+    void setUp() {
+        paths = new AppPaths(dir.resolve("home"));
+        UserPrefs prefs = new UserPrefs(paths.prefsFile());
+        prefs.put(UserPrefs.LANGUAGE, "en");
+        prefs.put(UserPrefs.ZONE, "Asia/Shanghai");
+        ws = dir.resolve("w.qundesk").toString();
+    }
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = QunDeskCli.run(args, paths, clock, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void importChatThenStatsDailyAsCsvAndJson() throws Exception {
+        Path file = ChatFixtures.wechatMsg(dir, "夜话会1群", ChatFixtures.ROOM, ChatFixtures.week());
+
+        Result unmapped = run("import", "chat", file.toString(), "--workspace", ws);
+        assertThat(unmapped.code()).as(unmapped.err()).isEqualTo(2);
+        assertThat(unmapped.err()).contains("matches no group").contains("--create-groups");
+
+        Result r = run("import", "chat", file.toString(), "--create-groups", "--workspace", ws);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("(wechatmsg)").contains(ChatFixtures.week().size() + " new");
+
+        Result again = run("import", "chat", file.getParent().toString(), "--workspace", ws);
+        assertThat(again.code()).as("duplicates are not rejections: " + again.err()).isZero();
+        assertThat(again.out()).contains("0 new");
+
+        Result csv = run("stats", "daily", "--workspace", ws, "--format", "csv");
+        assertThat(csv.code()).isZero();
+        String[] lines = csv.out().strip().split("\\R");
+        assertThat(lines[0]).isEqualTo("group,day,messages,speakers,top3_share,joins,removals,leaves,owner_messages,"
+                + "flagged_ads");
+        assertThat(lines[1]).startsWith(ChatFixtures.ROOM + ",2026-11-02,8,5,0.7500,");
+        assertThat(lines).hasSize(1 + 5);
+
+        Result json = run("stats", "daily", "--group", ChatFixtures.ROOM, "--from", "2026-11-03", "--to",
+                "2026-11-04", "--format", "json", "--workspace", ws);
+        JsonNode arr = new ObjectMapper().readTree(json.out());
+        assertThat(arr.size()).isEqualTo(2);
+        assertThat(arr.get(0).get("day").asText()).isEqualTo("2026-11-03");
+        assertThat(arr.get(0).get("messages").asInt()).isEqualTo(2);
+        assertThat(arr.get(0).get("group").asText()).isEqualTo(ChatFixtures.ROOM);
+    }
+
+    @Test
+    void badFilesExitOneWithAReasonAndNoStackTrace() throws Exception {
+        Path junk = Files.writeString(dir.resolve("junk.csv"), "a,b\n1,2\n");
+        Result r = run("import", "chat", junk.toString(), "--workspace", ws);
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("junk.csv").contains("not a chat export").doesNotContain("Exception");
+
+        Result missing = run("import", "chat", dir.resolve("nope.csv").toString(), "--workspace", ws);
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("There is no file");
+    }
+
+    @Test
+    void historyAndUndo() throws Exception {
+        Path file = ChatFixtures.wechatMsg(dir, "夜话会1群", ChatFixtures.ROOM, ChatFixtures.week());
+        assertThat(run("import", "chat", file.toString(), "--create-groups", "--workspace", ws).code()).isZero();
+        Result h = run("import", "history", "--workspace", ws);
+        assertThat(h.out()).contains("夜话会1群.csv").contains("wechatmsg");
+        String id = h.out().strip().split("\\s+")[0];
+
+        Result u = run("import", "undo", id, "--workspace", ws);
+        assertThat(u.code()).as(u.err()).isZero();
+        assertThat(run("stats", "daily", "--workspace", ws).out().strip().split("\\R")).hasSize(1);
+        assertThat(run("import", "undo", id, "--workspace", ws).code()).isEqualTo(1);
+    }
+}

@@ -196,6 +196,9 @@ public final class MainWindow implements UiContext.WindowActions {
         if (type == SettingsController.class) {
             return new SettingsController(ui, prefs);
         }
+        if (type == com.qundesk.imports.ui.ImportController.class) {
+            return new com.qundesk.imports.ui.ImportController(ui);
+        }
         if (type == UnavailableController.class) {
             return new UnavailableController(ui.messages());
         }

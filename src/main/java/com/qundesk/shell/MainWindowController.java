@@ -60,6 +60,8 @@ public final class MainWindowController {
         busyIndicator.visibleProperty().bind(ui.tasks().busyProperty());
     }
 
+    private com.qundesk.imports.ui.ImportController importController;
+
     public Section current() {
         return current;
     }
@@ -82,6 +84,10 @@ public final class MainWindowController {
 
     public Optional<DashboardController> dashboard() {
         return Optional.ofNullable(dashboardController);
+    }
+
+    public Optional<com.qundesk.imports.ui.ImportController> importer() {
+        return Optional.ofNullable(importController);
     }
 
     public Optional<GroupsController> groups() {
@@ -108,6 +114,14 @@ public final class MainWindowController {
                 yield v.root();
             }
             case SETTINGS -> loader.load(SettingsController.class).root();
+            case IMPORT -> {
+                ViewLoader.View<com.qundesk.imports.ui.ImportController> v =
+                        loader.load(com.qundesk.imports.ui.ImportController.class);
+                // imported stats change the dashboard's numbers
+                v.controller().setOnImported(() -> dashboard().ifPresent(DashboardController::refresh));
+                importController = v.controller();
+                yield v.root();
+            }
             default -> {
                 ViewLoader.View<UnavailableController> v = loader.load(UnavailableController.class);
                 v.controller().describe(section);

@@ -64,7 +64,7 @@ class ShellAndDashboardUiTest {
         robot.clickOn("#nav-settings");
         assertThat(robot.lookup("#languageBox").tryQuery()).isPresent();
         robot.clickOn("#nav-import");
-        assertThat(robot.lookup(".empty-state").tryQuery()).isPresent();
+        assertThat(robot.lookup("#dropZone").tryQuery()).isPresent();
         robot.clickOn("#nav-campaigns");
         waitFor(() -> !robot.lookup("#campaignTable").queryAs(TableView.class).getItems().isEmpty());
     }

@@ -1,0 +1,625 @@
+package com.qundesk.imports.ui;
+
+import com.qundesk.group.Group;
+import com.qundesk.i18n.Messages;
+import com.qundesk.imports.ChatFormat;
+import com.qundesk.imports.ChatImportRepository.ImportRun;
+import com.qundesk.imports.ChatImportService;
+import com.qundesk.imports.ImportCancelledException;
+import com.qundesk.imports.ImportOptions;
+import com.qundesk.imports.ImportPreview;
+import com.qundesk.imports.ImportResult;
+import com.qundesk.imports.MessageKind;
+import com.qundesk.imports.Rejection;
+import com.qundesk.shell.UiContext;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.cell.ComboBoxTableCell;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The Import view: drop files or folders, see each file's detected format and the group each of its chats goes
+ * to (changeable), the first rows as they would be stored, then import with progress, cancel and a report; the
+ * history lists every import with its rejected rows and can undo one.
+ */
+public final class ImportController {
+    private static final int PREVIEW_ROWS = 20_000;
+
+    private final UiContext ui;
+    private final ChatImportService imports;
+    private final ObservableList<PendingFile> files = FXCollections.observableArrayList();
+    private final ObservableList<Group> groupChoices = FXCollections.observableArrayList();
+    private final Map<Long, Group> groupsById = new HashMap<>();
+    private Task<?> running;
+    private Runnable onImported = () -> { };
+
+    @FXML private TabPane tabs;
+    @FXML private VBox dropZone;
+    @FXML private Button addFilesButton;
+    @FXML private Button addFolderButton;
+    @FXML private ComboBox<String> zoneBox;
+    @FXML private ComboBox<String> formatBox;
+    @FXML private CheckBox createGroupsBox;
+    @FXML private Button clearButton;
+    @FXML private TableView<PendingFile> fileTable;
+    @FXML private TableColumn<PendingFile, String> fileNameColumn;
+    @FXML private TableColumn<PendingFile, String> fileFormatColumn;
+    @FXML private TableColumn<PendingFile, String> fileCharsetColumn;
+    @FXML private TableColumn<PendingFile, String> fileGroupsColumn;
+    @FXML private TableColumn<PendingFile, String> fileStatusColumn;
+    @FXML private TableView<ChatChoice> chatTable;
+    @FXML private TableColumn<ChatChoice, String> chatNameColumn;
+    @FXML private TableColumn<ChatChoice, Number> chatRowsColumn;
+    @FXML private TableColumn<ChatChoice, Group> chatGroupColumn;
+    @FXML private Label previewTitle;
+    @FXML private TableView<ImportPreview.Row> rowTable;
+    @FXML private TableColumn<ImportPreview.Row, Number> rowLineColumn;
+    @FXML private TableColumn<ImportPreview.Row, String> rowTimeColumn;
+    @FXML private TableColumn<ImportPreview.Row, String> rowSenderColumn;
+    @FXML private TableColumn<ImportPreview.Row, String> rowKindColumn;
+    @FXML private Button startButton;
+    @FXML private Button cancelButton;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label progressLabel;
+    @FXML private Label reportLabel;
+    @FXML private ListView<String> problemList;
+    @FXML private TableView<ImportRun> historyTable;
+    @FXML private TableColumn<ImportRun, String> historyTimeColumn;
+    @FXML private TableColumn<ImportRun, String> historyFileColumn;
+    @FXML private TableColumn<ImportRun, String> historyFormatColumn;
+    @FXML private TableColumn<ImportRun, String> historyGroupsColumn;
+    @FXML private TableColumn<ImportRun, Number> historyNewColumn;
+    @FXML private TableColumn<ImportRun, Number> historyDupColumn;
+    @FXML private TableColumn<ImportRun, Number> historyRejectedColumn;
+    @FXML private TableColumn<ImportRun, String> historyStateColumn;
+    @FXML private Button undoButton;
+    @FXML private Button refreshHistoryButton;
+    @FXML private ListView<String> historyProblems;
+
+    public ImportController(UiContext ui) {
+        this.ui = ui;
+        this.imports = ui.app().chatImports();
+    }
+
+    /** Called after each import that stored something (the dashboard and Today refresh). */
+    public void setOnImported(Runnable r) {
+        onImported = r;
+    }
+
+    @FXML
+    private void initialize() {
+        Messages m = ui.messages();
+        zoneBox.getItems().setAll(List.of("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore",
+                "Asia/Tokyo", "Europe/London", "America/Los_Angeles", "UTC"));
+        String zone = ui.app().zone().getId();
+        if (!zoneBox.getItems().contains(zone)) {
+            zoneBox.getItems().addFirst(zone);
+        }
+        zoneBox.setValue(zone);
+        formatBox.getItems().add(m.get("import.format.auto"));
+        imports.formats().all().stream().map(ChatFormat::id).forEach(formatBox.getItems()::add);
+        formatBox.getSelectionModel().selectFirst();
+        zoneBox.valueProperty().addListener((o, a, b) -> repreviewAll());
+        formatBox.valueProperty().addListener((o, a, b) -> repreviewAll());
+        createGroupsBox.selectedProperty().addListener((o, a, b) -> repreviewAll());
+
+        fileTable.setItems(files);
+        fileNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().path().getFileName().toString()));
+        fileFormatColumn.setCellValueFactory(c -> c.getValue().formatProperty());
+        fileCharsetColumn.setCellValueFactory(c -> c.getValue().charsetProperty());
+        fileGroupsColumn.setCellValueFactory(c -> c.getValue().groupsProperty());
+        fileStatusColumn.setCellValueFactory(c -> c.getValue().statusProperty());
+        fileTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showFile(b));
+
+        chatNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().label()));
+        chatRowsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().chat().messages()));
+        chatGroupColumn.setCellValueFactory(c -> c.getValue().groupProperty());
+        chatGroupColumn.setCellFactory(col -> {
+            ComboBoxTableCell<ChatChoice, Group> cell = new ComboBoxTableCell<>(groupConverter(), groupChoices);
+            cell.setComboBoxEditable(false);
+            return cell;
+        });
+        chatGroupColumn.setOnEditCommit(e -> {
+            e.getRowValue().groupProperty().set(e.getNewValue());
+            PendingFile f = fileTable.getSelectionModel().getSelectedItem();
+            if (f != null) {
+                f.groupsProperty().set(groupSummary(f));
+            }
+        });
+
+        rowLineColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().line()));
+        rowTimeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(ui.formats().dateTime(c.getValue().at())
+                + (c.getValue().exactTime() ? "" : " *")));
+        rowSenderColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().self()
+                ? m.get("import.sender.self") : c.getValue().kind() == MessageKind.SYSTEM ? m.get("import.sender.system")
+                : c.getValue().sender() == null ? "—" : c.getValue().sender()));
+        rowKindColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                m.get("import.kind." + c.getValue().kind().name().toLowerCase(java.util.Locale.ROOT))));
+
+        dropZone.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && running == null) {
+                e.acceptTransferModes(TransferMode.COPY);
+                if (!dropZone.getStyleClass().contains("drag-over")) {
+                    dropZone.getStyleClass().add("drag-over");
+                }
+            }
+            e.consume();
+        });
+        dropZone.setOnDragExited(e -> dropZone.getStyleClass().remove("drag-over"));
+        dropZone.setOnDragDropped(e -> {
+            List<File> dropped = e.getDragboard().getFiles();
+            add(dropped.stream().map(File::toPath).toList());
+            e.setDropCompleted(!dropped.isEmpty());
+            e.consume();
+        });
+        fileTable.setOnDragOver(dropZone.getOnDragOver());
+        fileTable.setOnDragDropped(dropZone.getOnDragDropped());
+
+        historyTimeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(ui.formats().dateTime(c.getValue().startedAt())));
+        historyFileColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().fileName()));
+        historyFormatColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().format()));
+        historyGroupsColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.join("、", c.getValue().groups())));
+        historyNewColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().imported()));
+        historyDupColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().duplicates()));
+        historyRejectedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rejected()));
+        historyStateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().undone()
+                ? m.get("import.history.undone", ui.formats().dateTime(c.getValue().undoneAt()))
+                : m.get("import.history.kept")));
+        historyTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showRun(b));
+        updateButtons();
+        reloadGroups();
+        refreshHistory();
+    }
+
+    private StringConverter<Group> groupConverter() {
+        Messages m = ui.messages();
+        return new StringConverter<>() {
+            @Override
+            public String toString(Group g) {
+                return g == null ? m.get("import.group.skip") : g.name();
+            }
+
+            @Override
+            public Group fromString(String s) {
+                return groupChoices.stream().filter(g -> g != null && g.name().equals(s)).findFirst().orElse(null);
+            }
+        };
+    }
+
+    private void reloadGroups() {
+        ui.tasks().run(() -> ui.app().groups().list(), list -> {
+            groupsById.clear();
+            list.forEach(g -> groupsById.put(g.id(), g));
+            List<Group> choices = new ArrayList<>();
+            choices.add(null);
+            list.stream().sorted(java.util.Comparator.comparing(Group::name)).forEach(choices::add);
+            groupChoices.setAll(choices);
+        });
+    }
+
+    @FXML
+    private void onAddFiles() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(ui.messages().get("import.addFiles"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ui.messages().get("import.filter"), "*.csv",
+                "*.json", "*.jsonl", "*.txt"));
+        List<File> chosen = fc.showOpenMultipleDialog(window());
+        if (chosen != null) {
+            add(chosen.stream().map(File::toPath).toList());
+        }
+    }
+
+    @FXML
+    private void onAddFolder() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle(ui.messages().get("import.addFolder"));
+        File folder = dc.showDialog(window());
+        if (folder != null) {
+            add(List.of(folder.toPath()));
+        }
+    }
+
+    @FXML
+    private void onClear() {
+        files.removeIf(f -> f.state() != PendingFile.State.IMPORTING);
+        reportLabel.setText("");
+        problemList.getItems().clear();
+        showProblems(false);
+        updateButtons();
+    }
+
+    /** Adds files or folders to the queue and previews them in the background. */
+    public void add(List<Path> paths) {
+        ui.tasks().run(() -> {
+            List<Path> out = new ArrayList<>();
+            for (Path p : paths) {
+                out.addAll(imports.expand(p));
+            }
+            return out;
+        }, expanded -> {
+            List<PendingFile> added = new ArrayList<>();
+            for (Path p : expanded) {
+                if (files.stream().noneMatch(f -> f.path().equals(p))) {
+                    PendingFile f = new PendingFile(p);
+                    files.add(f);
+                    added.add(f);
+                }
+            }
+            if (expanded.isEmpty()) {
+                reportLabel.setText(ui.messages().get("import.error.noFiles"));
+            }
+            if (!added.isEmpty() && fileTable.getSelectionModel().isEmpty()) {
+                fileTable.getSelectionModel().select(added.getFirst());
+            }
+            added.forEach(this::preview);
+            updateButtons();
+        });
+    }
+
+    private void repreviewAll() {
+        if (running != null) {
+            return;
+        }
+        files.stream().filter(f -> f.state() != PendingFile.State.DONE).forEach(this::preview);
+    }
+
+    private ImportOptions options(PendingFile f) {
+        String format = formatBox.getSelectionModel().getSelectedIndex() <= 0 ? null : formatBox.getValue();
+        Map<String, Long> chosen = new HashMap<>();
+        for (ChatChoice c : f == null ? List.<ChatChoice>of() : f.chats()) {
+            Group g = c.groupProperty().get();
+            if (g != null) {
+                chosen.put(c.chat().chatKey(), g.id());
+            } else if (c.chat().groupId() != null) {
+                // the operator took the proposed group away: leave the chat out
+                chosen.put(c.chat().chatKey(), -1L);
+            }
+            // no group proposed and none chosen: reported as a chat without a group (or created, if ticked)
+        }
+        return new ImportOptions(zone(), format, null, createGroupsBox.isSelected(), chosen);
+    }
+
+    private ZoneId zone() {
+        try {
+            return ZoneId.of(zoneBox.getValue().strip());
+        } catch (RuntimeException e) {
+            return ui.app().zone();
+        }
+    }
+
+    private void preview(PendingFile f) {
+        Messages m = ui.messages();
+        f.stateProperty().set(PendingFile.State.READING);
+        f.statusProperty().set(m.get("import.status.reading"));
+        ImportOptions options = options(null);
+        ui.tasks().run(() -> imports.preview(f.path(), options, PREVIEW_ROWS, () -> false), p -> {
+            f.setPreview(p);
+            f.formatProperty().set(p.format());
+            f.charsetProperty().set(p.charset());
+            f.chats().setAll(p.chats().stream().filter(c -> !c.oneToOne())
+                    .map(c -> new ChatChoice(c, c.groupId() == null ? null : groupsById.get(c.groupId()))).toList());
+            f.groupsProperty().set(groupSummary(f));
+            f.stateProperty().set(PendingFile.State.READY);
+            f.statusProperty().set(readyText(f));
+            if (f == fileTable.getSelectionModel().getSelectedItem()) {
+                showFile(f);
+            }
+            updateButtons();
+        }, error -> {
+            f.stateProperty().set(PendingFile.State.FAILED);
+            f.statusProperty().set(ui.tasks().errors().describe(error));
+            updateButtons();
+        });
+    }
+
+    private String readyText(PendingFile f) {
+        Messages m = ui.messages();
+        ImportPreview p = f.preview();
+        String rows = p.scannedAll() ? m.get("import.status.rows", p.rowsScanned())
+                : m.get("import.status.rowsAtLeast", p.rowsScanned());
+        List<String> parts = new ArrayList<>();
+        parts.add(rows);
+        long unmatched = f.chats().stream().filter(c -> c.groupProperty().get() == null).count();
+        if (unmatched > 0 && !createGroupsBox.isSelected()) {
+            parts.add(m.get("import.status.unmatched", unmatched));
+        }
+        if (p.rejectedCount() > 0) {
+            parts.add(m.get("import.status.badRows", p.rejectedCount()));
+        }
+        for (String w : p.warnings()) {
+            parts.add(m.get(w + ".short"));
+        }
+        return String.join(" · ", parts);
+    }
+
+    private String groupSummary(PendingFile f) {
+        Messages m = ui.messages();
+        return f.chats().stream().map(c -> c.groupProperty().get() == null
+                        ? (createGroupsBox.isSelected() ? m.get("import.group.willCreate", c.label()) : m.get("import.group.skip"))
+                        : c.groupProperty().get().name())
+                .distinct().collect(Collectors.joining("、"));
+    }
+
+    private void showFile(PendingFile f) {
+        Messages m = ui.messages();
+        if (f == null || f.preview() == null) {
+            chatTable.getItems().clear();
+            rowTable.getItems().clear();
+            previewTitle.setText(m.get("import.preview.title"));
+            return;
+        }
+        chatTable.setItems(f.chats());
+        rowTable.getItems().setAll(f.preview().rows());
+        previewTitle.setText(m.get("import.preview.titleOf", f.path().getFileName(), f.preview().format()));
+    }
+
+    @FXML
+    private void onStart() {
+        List<PendingFile> todo = files.stream().filter(PendingFile::importable).toList();
+        if (todo.isEmpty()) {
+            return;
+        }
+        Messages m = ui.messages();
+        Map<PendingFile, ImportOptions> opts = new HashMap<>();
+        todo.forEach(f -> opts.put(f, options(f)));
+        long totalBytes = todo.stream().mapToLong(f -> f.path().toFile().length()).sum();
+        Task<List<ImportResult>> task = new Task<>() {
+            @Override
+            protected List<ImportResult> call() {
+                List<ImportResult> results = new ArrayList<>();
+                long doneBytes = 0;
+                long start = System.nanoTime();
+                long[] lastUpdate = {0};
+                for (PendingFile f : todo) {
+                    if (isCancelled()) {
+                        break;
+                    }
+                    long size = f.path().toFile().length();
+                    long before = doneBytes;
+                    javafx.application.Platform.runLater(() -> {
+                        f.stateProperty().set(PendingFile.State.IMPORTING);
+                        f.statusProperty().set(m.get("import.status.importing"));
+                    });
+                    try {
+                        ImportResult r = imports.importFile(f.path(), opts.get(f), this::isCancelled,
+                                (bytes, total, rows) -> {
+                                    long now = System.nanoTime();
+                                    if (now - lastUpdate[0] < 100_000_000L) {
+                                        return;
+                                    }
+                                    lastUpdate[0] = now;
+                                    double secs = (now - start) / 1e9;
+                                    long done = before + Math.max(0, Math.min(bytes, size));
+                                    double rate = rows / Math.max(secs, 0.001);
+                                    String eta = bytes > 0 && done > 0
+                                            ? m.get("import.progress.eta", Math.max(0, Math.round(secs * (totalBytes - done) / done)))
+                                            : "";
+                                    updateProgress(bytes > 0 ? done : -1, totalBytes);
+                                    updateMessage(m.get("import.progress.rows", f.path().getFileName(), rows,
+                                            Math.round(rate)) + eta);
+                                });
+                        results.add(r);
+                        javafx.application.Platform.runLater(() -> finished(f, r));
+                    } catch (ImportCancelledException e) {
+                        javafx.application.Platform.runLater(() -> {
+                            f.stateProperty().set(PendingFile.State.CANCELLED);
+                            f.statusProperty().set(m.get("import.status.cancelled"));
+                        });
+                        break;
+                    } catch (RuntimeException e) {
+                        String why = ui.tasks().errors().describe(e);
+                        if (!(e instanceof com.qundesk.i18n.Localizable)) {
+                            org.slf4j.LoggerFactory.getLogger(ImportController.class).error("Import failed", e);
+                        }
+                        javafx.application.Platform.runLater(() -> {
+                            f.stateProperty().set(PendingFile.State.FAILED);
+                            f.statusProperty().set(why);
+                        });
+                    }
+                    doneBytes += size;
+                }
+                return results;
+            }
+        };
+        running = task;
+        progressBar.setVisible(true);
+        progressBar.progressProperty().bind(task.progressProperty());
+        progressLabel.textProperty().bind(task.messageProperty());
+        cancelButton.setDisable(false);
+        reportLabel.setText("");
+        updateButtons();
+        Runnable end = () -> {
+            running = null;
+            progressBar.progressProperty().unbind();
+            progressLabel.textProperty().unbind();
+            progressBar.setVisible(false);
+            cancelButton.setDisable(true);
+            updateButtons();
+            refreshHistory();
+            reloadGroups();
+        };
+        task.setOnCancelled(e -> {
+            end.run();
+            progressLabel.setText(m.get("import.progress.cancelled"));
+            report();
+        });
+        ui.tasks().submit(task, results -> {
+            end.run();
+            progressLabel.setText("");
+            report();
+            if (results.stream().anyMatch(r -> r.imported() > 0)) {
+                onImported.run();
+            }
+        }, error -> {
+            end.run();
+            ui.tasks().errors().report(error);
+        }, startButton, addFilesButton, addFolderButton, clearButton);
+    }
+
+    private void finished(PendingFile f, ImportResult r) {
+        Messages m = ui.messages();
+        f.setResult(r);
+        f.stateProperty().set(r.complete() ? PendingFile.State.DONE : PendingFile.State.PARTIAL);
+        f.statusProperty().set(m.get("import.status.done", r.imported(), r.duplicates(), r.rejectedCount(), r.skipped()));
+        f.groupsProperty().set(r.chats().stream().map(c -> c.groupName()
+                + (c.created() ? m.get("cli.import.created") : "")).collect(Collectors.joining("、")));
+    }
+
+    /** The report of the last run: totals, then every problem with its file and line. */
+    private void report() {
+        Messages m = ui.messages();
+        long imported = 0;
+        long dups = 0;
+        long rejected = 0;
+        long failed = 0;
+        List<String> problems = new ArrayList<>();
+        for (PendingFile f : files) {
+            if (f.state() == PendingFile.State.FAILED) {
+                failed++;
+                problems.add(m.get("cli.import.fileFailed", f.path().getFileName(), f.statusProperty().get()));
+            }
+            ImportResult r = f.result();
+            if (r == null) {
+                continue;
+            }
+            imported += r.imported();
+            dups += r.duplicates();
+            rejected += r.rejectedCount();
+            for (ImportResult.UnmappedChat u : r.unmapped()) {
+                problems.add(m.get("import.report.unmapped", r.fileName(), u.chatName(), u.messages()));
+            }
+            for (String w : r.warnings()) {
+                problems.add(m.get("cli.import.warning", r.fileName(), m.get(w)));
+            }
+            for (Rejection rej : r.rejected()) {
+                problems.add(m.get("cli.import.rejected", r.fileName(), rej.line(), m.describe(rej)));
+            }
+        }
+        reportLabel.setText(m.get("import.report.summary", imported, dups, rejected, failed));
+        reportLabel.getStyleClass().removeAll("danger", "success", "warning");
+        reportLabel.getStyleClass().addAll("import-report", failed > 0 ? "danger" : problems.isEmpty() ? "success" : "warning");
+        problemList.getItems().setAll(problems);
+        showProblems(!problems.isEmpty());
+    }
+
+    private void showProblems(boolean show) {
+        problemList.setVisible(show);
+        problemList.setManaged(show);
+    }
+
+    @FXML
+    private void onCancel() {
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    @FXML
+    private void onRefreshHistory() {
+        refreshHistory();
+    }
+
+    private void refreshHistory() {
+        ui.tasks().run(() -> imports.history(500), runs -> {
+            ImportRun selected = historyTable.getSelectionModel().getSelectedItem();
+            historyTable.getItems().setAll(runs);
+            if (selected != null) {
+                runs.stream().filter(r -> r.id() == selected.id()).findFirst()
+                        .ifPresent(r -> historyTable.getSelectionModel().select(r));
+            }
+            updateButtons();
+        });
+    }
+
+    private void showRun(ImportRun run) {
+        updateButtons();
+        if (run == null) {
+            historyProblems.getItems().clear();
+            return;
+        }
+        Messages m = ui.messages();
+        ui.tasks().run(() -> imports.rejections(run.id()), rejected -> {
+            List<String> lines = new ArrayList<>();
+            for (String w : run.warnings()) {
+                lines.add(m.get(w));
+            }
+            for (Rejection r : rejected) {
+                lines.add(m.get("cli.import.rejected", run.fileName(), r.line(), m.describe(r)));
+            }
+            if (run.rejected() > rejected.size()) {
+                lines.add(m.get("cli.import.moreRejected", run.rejected() - rejected.size()));
+            }
+            if (lines.isEmpty()) {
+                lines.add(m.get("import.history.clean"));
+            }
+            historyProblems.getItems().setAll(lines);
+        });
+    }
+
+    @FXML
+    private void onUndo() {
+        ImportRun run = historyTable.getSelectionModel().getSelectedItem();
+        if (run == null || run.undone()) {
+            return;
+        }
+        Messages m = ui.messages();
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, m.get("import.undo.confirm", run.fileName(),
+                run.imported()), ButtonType.OK, ButtonType.CANCEL);
+        confirm.setHeaderText(m.get("import.undo.title"));
+        confirm.initOwner(window());
+        if (confirm.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+            return;
+        }
+        ui.tasks().run(() -> {
+            imports.undo(run.id());
+            return run;
+        }, r -> {
+            refreshHistory();
+            onImported.run();
+        }, undoButton);
+    }
+
+    private void updateButtons() {
+        boolean idle = running == null;
+        startButton.setDisable(!idle || files.stream().noneMatch(PendingFile::importable));
+        ImportRun run = historyTable.getSelectionModel().getSelectedItem();
+        undoButton.setDisable(!idle || run == null || run.undone());
+    }
+
+    private javafx.stage.Window window() {
+        return tabs.getScene() == null ? null : tabs.getScene().getWindow();
+    }
+
+    /** For tests: the queue. */
+    ObservableList<PendingFile> files() {
+        return files;
+    }
+}

@@ -1,0 +1,86 @@
+package com.qundesk.imports.ui;
+
+import com.qundesk.imports.ImportPreview;
+import com.qundesk.imports.ImportResult;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+
+/** A file in the import queue (UI-side model): its preview, the operator's group choices and what happened. */
+public final class PendingFile {
+
+    /** Where a file is in the queue. */
+    public enum State { READING, READY, FAILED, IMPORTING, DONE, PARTIAL, CANCELLED }
+
+    private final Path path;
+    private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.READING);
+    private final StringProperty format = new SimpleStringProperty("");
+    private final StringProperty charset = new SimpleStringProperty("");
+    private final StringProperty groups = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ObservableList<ChatChoice> chats = FXCollections.observableArrayList();
+    private ImportPreview preview;
+    private ImportResult result;
+
+    public PendingFile(Path path) {
+        this.path = path;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public ObjectProperty<State> stateProperty() {
+        return state;
+    }
+
+    public State state() {
+        return state.get();
+    }
+
+    public StringProperty formatProperty() {
+        return format;
+    }
+
+    public StringProperty charsetProperty() {
+        return charset;
+    }
+
+    public StringProperty groupsProperty() {
+        return groups;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public ObservableList<ChatChoice> chats() {
+        return chats;
+    }
+
+    public ImportPreview preview() {
+        return preview;
+    }
+
+    public void setPreview(ImportPreview preview) {
+        this.preview = preview;
+    }
+
+    public ImportResult result() {
+        return result;
+    }
+
+    public void setResult(ImportResult result) {
+        this.result = result;
+    }
+
+    /** True while it can still be imported. */
+    public boolean importable() {
+        return state.get() == State.READY || state.get() == State.CANCELLED || state.get() == State.PARTIAL;
+    }
+}

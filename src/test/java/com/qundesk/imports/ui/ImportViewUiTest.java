@@ -1,0 +1,106 @@
+package com.qundesk.imports.ui;
+
+import com.qundesk.group.Group;
+import com.qundesk.group.GroupKind;
+import com.qundesk.group.Platform;
+import com.qundesk.group.Purpose;
+import com.qundesk.imports.ChatFixtures;
+import com.qundesk.shell.MainWindow;
+import com.qundesk.shell.Section;
+import com.qundesk.testsupport.TestWorkspace;
+import com.qundesk.ui.Theme;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Import view driven as an operator would: add files, check the preview and mapping, import, read the report. */
+@ExtendWith(ApplicationExtension.class)
+class ImportViewUiTest {
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+    private MainWindow window;
+    private TestWorkspace w;
+    private Path dir;
+    private Group room;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        dir = Files.createTempDirectory("qundesk-import-ui");
+        w = new TestWorkspace(dir.resolve("ws"));
+        room = w.ctx.groups().create(Group.draft(Platform.WECHAT, "夜话会1群", Purpose.INDUSTRY, GroupKind.LONG_TERM)
+                .toBuilder().externalId(ChatFixtures.ROOM).build());
+        Theme theme = new Theme();
+        theme.apply(Theme.Mode.LIGHT);
+        window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
+        window.open(w.file, false);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(window::dispose).get(5, TimeUnit.SECONDS);
+        executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void previewThenImportThenSeeTheReportAndTheHistory(FxRobot robot) throws Exception {
+        Path good = ChatFixtures.wechatMsg(dir, "夜话会1群", ChatFixtures.ROOM, ChatFixtures.week());
+        Path unknown = ChatFixtures.wechatMsg(dir, "陌生群", "5566@chatroom", ChatFixtures.week().subList(0, 6));
+        Path junk = Files.writeString(dir.resolve("orders.csv"), "order,amount\n1,2\n");
+        waitFor(() -> window.controller() != null);
+        robot.interact(() -> window.show(Section.IMPORT));
+        ImportController c = window.controller().importer().orElseThrow();
+        robot.interact(() -> c.add(List.of(good, unknown, junk)));
+
+        TableView<PendingFile> files = robot.lookup("#fileTable").queryAs(TableView.class);
+        waitFor(() -> files.getItems().size() == 3 && files.getItems().stream()
+                .noneMatch(f -> f.state() == PendingFile.State.READING));
+        PendingFile first = files.getItems().stream().filter(f -> f.path().equals(good)).findFirst().orElseThrow();
+        assertThat(first.formatProperty().get()).isEqualTo("wechatmsg");
+        assertThat(first.groupsProperty().get()).isEqualTo("夜话会1群");
+        PendingFile bad = files.getItems().stream().filter(f -> f.path().equals(junk)).findFirst().orElseThrow();
+        assertThat(bad.state()).isEqualTo(PendingFile.State.FAILED);
+        assertThat(bad.statusProperty().get()).contains("not a chat export");
+        robot.interact(() -> files.getSelectionModel().select(first));
+        TableView<?> rows = robot.lookup("#rowTable").queryAs(TableView.class);
+        waitFor(() -> !rows.getItems().isEmpty());
+        TableView<ChatChoice> chats = robot.lookup("#chatTable").queryAs(TableView.class);
+        assertThat(chats.getItems()).singleElement().satisfies(ch ->
+                assertThat(ch.groupProperty().get().id()).isEqualTo(room.id()));
+
+        robot.clickOn("#startButton");
+        waitFor(() -> first.state() == PendingFile.State.DONE);
+        PendingFile stranger = files.getItems().stream().filter(f -> f.path().equals(unknown)).findFirst().orElseThrow();
+        waitFor(() -> stranger.state() == PendingFile.State.PARTIAL);
+        Label report = robot.lookup("#reportLabel").queryAs(Label.class);
+        waitFor(() -> !report.getText().isEmpty());
+        assertThat(report.getText()).contains(ChatFixtures.week().size() + " new messages").contains("1 files not imported");
+        assertThat(w.ctx.ledger().stats(room.id(), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30))).hasSize(5);
+
+        TableView<?> history = robot.lookup("#historyTable").queryAs(TableView.class);
+        waitFor(() -> history.getItems().size() == 2);
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

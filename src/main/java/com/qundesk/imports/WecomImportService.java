@@ -79,6 +79,50 @@ public final class WecomImportService {
                        Integer migrateTraineeChatCnt) {
     }
 
+    /** What a file holds, for the preview: how many responses of each kind, and the group chats it names. */
+    public record Summary(int groupDetails, int groupLists, int ownerStatistics, int dayStatistics,
+                          List<ImportPreview.Chat> chats) {
+        public Summary {
+            chats = List.copyOf(chats);
+        }
+
+        public boolean needsDay() {
+            return ownerStatistics > 0;
+        }
+    }
+
+    /** Reads a saved WeCom file and says what importing it would do; stores nothing. */
+    public Summary describe(Path file, boolean createGroups) {
+        List<WecomResponse> responses;
+        try {
+            responses = WecomReader.readAll(file);
+        } catch (IOException e) {
+            throw new ImportFormatException(0, "import.error.read", e.getMessage());
+        }
+        int details = 0;
+        int lists = 0;
+        int owners = 0;
+        int days = 0;
+        List<ImportPreview.Chat> chats = new ArrayList<>();
+        List<Group> all = groups.list();
+        for (WecomResponse r : responses) {
+            switch (r) {
+                case WecomResponse.GroupDetail g -> {
+                    details++;
+                    Group match = all.stream().filter(x -> g.chatId().equals(x.externalId())).findFirst().orElse(null);
+                    chats.add(new ImportPreview.Chat(g.chatId(), g.chatId(), g.name(), false,
+                            match == null ? null : match.id(), match != null ? "id" : createGroups ? "create" : "none",
+                            g.members().size()));
+                }
+                case WecomResponse.GroupList l -> lists++;
+                case WecomResponse.OwnerStatistic s -> owners++;
+                case WecomResponse.DayStatistic s -> days++;
+                case WecomResponse.ChangeEvent e -> throw new ImportFormatException(0, "import.wecom.callback");
+            }
+        }
+        return new Summary(details, lists, owners, days, chats);
+    }
+
     public static boolean looksLikeWecom(Sniff sniff) {
         return WecomReader.looks(sniff.head());
     }

@@ -68,6 +68,8 @@ public final class ImportController {
     @FXML private ComboBox<String> zoneBox;
     @FXML private ComboBox<String> formatBox;
     @FXML private CheckBox createGroupsBox;
+    @FXML private Label wecomDayLabel;
+    @FXML private javafx.scene.control.DatePicker wecomDayPicker;
     @FXML private Button clearButton;
     @FXML private TableView<PendingFile> fileTable;
     @FXML private TableColumn<PendingFile, String> fileNameColumn;
@@ -127,6 +129,8 @@ public final class ImportController {
         formatBox.getItems().add(m.get("import.format.auto"));
         imports.formats().all().stream().map(ChatFormat::id).forEach(formatBox.getItems()::add);
         formatBox.getSelectionModel().selectFirst();
+        wecomDayPicker.setValue(java.time.LocalDate.now(ui.app().clock().withZone(ui.app().zone())).minusDays(1));
+        wecomDayLabel.setTooltip(new javafx.scene.control.Tooltip(m.get("import.option.wecomDay.hint")));
         zoneBox.valueProperty().addListener((o, a, b) -> repreviewAll());
         formatBox.valueProperty().addListener((o, a, b) -> repreviewAll());
         createGroupsBox.selectedProperty().addListener((o, a, b) -> repreviewAll());
@@ -320,7 +324,18 @@ public final class ImportController {
         f.stateProperty().set(PendingFile.State.READING);
         f.statusProperty().set(m.get("import.status.reading"));
         ImportOptions options = options(null);
-        ui.tasks().run(() -> imports.preview(f.path(), options, PREVIEW_ROWS, () -> false), p -> {
+        boolean create = createGroupsBox.isSelected();
+        ui.tasks().run(() -> {
+            if (com.qundesk.imports.WecomImportService.looksLikeWecom(com.qundesk.imports.ChatFormats.sniff(f.path()))) {
+                return ui.app().wecomImports().describe(f.path(), create);
+            }
+            return imports.preview(f.path(), options, PREVIEW_ROWS, () -> false);
+        }, any -> {
+            if (any instanceof com.qundesk.imports.WecomImportService.Summary w) {
+                previewedWecom(f, w);
+                return;
+            }
+            ImportPreview p = (ImportPreview) any;
             f.setPreview(p);
             f.formatProperty().set(p.format());
             f.charsetProperty().set(p.charset());
@@ -338,6 +353,28 @@ public final class ImportController {
             f.statusProperty().set(ui.tasks().errors().describe(error));
             updateButtons();
         });
+    }
+
+    private void previewedWecom(PendingFile f, com.qundesk.imports.WecomImportService.Summary w) {
+        Messages m = ui.messages();
+        f.setWecom(w);
+        f.setPreview(null);
+        f.formatProperty().set("wecom");
+        f.charsetProperty().set("UTF-8");
+        f.chats().setAll(w.chats().stream()
+                .map(c -> new ChatChoice(c, c.groupId() == null ? null : groupsById.get(c.groupId()))).toList());
+        f.groupsProperty().set(groupSummary(f));
+        f.stateProperty().set(PendingFile.State.READY);
+        String text = m.get("import.wecom.summary", w.groupDetails(), w.groupLists(), w.ownerStatistics(),
+                w.dayStatistics());
+        if (w.needsDay()) {
+            text += " · " + m.get("import.wecom.dayFromPicker");
+        }
+        f.statusProperty().set(text);
+        if (f == fileTable.getSelectionModel().getSelectedItem()) {
+            showFile(f);
+        }
+        updateButtons();
     }
 
     private String readyText(PendingFile f) {
@@ -370,6 +407,13 @@ public final class ImportController {
 
     private void showFile(PendingFile f) {
         Messages m = ui.messages();
+        chatTable.setEditable(f == null || f.wecom() == null);
+        if (f != null && f.wecom() != null) {
+            chatTable.setItems(f.chats());
+            rowTable.getItems().clear();
+            previewTitle.setText(m.get("import.preview.wecom"));
+            return;
+        }
         if (f == null || f.preview() == null) {
             chatTable.getItems().clear();
             rowTable.getItems().clear();
@@ -391,6 +435,7 @@ public final class ImportController {
         Map<PendingFile, ImportOptions> opts = new HashMap<>();
         todo.forEach(f -> opts.put(f, options(f)));
         long totalBytes = todo.stream().mapToLong(f -> f.path().toFile().length()).sum();
+        java.time.LocalDate wecomDay = wecomDayPicker.getValue();
         Task<List<ImportResult>> task = new Task<>() {
             @Override
             protected List<ImportResult> call() {
@@ -408,6 +453,22 @@ public final class ImportController {
                         f.stateProperty().set(PendingFile.State.IMPORTING);
                         f.statusProperty().set(m.get("import.status.importing"));
                     });
+                    if (f.wecom() != null) {
+                        try {
+                            com.qundesk.imports.WecomImportService.Result r = ui.app().wecomImports().importFile(
+                                    f.path(), new com.qundesk.imports.WecomImportService.Options(opts.get(f).zone(),
+                                            null, wecomDay, opts.get(f).createGroups()));
+                            javafx.application.Platform.runLater(() -> finishedWecom(f, r));
+                        } catch (RuntimeException e) {
+                            String why = ui.tasks().errors().describe(e);
+                            javafx.application.Platform.runLater(() -> {
+                                f.stateProperty().set(PendingFile.State.FAILED);
+                                f.statusProperty().set(why);
+                            });
+                        }
+                        doneBytes += size;
+                        continue;
+                    }
                     try {
                         ImportResult r = imports.importFile(f.path(), opts.get(f), this::isCancelled,
                                 (bytes, total, rows) -> {
@@ -493,6 +554,14 @@ public final class ImportController {
                 + (c.created() ? m.get("cli.import.created") : "")).collect(Collectors.joining("、")));
     }
 
+    private void finishedWecom(PendingFile f, com.qundesk.imports.WecomImportService.Result r) {
+        Messages m = ui.messages();
+        f.setWecomResult(r);
+        f.stateProperty().set(r.complete() ? PendingFile.State.DONE : PendingFile.State.PARTIAL);
+        f.statusProperty().set(m.get("cli.wecom.summary", r.fileName(), r.responses(), r.groupsUpdated(),
+                r.groupsCreated(), r.membersSeen(), r.statDays()));
+    }
+
     /** The report of the last run: totals, then every problem with its file and line. */
     private void report() {
         Messages m = ui.messages();
@@ -505,6 +574,14 @@ public final class ImportController {
             if (f.state() == PendingFile.State.FAILED) {
                 failed++;
                 problems.add(m.get("cli.import.fileFailed", f.path().getFileName(), f.statusProperty().get()));
+            }
+            if (f.wecomResult() != null) {
+                for (String chat : f.wecomResult().unknownChats()) {
+                    problems.add(m.get("cli.wecom.unknownChat", f.path().getFileName(), chat));
+                }
+                for (String note : f.wecomResult().notes()) {
+                    problems.add(m.get("cli.import.warning", f.path().getFileName(), m.get(note)));
+                }
             }
             ImportResult r = f.result();
             if (r == null) {

@@ -26,6 +26,8 @@ public final class PendingFile {
     private final ObservableList<ChatChoice> chats = FXCollections.observableArrayList();
     private ImportPreview preview;
     private ImportResult result;
+    private com.qundesk.imports.WecomImportService.Summary wecom;
+    private com.qundesk.imports.WecomImportService.Result wecomResult;
 
     public PendingFile(Path path) {
         this.path = path;
@@ -77,6 +79,23 @@ public final class PendingFile {
 
     public void setResult(ImportResult result) {
         this.result = result;
+    }
+
+    /** The summary of a saved WeCom file (null for a chat export). */
+    public com.qundesk.imports.WecomImportService.Summary wecom() {
+        return wecom;
+    }
+
+    public void setWecom(com.qundesk.imports.WecomImportService.Summary summary) {
+        this.wecom = summary;
+    }
+
+    public com.qundesk.imports.WecomImportService.Result wecomResult() {
+        return wecomResult;
+    }
+
+    public void setWecomResult(com.qundesk.imports.WecomImportService.Result r) {
+        this.wecomResult = r;
     }
 
     /** True while it can still be imported. */

@@ -99,6 +99,29 @@ class ImportViewUiTest {
         waitFor(() -> history.getItems().size() == 2);
     }
 
+    @Test
+    void aSavedWecomResponseIsRecognisedAndImported(FxRobot robot) throws Exception {
+        Group wecom = w.ctx.groups().create(Group.draft(Platform.WECOM, "销售客服群", Purpose.SERVICE, GroupKind.LONG_TERM)
+                .toBuilder().externalId("wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA").build());
+        Path get = dir.resolve("groupchat_get.json");
+        try (var in = getClass().getResourceAsStream("/imports/wecom/groupchat_get.response.json")) {
+            Files.copy(in, get);
+        }
+        waitFor(() -> window.controller() != null);
+        robot.interact(() -> window.show(Section.IMPORT));
+        ImportController c = window.controller().importer().orElseThrow();
+        robot.interact(() -> c.add(List.of(get)));
+        TableView<PendingFile> files = robot.lookup("#fileTable").queryAs(TableView.class);
+        waitFor(() -> files.getItems().size() == 1 && files.getItems().getFirst().state() == PendingFile.State.READY);
+        PendingFile f = files.getItems().getFirst();
+        assertThat(f.formatProperty().get()).isEqualTo("wecom");
+        assertThat(f.groupsProperty().get()).isEqualTo("销售客服群");
+
+        robot.clickOn("#startButton");
+        waitFor(() -> f.state() == PendingFile.State.DONE);
+        assertThat(w.ctx.groups().get(wecom.id()).memberCount()).isEqualTo(2);
+    }
+
     private static void waitFor(BooleanSupplier condition) throws Exception {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
         WaitForAsyncUtils.waitForFxEvents();

@@ -394,14 +394,30 @@ public final class ChatImportRepository {
         }
     }
 
+    private static final String RUN_COLUMNS = "SELECT r.id, r.started_at, r.finished_at, r.kind, r.source, "
+            + "r.file_name, r.file_size, r.format, r.zone, r.rows_read, r.imported, r.duplicates, r.rejected, "
+            + "r.skipped, r.first_at, r.last_at, r.warnings, r.undone_at, (SELECT group_concat(g.name, '、') FROM "
+            + "(SELECT DISTINCT group_id FROM import_group WHERE import_id = r.id) ig JOIN chat_group g "
+            + "ON g.id = ig.group_id) FROM import_run r ";
+
     public List<ImportRun> runs(Connection c, int limit) throws SQLException {
+        return query(c, RUN_COLUMNS + "ORDER BY r.id DESC LIMIT ?", limit);
+    }
+
+    public List<ImportRun> runsForGroup(Connection c, long groupId) throws SQLException {
+        return query(c, RUN_COLUMNS + "WHERE r.id IN (SELECT import_id FROM import_group WHERE group_id = ?) "
+                + "ORDER BY r.id DESC", groupId);
+    }
+
+    public ImportRun run(Connection c, long id) throws SQLException {
+        List<ImportRun> one = query(c, RUN_COLUMNS + "WHERE r.id = ?", id);
+        return one.isEmpty() ? null : one.getFirst();
+    }
+
+    private static List<ImportRun> query(Connection c, String sql, long arg) throws SQLException {
         List<ImportRun> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT r.id, r.started_at, r.finished_at, r.kind, r.source, "
-                + "r.file_name, r.file_size, r.format, r.zone, r.rows_read, r.imported, r.duplicates, r.rejected, "
-                + "r.skipped, r.first_at, r.last_at, r.warnings, r.undone_at, (SELECT group_concat(g.name, '、') FROM "
-                + "(SELECT DISTINCT group_id FROM import_group WHERE import_id = r.id) ig JOIN chat_group g "
-                + "ON g.id = ig.group_id) FROM import_run r ORDER BY r.id DESC LIMIT ?")) {
-            ps.setInt(1, limit);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, arg);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(run(rs));
@@ -409,28 +425,6 @@ public final class ChatImportRepository {
             }
         }
         return out;
-    }
-
-    public List<ImportRun> runsForGroup(Connection c, long groupId) throws SQLException {
-        List<ImportRun> out = new ArrayList<>();
-        for (ImportRun r : runs(c, Integer.MAX_VALUE)) {
-            out.add(r);
-        }
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT import_id FROM import_group WHERE group_id=?")) {
-            ps.setLong(1, groupId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-        }
-        out.removeIf(r -> !ids.contains(r.id()));
-        return out;
-    }
-
-    public ImportRun run(Connection c, long id) throws SQLException {
-        return runs(c, Integer.MAX_VALUE).stream().filter(r -> r.id() == id).findFirst().orElse(null);
     }
 
     private static ImportRun run(ResultSet rs) throws SQLException {

@@ -141,6 +141,11 @@ class ChatImportServiceTest {
         assertThat(again.duplicates()).isEqualTo(ChatFixtures.week().size());
         assertThat(again.complete()).isTrue();
         assertThat(days()).isEqualTo(before);
+        // both imports are in the group's history, newest first
+        assertThat(imports.historyOf(room.id())).extracting(ChatImportRepository.ImportRun::imported)
+                .containsExactly(0L, (long) ChatFixtures.week().size());
+        Group other = w.ctx.groups().create(Group.draft(Platform.WECHAT, "别的群", Purpose.INDUSTRY, GroupKind.LONG_TERM));
+        assertThat(imports.historyOf(other.id())).isEmpty();
     }
 
     @Test

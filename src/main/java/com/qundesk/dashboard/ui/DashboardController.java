@@ -111,6 +111,7 @@ public final class DashboardController {
     @FXML private LineChart<String, Number> detailMembersChart;
     @FXML private ListView<String> detailRules;
     @FXML private ListView<String> detailHistory;
+    @FXML private ListView<String> detailImports;
     @FXML private LedgerController ledgerController;
 
     public DashboardController(UiContext ui) {
@@ -373,6 +374,19 @@ public final class DashboardController {
                     + (e.note() == null ? "" : " (" + e.note() + ")"));
         }
         detailHistory.getItems().setAll(history);
+        long groupId = h.group().id();
+        ui.tasks().run(() -> ui.app().chatImports().historyOf(groupId), runs -> {
+            List<String> lines = new ArrayList<>();
+            for (var r : runs) {
+                lines.add(ui.formats().dateTime(r.startedAt()) + "  " + r.fileName() + " (" + r.format() + ")  "
+                        + m.get(r.undone() ? "cli.import.historyUndone" : "cli.import.historyLine", r.imported(),
+                        r.duplicates(), r.rejected(), String.join("、", r.groups())));
+            }
+            if (lines.isEmpty()) {
+                lines.add(m.get("dashboard.detail.noImports"));
+            }
+            detailImports.getItems().setAll(lines);
+        });
     }
 
     @FXML

@@ -36,15 +36,29 @@ public final class Launcher {
     static boolean isCli(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("--workspace")) {
+            if (a.equals("--workspace") || a.equals("--import")) {
                 i++;
-            } else if (a.startsWith("--workspace=")) {
+            } else if (a.startsWith("--workspace=") || a.startsWith("--import=")) {
                 continue;
             } else if (CLI_FLAGS.contains(a) || !a.startsWith("-")) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The {@code --import} values among GUI arguments: files or folders to queue in the Import view. */
+    static java.util.List<String> importArgs(java.util.List<String> args) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--import") && i + 1 < args.size()) {
+                out.add(args.get(++i));
+            } else if (a.startsWith("--import=")) {
+                out.add(a.substring("--import=".length()));
+            }
+        }
+        return out;
     }
 
     /** The {@code --workspace} value among GUI arguments, or null. */

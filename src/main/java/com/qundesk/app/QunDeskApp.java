@@ -43,6 +43,7 @@ public final class QunDeskApp extends Application {
         boolean offerDemo = arg == null && !AppContext.workspaceExists(workspace);
         boolean demo = offerDemo && askForDemo(prefs);
         window = new MainWindow(stage, paths, prefs, theme, executor, clock);
+        window.importOnOpen(Launcher.importArgs(getParameters().getRaw()).stream().map(Path::of).toList());
         window.open(workspace, demo);
     }
 

@@ -25,6 +25,7 @@ import javafx.stage.Stage;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 
@@ -113,6 +114,13 @@ public final class MainWindow implements UiContext.WindowActions {
         stage.getScene().setRoot(box);
     }
 
+    private List<Path> importOnOpen = List.of();
+
+    /** Files or folders to queue in the Import view once the workspace is open ({@code --import} on the command line). */
+    public void importOnOpen(List<Path> files) {
+        importOnOpen = List.copyOf(files);
+    }
+
     @Override
     public void reloadUi() {
         if (context == null) {
@@ -137,7 +145,12 @@ public final class MainWindow implements UiContext.WindowActions {
         controller = view.controller();
         stage.getScene().setRoot(view.root());
         stage.setTitle(m.get("window.title", context.workspace().getFileName()));
-        controller.show(current);
+        controller.show(importOnOpen.isEmpty() ? current : Section.IMPORT);
+        if (!importOnOpen.isEmpty()) {
+            List<Path> files = importOnOpen;
+            importOnOpen = List.of();
+            controller.importer().ifPresent(c -> c.add(files));
+        }
         notifications = new NotificationCenter(ui, () -> stage, tray,
                 notices -> controller.today().ifPresent(TodayController::refresh));
         notifications.start();

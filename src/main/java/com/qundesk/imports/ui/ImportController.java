@@ -26,6 +26,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -93,6 +94,8 @@ public final class ImportController {
     @FXML private Label progressLabel;
     @FXML private Label reportLabel;
     @FXML private ListView<String> problemList;
+    @FXML private SplitPane mainSplit;
+    @FXML private VBox problemPane;
     @FXML private TableView<ImportRun> historyTable;
     @FXML private TableColumn<ImportRun, String> historyTimeColumn;
     @FXML private TableColumn<ImportRun, String> historyFileColumn;
@@ -101,6 +104,7 @@ public final class ImportController {
     @FXML private TableColumn<ImportRun, Number> historyNewColumn;
     @FXML private TableColumn<ImportRun, Number> historyDupColumn;
     @FXML private TableColumn<ImportRun, Number> historyRejectedColumn;
+    @FXML private TableColumn<ImportRun, Number> historySkippedColumn;
     @FXML private TableColumn<ImportRun, String> historyStateColumn;
     @FXML private Button undoButton;
     @FXML private Button refreshHistoryButton;
@@ -194,6 +198,7 @@ public final class ImportController {
         historyNewColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().imported()));
         historyDupColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().duplicates()));
         historyRejectedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rejected()));
+        historySkippedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().skipped()));
         historyStateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().undone()
                 ? m.get("import.history.undone", ui.formats().dateTime(c.getValue().undoneAt()))
                 : m.get("import.history.kept")));
@@ -550,8 +555,9 @@ public final class ImportController {
         f.setResult(r);
         f.stateProperty().set(r.complete() ? PendingFile.State.DONE : PendingFile.State.PARTIAL);
         f.statusProperty().set(m.get("import.status.done", r.imported(), r.duplicates(), r.rejectedCount(), r.skipped()));
-        f.groupsProperty().set(r.chats().stream().map(c -> c.groupName()
-                + (c.created() ? m.get("cli.import.created") : "")).collect(Collectors.joining("、")));
+        String groups = r.chats().stream().map(c -> c.groupName()
+                + (c.created() ? m.get("cli.import.created") : "")).collect(Collectors.joining("、"));
+        f.groupsProperty().set(groups.isEmpty() ? m.get("import.group.none") : groups);
     }
 
     private void finishedWecom(PendingFile f, com.qundesk.imports.WecomImportService.Result r) {
@@ -569,6 +575,7 @@ public final class ImportController {
         long dups = 0;
         long rejected = 0;
         long failed = 0;
+        long unmappedChats = 0;
         List<String> problems = new ArrayList<>();
         for (PendingFile f : files) {
             if (f.state() == PendingFile.State.FAILED) {
@@ -590,6 +597,7 @@ public final class ImportController {
             imported += r.imported();
             dups += r.duplicates();
             rejected += r.rejectedCount();
+            unmappedChats += r.unmapped().size();
             for (ImportResult.UnmappedChat u : r.unmapped()) {
                 problems.add(m.get("import.report.unmapped", r.fileName(), u.chatName(), u.messages()));
             }
@@ -600,16 +608,23 @@ public final class ImportController {
                 problems.add(m.get("cli.import.rejected", r.fileName(), rej.line(), m.describe(rej)));
             }
         }
-        reportLabel.setText(m.get("import.report.summary", imported, dups, rejected, failed));
+        reportLabel.setText(m.get("import.report.summary", imported, dups, rejected, unmappedChats, failed));
         reportLabel.getStyleClass().removeAll("danger", "success", "warning");
         reportLabel.getStyleClass().addAll("import-report", failed > 0 ? "danger" : problems.isEmpty() ? "success" : "warning");
         problemList.getItems().setAll(problems);
         showProblems(!problems.isEmpty());
     }
 
+    /** The list of problems takes the bottom of the view when there are any. */
     private void showProblems(boolean show) {
-        problemList.setVisible(show);
-        problemList.setManaged(show);
+        boolean shown = mainSplit.getItems().contains(problemPane);
+        if (show && !shown) {
+            mainSplit.getItems().add(problemPane);
+            mainSplit.setDividerPositions(0.34, 0.7);
+        } else if (!show && shown) {
+            mainSplit.getItems().remove(problemPane);
+            mainSplit.setDividerPositions(0.42);
+        }
     }
 
     @FXML

@@ -92,7 +92,10 @@ class ImportViewUiTest {
         waitFor(() -> stranger.state() == PendingFile.State.PARTIAL);
         Label report = robot.lookup("#reportLabel").queryAs(Label.class);
         waitFor(() -> !report.getText().isEmpty());
-        assertThat(report.getText()).contains(ChatFixtures.week().size() + " new messages").contains("1 files not imported");
+        assertThat(report.getText()).contains(ChatFixtures.week().size() + " new messages").contains("1 chats without a group").contains("1 files could not be read");
+        javafx.scene.control.ListView<?> problems = robot.lookup("#problemList").queryAs(javafx.scene.control.ListView.class);
+        assertThat(problems.getItems()).anySatisfy(p -> assertThat(p.toString()).contains("陌生群"))
+                .anySatisfy(p -> assertThat(p.toString()).contains("orders.csv"));
         assertThat(w.ctx.ledger().stats(room.id(), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30))).hasSize(5);
 
         TableView<?> history = robot.lookup("#historyTable").queryAs(TableView.class);

@@ -37,6 +37,13 @@ public final class ChatImportRepository {
                          int flaggedAds, Integer members) {
     }
 
+    /** A 64 MiB page cache for this connection: a million-row import touches many b-tree pages. */
+    public void prepareForBulk(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA cache_size = -65536");
+        }
+    }
+
     public long insertRun(Connection c, Instant started, String kind, String source, String fileName, long size,
                           String format, String zone) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_run (started_at, finished_at, kind, source, "
@@ -150,9 +157,25 @@ public final class ChatImportRepository {
         }
     }
 
-    public PreparedStatement messageInsert(Connection c) throws SQLException {
-        return c.prepareStatement("INSERT OR IGNORE INTO chat_message (group_id, at, sender_id, kind, seq, day, flags, "
-                + "joins, removals, import_id) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    private static final String MESSAGE_COLUMNS = "INSERT %s INTO chat_message (group_id, at, sender_id, kind, seq, "
+            + "day, flags, joins, removals, import_id) VALUES ";
+
+    /**
+     * An insert of {@code rows} messages per statement for import {@code importId} (nine parameters a row:
+     * group_id, at, sender_id, kind, seq, day, flags, joins, removals); {@code orIgnore} skips rows already stored.
+     */
+    public PreparedStatement messageInsert(Connection c, int rows, long importId, boolean orIgnore)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder(String.format(MESSAGE_COLUMNS, orIgnore ? "OR IGNORE" : ""));
+        for (int r = 0; r < rows; r++) {
+            sql.append(r == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,").append(importId).append(')');
+        }
+        return c.prepareStatement(sql.toString());
+    }
+
+    /** One parameterised probe: does the group (1) have a stored message between two seconds (2, 3)? */
+    public PreparedStatement messageRangeProbe(Connection c) throws SQLException {
+        return c.prepareStatement("SELECT 1 FROM chat_message WHERE group_id = ? AND at BETWEEN ? AND ? LIMIT 1");
     }
 
     /** Adds per-sender message counts to the day aggregates. */

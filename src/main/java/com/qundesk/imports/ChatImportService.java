@@ -232,6 +232,7 @@ public final class ChatImportService {
         Instant started = clock.instant();
         String name = file.getFileName().toString();
         ImportResult result = db.inTransaction(c -> {
+            repo.prepareForBulk(c);
             long id = repo.insertRun(c, started, "chat", file.toAbsolutePath().toString(), name, size, format.id(),
                     options.zone().getId());
             ImportSession session = new ImportSession(c, repo, groups, options, adDetector(), id, name, cancel,

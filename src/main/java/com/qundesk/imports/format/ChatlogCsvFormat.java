@@ -8,16 +8,9 @@ import com.qundesk.imports.MessageSink;
 import com.qundesk.imports.ParseContext;
 import com.qundesk.imports.ParsedMessage;
 import com.qundesk.imports.Sniff;
-import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -46,7 +39,6 @@ public final class ChatlogCsvFormat implements ChatFormat {
     static final String SYSTEM_SENDER = "系统消息";
     private static final String NAME = "chatlog CSV";
     private static final String[] COLUMNS = {"time", "sendername", "sender", "talkername", "talker", "content"};
-    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
     @Override
     public String id() {
@@ -96,65 +88,57 @@ public final class ChatlogCsvFormat implements ChatFormat {
     @Override
     public void read(Sniff sniff, ParseContext context, MessageSink sink) throws IOException {
         try (ChatJsonSupport.CountingStream in = ChatJsonSupport.CountingStream.open(sniff.file());
-             BufferedReader reader = ChatJsonSupport.reader(in, sniff.charset());
-             CSVParser parser = CSV.parse(reader)) {
-            new Run(context, sink, parser, in).run();
+             CsvRows rows = CsvRows.open(in, sniff.charset(), false)) {
+            new Run(context, sink, rows, in).run();
         }
     }
 
     private static final class Run {
         private final ParseContext context;
         private final MessageSink sink;
-        private final CSVParser parser;
+        private final CsvRows rows;
         private final ChatJsonSupport.CountingStream in;
         private final ChatJsonSupport.Times times;
         private final Set<String> chats = new HashSet<>();
 
-        Run(ParseContext context, MessageSink sink, CSVParser parser, ChatJsonSupport.CountingStream in) {
+        Run(ParseContext context, MessageSink sink, CsvRows rows, ChatJsonSupport.CountingStream in) {
             this.context = context;
             this.sink = sink;
-            this.parser = parser;
+            this.rows = rows;
             this.in = in;
             this.times = new ChatJsonSupport.Times(context);
         }
 
         void run() throws IOException {
-            Iterator<CSVRecord> it = parser.iterator();
-            CSVRecord header;
+            CsvRow header;
             try {
-                if (!it.hasNext()) {
-                    throw new ImportFormatException(0, "import.error.empty");
-                }
-                header = it.next();
-            } catch (UncheckedIOException e) {
+                header = rows.next();
+            } catch (CsvRows.Broken e) {
                 throw new ImportFormatException(1, "import.error.notFormat", NAME);
+            }
+            if (header == null) {
+                throw new ImportFormatException(0, "import.error.empty");
             }
             int[] col = columns(header.toList());
             if (col == null) {
                 throw new ImportFormatException(1, "import.error.notFormat", NAME);
             }
             int width = header.size();
-            long prevEnd = parser.getCurrentLineNumber();
-            long rows = 0;
+            long count = 0;
             while (true) {
-                CSVRecord rec;
+                CsvRow rec;
                 try {
-                    if (!it.hasNext()) {
-                        break;
-                    }
-                    rec = it.next();
-                } catch (UncheckedIOException e) {
-                    if (!(e.getCause() instanceof CSVException)) {
-                        throw e.getCause();
-                    }
+                    rec = rows.next();
+                } catch (CsvRows.Broken e) {
                     // a quoted cell never closed: the file was cut (or its quoting broken) here
-                    context.reject(prevEnd + 1, "import.reject.truncated", prevEnd + 1);
+                    context.reject(e.line(), "import.reject.truncated", e.line());
                     break;
                 }
-                long end = parser.getCurrentLineNumber();
-                long line = end == prevEnd + 1 ? end : Math.max(prevEnd + 1, end - newlines(rec));
-                prevEnd = end;
-                if (++rows % ChatJsonSupport.CHECK_EVERY == 0) {
+                if (rec == null) {
+                    break;
+                }
+                long line = rec.line();
+                if (++count % ChatJsonSupport.CHECK_EVERY == 0) {
                     context.checkCancelled();
                     context.progress(in.count());
                 }
@@ -167,7 +151,7 @@ public final class ChatlogCsvFormat implements ChatFormat {
             context.progress(in.count());
         }
 
-        private void row(CSVRecord rec, int[] col, long line) {
+        private void row(CsvRow rec, int[] col, long line) {
             String timeText = rec.get(col[0]);
             Long epoch = times.parse(timeText, line);
             if (epoch == null) {
@@ -193,19 +177,6 @@ public final class ChatlogCsvFormat implements ChatFormat {
             }
             sink.message(new ParsedMessage(talker, talkerName, epoch, times.exact, sender, senderName, self, kind,
                     content, line));
-        }
-
-        private static long newlines(CSVRecord rec) {
-            long n = 0;
-            for (String cell : rec) {
-                for (int i = 0, len = cell.length(); i < len; i++) {
-                    char c = cell.charAt(i);
-                    if (c == '\n' || (c == '\r' && (i + 1 == len || cell.charAt(i + 1) != '\n'))) {
-                        n++;
-                    }
-                }
-            }
-            return n;
         }
     }
 

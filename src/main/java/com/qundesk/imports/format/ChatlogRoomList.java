@@ -1,14 +1,8 @@
 package com.qundesk.imports.format;
 
 import com.qundesk.imports.ImportFormatException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +18,6 @@ import java.util.Locale;
 public final class ChatlogRoomList {
 
     private static final String[] HEADER = {"name", "remark", "nickname", "owner", "usercount"};
-    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
     /**
      * One chat room.
@@ -70,20 +63,16 @@ public final class ChatlogRoomList {
      */
     public static List<Room> read(Path file, Charset charset) throws IOException {
         List<Room> rooms = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file);
-             BufferedReader reader = ChatJsonSupport.reader(in, charset);
-             CSVParser parser = CSV.parse(reader)) {
-            var it = parser.iterator();
+        try (CsvRows rows = CsvRows.open(Files.newInputStream(file), charset, false)) {
             try {
-                if (!it.hasNext()) {
+                CsvRow header = rows.next();
+                if (header == null) {
                     throw new ImportFormatException(0, "import.error.empty");
                 }
-                CSVRecord header = it.next();
                 if (!looksLike(String.join(",", header.toList()))) {
                     throw new ImportFormatException(1, "import.error.notFormat", "chatlog chat-room list");
                 }
-                while (it.hasNext()) {
-                    CSVRecord r = it.next();
+                for (CsvRow r = rows.next(); r != null; r = rows.next()) {
                     if (r.size() != HEADER.length || r.get(0).isBlank()) {
                         continue;
                     }
@@ -92,11 +81,8 @@ public final class ChatlogRoomList {
                             ChatJsonSupport.blankToNull(r.get(2)), ChatJsonSupport.blankToNull(r.get(3)),
                             count == null || count < 0 || count > Integer.MAX_VALUE ? -1 : count.intValue()));
                 }
-            } catch (UncheckedIOException e) {
+            } catch (CsvRows.Broken e) {
                 // a cut last row: keep the rooms read so far
-                if (!(e.getCause() instanceof org.apache.commons.csv.CSVException)) {
-                    throw e.getCause();
-                }
             }
         }
         return rooms;

@@ -3,39 +3,26 @@ package com.qundesk.imports.format;
 import com.qundesk.imports.ImportFormatException;
 import com.qundesk.imports.ParseContext;
 import com.qundesk.imports.Sniff;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
  * Streams the records of an exporter's CSV (RFC 4180, multi-line quoted cells, CRLF or LF, BOM stripped) with the
  * 1-based line each record starts on. Blank lines are skipped. A file that ends inside a quoted cell (cut short, or
- * an unclosed quote) has that last record rejected ({@code import.reject.truncated}) and ends there. Checks for
+ * an unclosed quote) has that last record rejected ({@code import.reject.truncated}) and ends there; so does a cell
+ * too long to be a message (see {@link CsvRows}: an unclosed quote swallowing the rest of a big file). Characters
+ * after a closing quote are kept ({@code "a"b} reads {@code ab}) rather than failing the file. Checks for
  * cancellation and reports progress every few thousand records.
  */
 final class HeaderedCsvReader implements Closeable {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setIgnoreEmptyLines(false) // blank lines are skipped here so that record start lines stay exact
-            .setTrailingData(true)      // tolerate `"a"b` rather than failing the whole file
-            .get();
-
     private final ParseContext context;
-    private final CountingStream counter;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final ChatJsonSupport.CountingStream counter;
+    private final CsvRows rows;
     private final List<String> header;
     private long line;
     private long count;
@@ -43,21 +30,14 @@ final class HeaderedCsvReader implements Closeable {
 
     HeaderedCsvReader(Sniff sniff, ParseContext context) throws IOException {
         this.context = context;
-        this.counter = new CountingStream(Files.newInputStream(sniff.file()));
-        BufferedReader reader = new BufferedReader(new InputStreamReader(counter, sniff.charset()), 1 << 16);
+        this.counter = ChatJsonSupport.CountingStream.open(sniff.file());
         try {
-            reader.mark(1);
-            int first = reader.read();
-            if (first != '\uFEFF' && first != -1) {
-                reader.reset();
-            }
-            this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+            this.rows = CsvRows.open(counter, sniff.charset(), true);
         } catch (IOException | RuntimeException e) {
-            reader.close();
+            counter.close();
             throw e;
         }
-        this.records = parser.iterator();
-        CSVRecord first;
+        CsvRow first;
         try {
             first = next();
         } catch (RuntimeException e) {
@@ -85,32 +65,34 @@ final class HeaderedCsvReader implements Closeable {
     }
 
     /** The next non-blank record, or null at the end of the file (or after a truncated last record). */
-    CSVRecord next() {
+    CsvRow next() {
         while (!ended) {
-            long before = parser.getCurrentLineNumber();
-            CSVRecord r;
+            CsvRow r;
             try {
-                if (!records.hasNext()) {
-                    ended = true;
-                    return null;
-                }
-                r = records.next();
-            } catch (UncheckedIOException e) {
-                // the lexer reached the end of the file inside a quoted cell: nothing after it can be read
+                r = rows.next();
+            } catch (CsvRows.Broken e) {
+                // the file ends inside a quoted cell (or a cell never ends): nothing after it can be read
                 ended = true;
                 if (header != null) {
-                    context.reject(before + 1, "import.reject.truncated");
+                    context.reject(e.line(), "import.reject.truncated", e.line());
                     return null;
                 }
-                throw new ImportFormatException(before + 1, "import.error.csv", String.valueOf(e.getCause()));
+                throw new ImportFormatException(e.line(), "import.error.csv", e.getMessage());
+            } catch (IOException e) {
+                ended = true;
+                throw new UncheckedIOException(e);
             }
-            line = before + 1;
+            if (r == null) {
+                ended = true;
+                return null;
+            }
+            line = r.line();
             if (r.size() == 1 && r.get(0).isBlank()) {
                 continue;
             }
             if ((++count & 4095) == 0) {
                 context.checkCancelled();
-                context.progress(counter.count);
+                context.progress(counter.count());
             }
             return r;
         }
@@ -124,17 +106,17 @@ final class HeaderedCsvReader implements Closeable {
 
     /** Bytes read from the file so far. */
     long bytesRead() {
-        return counter.count;
+        return counter.count();
     }
 
     @Override
     public void close() throws IOException {
-        context.progress(counter.count);
-        parser.close();
+        context.progress(counter.count());
+        rows.close();
     }
 
     /** The cell at {@code i}, or "" when the record is shorter. */
-    static String cell(CSVRecord r, int i) {
+    static String cell(CsvRow r, int i) {
         return i >= 0 && i < r.size() ? r.get(i) : "";
     }
 
@@ -203,38 +185,5 @@ final class HeaderedCsvReader implements Closeable {
             }
         }
         return true;
-    }
-
-    private static final class CountingStream extends FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            count += s;
-            return s;
-        }
     }
 }

@@ -12,7 +12,6 @@ import com.qundesk.imports.MessageSink;
 import com.qundesk.imports.ParseContext;
 import com.qundesk.imports.ParsedMessage;
 import com.qundesk.imports.Sniff;
-import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +52,7 @@ public final class PyWxDumpFormat implements ChatFormat {
     private static final String SELF_TALKER = "我";
     private static final JsonFactory JSON = new JsonFactory();
 
-    private record Row(CSVRecord record, long line) {
+    private record Row(CsvRow record, long line) {
     }
 
     @Override
@@ -128,7 +127,7 @@ public final class PyWxDumpFormat implements ChatFormat {
             List<Row> head = new ArrayList<>();
             if (owner == null && v3) {
                 for (int i = 0; i < OWNER_ROWS && owner == null; i++) {
-                    CSVRecord r = in.next();
+                    CsvRow r = in.next();
                     if (r == null) {
                         break;
                     }
@@ -142,7 +141,7 @@ public final class PyWxDumpFormat implements ChatFormat {
             for (Row row : head) {
                 page.row(row.record(), row.line());
             }
-            for (CSVRecord r = in.next(); r != null; r = in.next()) {
+            for (CsvRow r = in.next(); r != null; r = in.next()) {
                 page.row(r, in.line());
             }
             page.finish();
@@ -238,7 +237,7 @@ public final class PyWxDumpFormat implements ChatFormat {
             this.timeIndex = v3 ? 8 : 7;
         }
 
-        void row(CSVRecord r, long line) {
+        void row(CsvRow r, long line) {
             int n = r.size();
             if (n != width) {
                 context.reject(line, "import.reject.columns", width, n);

@@ -9,7 +9,6 @@ import com.qundesk.imports.MessageSink;
 import com.qundesk.imports.ParseContext;
 import com.qundesk.imports.ParsedMessage;
 import com.qundesk.imports.Sniff;
-import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -56,7 +55,7 @@ public final class WeChatMsgFormat implements ChatFormat {
 
     private enum Variant { FULL, OLD, V2 }
 
-    private record Row(CSVRecord record, long line) {
+    private record Row(CsvRow record, long line) {
     }
 
     @Override
@@ -98,7 +97,7 @@ public final class WeChatMsgFormat implements ChatFormat {
                     List<Row> head = new ArrayList<>();
                     if (!byName) {
                         for (int i = 0; i < DETECTION_ROWS; i++) {
-                            CSVRecord r = in.next();
+                            CsvRow r = in.next();
                             if (r == null) {
                                 break;
                             }
@@ -122,9 +121,9 @@ public final class WeChatMsgFormat implements ChatFormat {
      * more {@code TalkerId}s each with one constant {@code Remark}/{@code NickName} pair (the columns then describe
      * the chat, not the sender). A per-chat group file has wxids as senders and names that vary by sender.
      */
-    static boolean isExportAll(List<CSVRecord> rows) {
+    static boolean isExportAll(List<CsvRow> rows) {
         Map<String, Set<String>> namesByTalker = new HashMap<>();
-        for (CSVRecord r : rows) {
+        for (CsvRow r : rows) {
             if (r.size() < 12) {
                 continue;
             }
@@ -179,7 +178,7 @@ public final class WeChatMsgFormat implements ChatFormat {
      * Reads the time of a twelve/nine-column row: {@code CreateTime} when it is a plausible epoch (milliseconds are
      * tolerated), else {@code StrTime} in the context's zone. Returns false after rejecting the row.
      */
-    private static boolean time(CSVRecord r, long line, ParseContext context, long[] epoch, boolean[] exact) {
+    private static boolean time(CsvRow r, long line, ParseContext context, long[] epoch, boolean[] exact) {
         String created = cell(r, 5);
         long ct = parseNonNegative(created);
         if (ct > 100_000_000_000L) {
@@ -236,7 +235,7 @@ public final class WeChatMsgFormat implements ChatFormat {
             for (Row row : head) {
                 row(row.record(), row.line());
             }
-            for (CSVRecord r = in.next(); r != null; r = in.next()) {
+            for (CsvRow r = in.next(); r != null; r = in.next()) {
                 row(r, in.line());
             }
             Boolean group = chat.group() != null ? chat.group()
@@ -247,7 +246,7 @@ public final class WeChatMsgFormat implements ChatFormat {
             }
         }
 
-        private void row(CSVRecord r, long line) {
+        private void row(CsvRow r, long line) {
             int n = r.size();
             if (n != 9 && !(withSenders && n == 12)) {
                 context.reject(line, "import.reject.columns", withSenders ? 12 : 9, n);
@@ -320,7 +319,7 @@ public final class WeChatMsgFormat implements ChatFormat {
             for (Row row : head) {
                 row(row.record(), row.line());
             }
-            for (CSVRecord r = in.next(); r != null; r = in.next()) {
+            for (CsvRow r = in.next(); r != null; r = in.next()) {
                 row(r, in.line());
             }
             for (ChatAcc c : chats.values()) {
@@ -336,7 +335,7 @@ public final class WeChatMsgFormat implements ChatFormat {
             }
         }
 
-        private ChatAcc chat(CSVRecord r, int n) {
+        private ChatAcc chat(CsvRow r, int n) {
             String talker = r.get(1).strip();
             if (last != null && talker.equals(lastTalker)) {
                 return last;
@@ -360,7 +359,7 @@ public final class WeChatMsgFormat implements ChatFormat {
             return c;
         }
 
-        private void row(CSVRecord r, long line) {
+        private void row(CsvRow r, long line) {
             int n = r.size();
             if (n != 12 && n != 9) {
                 context.reject(line, "import.reject.columns", 12, n);
@@ -395,7 +394,7 @@ public final class WeChatMsgFormat implements ChatFormat {
         int width = in.header().size();
         String firstOther = null;
         boolean manyOthers = false;
-        for (CSVRecord r = in.next(); r != null; r = in.next()) {
+        for (CsvRow r = in.next(); r != null; r = in.next()) {
             long line = in.line();
             int n = r.size();
             if (n < 5 || n > width) {

@@ -7,8 +7,6 @@ import com.qundesk.imports.MessageKind;
 import com.qundesk.imports.ParseContext;
 import com.qundesk.imports.ParsedMessage;
 import com.qundesk.io.EncodingDetector;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import static com.qundesk.imports.MessageKind.APP;
@@ -169,14 +168,14 @@ class WeChatMsgFormatTest {
     void exportAllRule() throws IOException {
         String header = String.join(",", WeChatMsgFormat.FULL) + "\n";
         // a per-chat group file whose TalkerId changes between database shards: names vary by sender
-        List<CSVRecord> sharded = records(header
+        List<CsvRow> sharded = records(header
                 + "1,7,1,0,0,1717200000,2,a,x,李四,李四,wxid_lisi\n"
                 + "2,7,1,0,0,1717200001,2,b,x,张三,张三,wxid_zhangsan\n"
                 + "3,9,1,0,0,1717200002,2,c,x,李四,李四,wxid_lisi\n"
                 + "4,9,1,0,0,1717200003,2,d,x,王五,王五,wxid_wangwu\n");
         assertThat(WeChatMsgFormat.isExportAll(sharded)).isFalse();
         // two chats, each with one constant Remark/NickName pair and ASCII display names
-        List<CSVRecord> twoChats = records(header
+        List<CsvRow> twoChats = records(header
                 + "1,3,1,0,0,1717200000,2,a,x,,Hiking,Tom\n"
                 + "2,3,1,0,0,1717200001,2,b,x,,Hiking,Amy\n"
                 + "3,5,1,0,0,1717200002,2,c,x,Hong,Hong,Hong\n");
@@ -187,9 +186,15 @@ class WeChatMsgFormatTest {
                 .isFalse();
     }
 
-    private static List<CSVRecord> records(String csv) throws IOException {
-        return CSVFormat.RFC4180.builder().setSkipHeaderRecord(true).setHeader().get()
-                .parse(new StringReader(csv)).getRecords();
+    private static List<CsvRow> records(String csv) throws IOException {
+        List<CsvRow> out = new ArrayList<>();
+        try (CsvRows rows = CsvRows.of(new StringReader(csv), true)) {
+            rows.next(); // the header
+            for (CsvRow r = rows.next(); r != null; r = rows.next()) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     @Test

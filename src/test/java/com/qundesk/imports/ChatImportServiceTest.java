@@ -53,6 +53,10 @@ class ChatImportServiceTest {
     }
 
     private Map<LocalDate, DayRow> days() {
+        return daysOf(imports, room);
+    }
+
+    private static Map<LocalDate, DayRow> daysOf(ChatImportService imports, Group room) {
         Map<LocalDate, DayRow> out = new TreeMap<>();
         for (DayRow r : imports.daily(room.id(), null, null)) {
             out.put(r.day(), r);
@@ -219,6 +223,34 @@ class ChatImportServiceTest {
         assertThat(py.imported()).isEqualTo(week.size() - 80);
         assertMatches(week);
         assertThat(days().get(LocalDate.of(2026, 11, 2)).joins()).isEqualTo(2);
+    }
+
+    @Test
+    void membersMissingFromTheNextUsersJsonAreLeavesOnTheDayOfThatExport() throws Exception {
+        List<Msg> week = ChatFixtures.week();
+        Path first = ChatFixtures.pyWxDump(dir.resolve("e1"), ROOM + "_0_5000.csv", week.subList(0, 16),
+                StandardCharsets.UTF_8);
+        usersJson(first, "wxid_owner01", "wxid_zhang3", "wxid_li4", "wxid_wang5", "wxid_ad01");
+        run(first);
+        LocalDate firstDay = LocalDate.of(2026, 11, 5);
+        assertThat(days().get(firstDay).members()).as("the last message day of the first export").isEqualTo(5);
+        assertThat(days().get(firstDay).leaves()).as("no earlier list").isNull();
+
+        Path second = ChatFixtures.pyWxDump(dir.resolve("e2"), ROOM + "_0_5000.csv", week.subList(16, week.size()),
+                StandardCharsets.UTF_8);
+        usersJson(second, "wxid_owner01", "wxid_zhang3", "wxid_li4", "wxid_zhao6");
+        run(second);
+
+        DayRow later = days().get(LocalDate.of(2026, 11, 6));
+        assertThat(later.members()).isEqualTo(4);
+        assertThat(later.leaves()).as("王五 and the advertiser are gone").isEqualTo(2);
+    }
+
+    private static void usersJson(Path page, String... members) throws Exception {
+        String list = String.join("\",\"", members);
+        Files.writeString(page.resolveSibling("users.json"), "{\"" + ROOM + "\": {\"wxid\": \"" + ROOM
+                + "\", \"nickname\": \"夜话会1群\", \"remark\": \"\", \"extra\": {\"wxid\": \"" + ROOM
+                + "\", \"roomWxids\": [\"" + list + "\"], \"owner\": \"" + OWNER + "\"}}}");
     }
 
     @Test

@@ -153,6 +153,18 @@ class ChatImportServiceTest {
     }
 
     @Test
+    void theAdKeywordListIsTheWorkspaces() throws Exception {
+        imports.setAdKeywords("夜话会\n!不是广告");
+        assertThat(imports.adDetector().keywords()).containsExactly("夜话会", "!不是广告");
+
+        run(ChatFixtures.wechatMsg(dir, "夜话会1群", ROOM, ChatFixtures.week()));
+
+        assertThat(days().get(LocalDate.of(2026, 11, 2)).flaggedAds())
+                .as("the owner's 夜话会 message is flagged, the 加V one no longer").isEqualTo(1);
+        assertThat(w.reopen().chatImports().adDetector().keywords()).containsExactly("夜话会", "!不是广告");
+    }
+
+    @Test
     void threeImagesInOneSecondStayThree() throws Exception {
         long t = ChatFixtures.at("2026-11-10T12:00:00");
         List<Msg> msgs = List.of(ChatFixtures.image(t, "wxid_li4"), ChatFixtures.image(t, "wxid_li4"),

@@ -72,6 +72,7 @@ public final class ImportController {
     @FXML private Label wecomDayLabel;
     @FXML private javafx.scene.control.DatePicker wecomDayPicker;
     @FXML private Button clearButton;
+    @FXML private Button adKeywordsButton;
     @FXML private TableView<PendingFile> fileTable;
     @FXML private TableColumn<PendingFile, String> fileNameColumn;
     @FXML private TableColumn<PendingFile, String> fileFormatColumn;
@@ -254,6 +255,36 @@ public final class ImportController {
         if (folder != null) {
             add(List.of(folder.toPath()));
         }
+    }
+
+    /** The ad detector's keyword list, one a line; {@code !phrase} marks a phrase that is not an ad. */
+    @FXML
+    private void onAdKeywords() {
+        Messages m = ui.messages();
+        ui.tasks().run(() -> imports.adDetector().toSetting(), current -> {
+            javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(current);
+            area.setPrefRowCount(14);
+            area.setPrefColumnCount(28);
+            Label hint = new Label(m.get("import.ads.hint"));
+            hint.setWrapText(true);
+            hint.setMaxWidth(420);
+            javafx.scene.control.Dialog<ButtonType> d = new javafx.scene.control.Dialog<>();
+            d.setTitle(m.get("import.ads.title"));
+            d.setHeaderText(m.get("import.ads.title"));
+            d.getDialogPane().setContent(new VBox(8, hint, area));
+            ButtonType reset = new ButtonType(m.get("import.ads.reset"), javafx.scene.control.ButtonBar.ButtonData.LEFT);
+            d.getDialogPane().getButtonTypes().addAll(reset, ButtonType.OK, ButtonType.CANCEL);
+            d.initOwner(window());
+            ButtonType choice = d.showAndWait().orElse(ButtonType.CANCEL);
+            if (choice == ButtonType.CANCEL) {
+                return;
+            }
+            String text = choice == reset ? com.qundesk.imports.AdDetector.defaults().toSetting() : area.getText();
+            ui.tasks().run(() -> {
+                imports.setAdKeywords(text);
+                return null;
+            }, x -> reportLabel.setText(m.get("import.ads.saved")));
+        }, adKeywordsButton);
     }
 
     @FXML

@@ -71,9 +71,9 @@ final class GroupsListCommand extends CliCommand implements Callable<Integer> {
         CSVPrinter p = new CSVPrinter(out(), CSVFormat.RFC4180.builder().setHeader("id", "platform", "externalId",
                 "name", "purpose", "kind", "owner", "memberCount", "capacity", "status", "parentId", "tags").get());
         for (Group g : groups) {
-            p.printRecord(g.id(), g.platform().token(), g.externalId(), CellSafety.neutralize(g.name()),
-                    g.purpose().token(), g.kind().token(), CellSafety.neutralize(g.owner()), g.memberCount(),
-                    g.capacity(), g.status().token(), g.parentId(), CellSafety.neutralize(String.join(",", g.tags())));
+            p.printRecord(g.id(), g.platform().token(), CellSafety.neutralize(g.externalId()),
+                    CellSafety.neutralize(g.name()), g.purpose().token(), g.kind().token(),
+                    CellSafety.neutralize(g.owner()), g.memberCount(), g.capacity(), g.status().token(), g.parentId(), CellSafety.neutralize(String.join(",", g.tags())));
         }
         p.flush();
     }

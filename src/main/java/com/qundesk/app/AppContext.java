@@ -1,5 +1,6 @@
 package com.qundesk.app;
 
+import com.qundesk.backup.BackupService;
 import com.qundesk.campaign.CampaignRepository;
 import com.qundesk.campaign.CampaignService;
 import com.qundesk.dashboard.DashboardService;
@@ -35,9 +36,10 @@ import java.util.Locale;
 
 /**
  * The one place that wires QunDesk's objects for one open workspace. GUI and CLI both build one;
- * tests build one on a temporary file. Nothing here touches JavaFX.
+ * tests build one on a temporary file. Nothing here touches JavaFX. While open it holds the workspace (one
+ * writer); {@link #close()} lets it go.
  */
-public final class AppContext {
+public final class AppContext implements AutoCloseable {
 
     private final AppPaths paths;
     private final UserPrefs prefs;
@@ -59,6 +61,7 @@ public final class AppContext {
     private final RegistryExporter registryExporter;
     private final ChatImportService chatImports;
     private final WecomImportService wecomImports;
+    private final BackupService backups;
 
     private AppContext(AppPaths paths, UserPrefs prefs, Clock clock, Database database) {
         this.paths = paths;
@@ -83,21 +86,46 @@ public final class AppContext {
         this.registryExporter = new RegistryExporter(groups);
         this.chatImports = new ChatImportService(database, groups, settings, ChatFormats.standard(), clock);
         this.wecomImports = new WecomImportService(database, groups, clock);
+        this.backups = new BackupService(database, settings, paths, clock, this::zone);
         templates.seedDefaults();
     }
 
     /** Opens (creating and migrating if needed) the workspace at {@code workspace}. */
     public static AppContext open(AppPaths paths, UserPrefs prefs, Path workspace, Clock clock) {
-        return new AppContext(paths, prefs, clock, Database.open(workspace));
+        Database db = Database.open(workspace, BackupService.beforeMigration(paths, clock, () -> zoneFrom(prefs)));
+        try {
+            return new AppContext(paths, prefs, clock, db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     /** Creates a demo workspace at {@code workspace}, which must not exist yet (or be an empty workspace). */
     public static AppContext createDemo(AppPaths paths, UserPrefs prefs, Path workspace, Clock clock) {
         AppContext ctx = open(paths, prefs, workspace, clock);
-        if (ctx.groups.list().isEmpty()) {
-            new DemoWorkspace(ctx.groups, ctx.campaigns, ctx.flash, ctx.ledger, clock, ctx.zone()).populate();
+        try {
+            ctx.populateDemoIfEmpty();
+        } catch (RuntimeException e) {
+            ctx.close();
+            throw e;
         }
         return ctx;
+    }
+
+    /** Fills an empty workspace with the demo; returns false (and changes nothing) when it has groups. */
+    public boolean populateDemoIfEmpty() {
+        if (!groups.list().isEmpty()) {
+            return false;
+        }
+        new DemoWorkspace(groups, campaigns, flash, ledger, clock, zone()).populate();
+        return true;
+    }
+
+    /** Waits for running work and releases the workspace (its lock) to other QunDesk windows. Idempotent. */
+    @Override
+    public void close() {
+        database.close();
     }
 
     public static boolean workspaceExists(Path workspace) {
@@ -166,6 +194,10 @@ public final class AppContext {
 
     public WecomImportService wecomImports() {
         return wecomImports;
+    }
+
+    public BackupService backups() {
+        return backups;
     }
 
     public ReportService reports() {

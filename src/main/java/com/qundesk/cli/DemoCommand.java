@@ -15,12 +15,11 @@ final class DemoCommand extends CliCommand implements Callable<Integer> {
     public Integer call() {
         QunDeskCli root = root();
         Messages m = messages();
-        if (AppContext.workspaceExists(root.workspace())
-                && !root.open().groups().list().isEmpty()) {
+        AppContext ctx = root.open();
+        if (!ctx.populateDemoIfEmpty()) {
             err().println(m.get("cli.demo.notEmpty", root.workspace()));
             return QunDeskCli.FAILED;
         }
-        AppContext ctx = AppContext.createDemo(root.paths(), root.prefs(), root.workspace(), root.clock());
         out().println(m.get("cli.demo.created", ctx.groups().list().size(), ctx.workspace()));
         return QunDeskCli.OK;
     }

@@ -25,7 +25,7 @@ import java.time.Clock;
         subcommands = {GroupsCommand.class, CampaignsCommand.class, FlashCommand.class, DueCommand.class, HealthCommand.class,
                 ReportCommand.class, LedgerImportCommand.Values.class,
                 LedgerImportCommand.Outcomes.class, LedgerImportCommand.Stats.class, ImportCommand.class,
-                DemoCommand.class, CommandLine.HelpCommand.class})
+                DemoCommand.class, BackupCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class})
 public final class QunDeskCli {
     private static final Logger log = LoggerFactory.getLogger(QunDeskCli.class);
 
@@ -37,6 +37,7 @@ public final class QunDeskCli {
     private final AppPaths paths;
     private final Clock clock;
     private Path workspace;
+    private AppContext opened;
 
     public QunDeskCli(AppPaths paths, Clock clock) {
         this.paths = paths;
@@ -61,9 +62,12 @@ public final class QunDeskCli {
         return new Messages(AppContext.localeFrom(prefs()));
     }
 
-    /** Opens the workspace named on the command line, creating it when missing. */
+    /** Opens the workspace named on the command line, creating it when missing; closed when the command ends. */
     public AppContext open() {
-        return AppContext.open(paths, prefs(), workspace(), clock);
+        if (opened == null) {
+            opened = AppContext.open(paths, prefs(), workspace(), clock);
+        }
+        return opened;
     }
 
     public AppPaths paths() {
@@ -91,7 +95,14 @@ public final class QunDeskCli {
             commandLine.getErr().flush();
             return FAILED;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } finally {
+            if (root.opened != null) {
+                root.opened.close();
+            }
+        }
         out.flush();
         err.flush();
         return code;

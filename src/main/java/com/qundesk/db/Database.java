@@ -1,6 +1,8 @@
 package com.qundesk.db;
 
+import com.qundesk.io.OwnerOnlyFiles;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -11,17 +13,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * One workspace: a SQLite file, opened with the pragmas QunDesk relies on and migrated by Flyway.
  * Every connection handed out has foreign keys on and a busy timeout; the file is in WAL mode.
+ * While open it holds the workspace's {@link WorkspaceLock} (one writer); the file and its -wal/-shm are
+ * readable by the owner only. {@link #close()} waits for running work and releases the lock.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final int BUSY_TIMEOUT_MS = 5_000;
 
     private final Path file;
     private final SQLiteDataSource dataSource;
+    /** Work holds the read side; close and {@link #exclusive} the write side, so they wait for running work. */
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    private WorkspaceLock lock;
+    private volatile boolean closed;
 
     private Database(Path file) {
         this.file = file;
@@ -37,6 +47,15 @@ public final class Database {
 
     /** Opens (creating if needed) the workspace at {@code file} and brings its schema up to date. */
     public static Database open(Path file) {
+        return open(file, BeforeMigration.NONE);
+    }
+
+    /**
+     * Opens (creating if needed) the workspace at {@code file}, refusing when another QunDesk has it open, and
+     * brings its schema up to date; when an existing workspace has migrations pending, {@code beforeMigration}
+     * runs first (it takes the backup).
+     */
+    public static Database open(Path file, BeforeMigration beforeMigration) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -45,21 +64,47 @@ public final class Database {
         } catch (IOException e) {
             throw new WorkspaceException("workspace.error.folder", e, file.toAbsolutePath().getParent());
         }
-        Database db = new Database(file);
-        db.migrate();
-        return db;
+        WorkspaceLock lock = WorkspaceLock.acquire(file);
+        try {
+            restrictFiles(file);
+            Database db = new Database(file);
+            db.lock = lock;
+            db.migrate(beforeMigration);
+            return db;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
-    private void migrate() {
+    /** The workspace and its journal files readable by the owner only (SQLite gives -wal/-shm the file's mode). */
+    private static void restrictFiles(Path file) {
         try {
-            var result = Flyway.configure(Database.class.getClassLoader())
+            OwnerOnlyFiles.ensureFile(file);
+            OwnerOnlyFiles.restrict(file.resolveSibling(file.getFileName() + "-wal"));
+            OwnerOnlyFiles.restrict(file.resolveSibling(file.getFileName() + "-shm"));
+        } catch (IOException e) {
+            throw new WorkspaceException("workspace.error.open", e, file);
+        }
+    }
+
+    private void migrate(BeforeMigration beforeMigration) {
+        try {
+            Flyway flyway = Flyway.configure(Database.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+                    .load();
+            var info = flyway.info();
+            MigrationInfo[] pending = info.pending();
+            if (info.current() != null && pending.length > 0) {
+                beforeMigration.run(this, pending[pending.length - 1].getVersion().getVersion());
+            }
+            var result = flyway.migrate();
             if (result.migrationsExecuted > 0) {
                 log.info("Workspace {} migrated to schema version {}", file, result.targetSchemaVersion);
             }
+        } catch (WorkspaceException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new WorkspaceException("workspace.error.open", e, file);
         }
@@ -71,11 +116,81 @@ public final class Database {
 
     /** A new connection in auto-commit mode; the caller closes it. */
     public Connection connect() throws SQLException {
+        if (closed) {
+            throw new WorkspaceException("workspace.error.closed", null, file);
+        }
         return dataSource.getConnection();
+    }
+
+    /** Runs {@code work} on one connection in auto-commit mode (statements that refuse a transaction, e.g. VACUUM). */
+    public <T> T withConnection(SqlWork<T> work) {
+        enter();
+        try (Connection c = connect()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} while no other work on this workspace runs or starts: every connection is closed, so
+     * the file may be replaced (restore). Work on this thread inside it may still use the database.
+     */
+    public <T> T exclusive(Callable<T> work) {
+        gate.writeLock().lock();
+        try {
+            if (closed) {
+                throw new WorkspaceException("workspace.error.closed", null, file);
+            }
+            return work.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new WorkspaceException("workspace.error.open", e, file);
+        } finally {
+            gate.writeLock().unlock();
+        }
+    }
+
+    /** Waits for running work, then releases the workspace to other QunDesk windows. Idempotent. */
+    @Override
+    public void close() {
+        gate.writeLock().lock();
+        try {
+            closed = true;
+            if (lock != null) {
+                lock.close();
+            }
+        } finally {
+            gate.writeLock().unlock();
+        }
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private void enter() {
+        gate.readLock().lock();
+        if (closed) {
+            gate.readLock().unlock();
+            throw new WorkspaceException("workspace.error.closed", null, file);
+        }
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(SqlWork<T> work) {
+        enter();
+        try {
+            return transaction(work);
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
+    private <T> T transaction(SqlWork<T> work) {
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             try {
@@ -107,5 +222,13 @@ public final class Database {
     @FunctionalInterface
     public interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs before Flyway migrates an existing workspace to {@code targetVersion} (takes the backup). */
+    @FunctionalInterface
+    public interface BeforeMigration {
+        BeforeMigration NONE = (db, targetVersion) -> { };
+
+        void run(Database db, String targetVersion);
     }
 }

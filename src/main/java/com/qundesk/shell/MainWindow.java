@@ -3,6 +3,7 @@ package com.qundesk.shell;
 import com.qundesk.app.AppContext;
 import com.qundesk.app.AppPaths;
 import com.qundesk.app.UserPrefs;
+import com.qundesk.backup.ui.BackupTimer;
 import com.qundesk.campaign.ui.CampaignsController;
 import com.qundesk.dashboard.ui.DashboardController;
 import com.qundesk.flash.TodayBoard;
@@ -50,6 +51,7 @@ public final class MainWindow implements UiContext.WindowActions {
     private Section startSection;
     private UiContext ui;
     private MainWindowController controller;
+    private BackupTimer backupTimer;
 
     public MainWindow(Stage stage, AppPaths paths, UserPrefs prefs, Theme theme, Executor executor, Clock clock) {
         this.stage = stage;
@@ -67,7 +69,12 @@ public final class MainWindow implements UiContext.WindowActions {
         ensureShown(m);
         ErrorReporter errors = new ErrorReporter(m, () -> stage, paths.logDir());
         UiTasks tasks = new UiTasks(executor, errors);
-        if (controller == null) {
+        // the same file again (after a restore): this window must let go of it before it can open it again
+        AppContext reopening = context != null && sameFile(context.workspace(), workspace) ? context : null;
+        if (reopening != null) {
+            stopTimers();
+        }
+        if (controller == null || reopening != null) {
             ProgressIndicator spinner = new ProgressIndicator();
             Label label = new Label(m.get("workspace.opening", workspace));
             VBox box = new VBox(16, spinner, label);
@@ -75,6 +82,9 @@ public final class MainWindow implements UiContext.WindowActions {
             stage.getScene().setRoot(box);
         }
         tasks.run(() -> {
+                    if (reopening != null) {
+                        reopening.close();
+                    }
                     AppContext ctx = demo ? AppContext.createDemo(paths, prefs, workspace, clock)
                             : AppContext.open(paths, prefs, workspace, clock);
                     TodayBoard board = TodayBoard.of(ctx.flash().list(), clock.instant());
@@ -85,10 +95,15 @@ public final class MainWindow implements UiContext.WindowActions {
                 this::install,
                 error -> {
                     errors.report(error);
-                    if (context == null) {
+                    if (context == null || context == reopening) {
+                        context = null;
                         showSettingsOnly();
                     }
                 });
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     public void open(Path workspace, boolean demo) {
@@ -99,10 +114,32 @@ public final class MainWindow implements UiContext.WindowActions {
     }
 
     private void install(Opened opened) {
+        AppContext previous = this.context;
         this.context = opened.context();
+        if (previous != null && previous != context) {
+            // release the workspace switched away from once its running work is done (never on the FX thread)
+            executor.execute(previous::close);
+        }
         prefs.put(UserPrefs.LAST_WORKSPACE, context.workspace().toAbsolutePath().toString());
         startSection = opened.needsAttention() ? Section.TODAY : null;
         reloadUi();
+        if (backupTimer != null) {
+            backupTimer.stop();
+        }
+        backupTimer = new BackupTimer(ui);
+        backupTimer.start();
+    }
+
+    private void stopTimers() {
+        if (backupTimer != null) {
+            backupTimer.stop();
+        }
+        if (notifications != null) {
+            notifications.stop();
+        }
+        if (controller != null) {
+            controller.today().ifPresent(TodayController::stop);
+        }
     }
 
     /** Without any workspace, Settings still lets the operator pick or create one. */
@@ -206,6 +243,9 @@ public final class MainWindow implements UiContext.WindowActions {
         if (type == GroupFormController.class) {
             return new GroupFormController(ui);
         }
+        if (type == com.qundesk.backup.ui.BackupsController.class) {
+            return new com.qundesk.backup.ui.BackupsController(ui);
+        }
         if (type == SettingsController.class) {
             return new SettingsController(ui, prefs);
         }
@@ -269,14 +309,9 @@ public final class MainWindow implements UiContext.WindowActions {
         }
     }
 
-    /** Stops the timers (reminder polling, countdowns) before the window goes away. */
+    /** Stops the timers (reminder polling, countdowns, automatic backups) before the window goes away. */
     public void dispose() {
-        if (notifications != null) {
-            notifications.stop();
-        }
-        if (controller != null) {
-            controller.today().ifPresent(TodayController::stop);
-        }
+        stopTimers();
         tray.remove();
     }
 

@@ -62,6 +62,11 @@ public final class MainWindowController {
 
     private com.qundesk.imports.ui.ImportController importController;
 
+    @FXML
+    private void onAbout() {
+        AboutDialog.create(ui, content.getScene().getWindow()).show();
+    }
+
     public Section current() {
         return current;
     }

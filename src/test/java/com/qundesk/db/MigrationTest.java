@@ -43,6 +43,7 @@ class MigrationTest {
             }
             return null;
         });
+        db.close();
         Database again = Database.open(file);
         try (Connection c = again.connect(); Statement s = c.createStatement()) {
             assertThat(scalar(s, "SELECT value FROM workspace_setting WHERE key = 'k'")).isEqualTo("v");

@@ -46,6 +46,7 @@ class ShellAndDashboardUiTest {
         Theme theme = new Theme();
         theme.apply(Theme.Mode.LIGHT);
         window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
+        w.close(); // the window under test is the one writer
         window.open(w.file, false);
     }
 
@@ -120,7 +121,7 @@ class ShellAndDashboardUiTest {
         com.qundesk.group.Group target = group.getItems().getFirst();
         robot.interact(() -> group.setValue(target));
         robot.clickOn("#titleField").write("满30减10券").type(javafx.scene.input.KeyCode.ENTER);
-        waitFor(() -> w.ctx.ledger().events(target.id(), w.clock.instant().minusSeconds(60),
+        waitFor(() -> window.ui().app().ledger().events(target.id(), w.clock.instant().minusSeconds(60),
                 w.clock.instant().plusSeconds(1)).stream().anyMatch(e -> e.title().equals("满30减10券")));
     }
 

@@ -35,15 +35,21 @@ public final class TestWorkspace {
         this.ctx = AppContext.open(paths, prefs, file, clock);
     }
 
-    /** Opens the same file again, as a restarted app would. */
+    /** Closes the context and opens the same file again, as a restarted app would (one writer at a time). */
     public AppContext reopen() {
+        ctx.close();
         ctx = AppContext.open(paths, prefs, file, clock);
         return ctx;
     }
 
+    /** Lets go of the workspace so another opener (a window under test, a child JVM) can have it. */
+    public void close() {
+        ctx.close();
+    }
+
     public static TestWorkspace demo(Path dir) {
         TestWorkspace w = new TestWorkspace(dir);
-        w.ctx = AppContext.createDemo(w.paths, w.prefs, w.file, w.clock);
+        w.ctx.populateDemoIfEmpty();
         return w;
     }
 }

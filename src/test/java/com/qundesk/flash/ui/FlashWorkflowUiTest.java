@@ -71,6 +71,7 @@ class FlashWorkflowUiTest {
         Theme theme = new Theme();
         theme.apply(Theme.Mode.LIGHT);
         window = new MainWindow(stage, paths, prefs, theme, executor, clock);
+        context.close(); // the window under test is the one writer
         window.open(ws, false);
     }
 
@@ -99,8 +100,8 @@ class FlashWorkflowUiTest {
         waitFor(() -> !create.isDisabled());
         robot.clickOn(create);
 
-        waitFor(() -> context.flash().list().size() == 5);
-        List<FlashGroup> created = context.flash().list();
+        waitFor(() -> window.ui().app().flash().list().size() == 5);
+        List<FlashGroup> created = window.ui().app().flash().list();
         assertThat(created).allSatisfy(f -> {
             assertThat(f.campaignName()).isEqualTo("Night talk 13");
             assertThat(f.lifecycle().state()).isEqualTo(FlashState.PLANNED);
@@ -119,7 +120,7 @@ class FlashWorkflowUiTest {
         for (String item : List.of("befriended", "farewell-sent", "outcomes-recorded", "chat-exported")) {
             robot.clickOn("#check-" + item);
         }
-        waitFor(() -> context.flash().get(target).lifecycle().done().size() == 4);
+        waitFor(() -> window.ui().app().flash().get(target).lifecycle().done().size() == 4);
         assertThat(robot.lookup("#check-keepers-invited").queryAs(CheckBox.class).isSelected()).isFalse();
         robot.clickOn("#dissolveButton");
         // one item is open: the operator confirms dissolving anyway
@@ -129,8 +130,8 @@ class FlashWorkflowUiTest {
                 && "OK".equals(b.getText())).queryButton();
         robot.interact(ok::fire);
 
-        waitFor(() -> context.flash().get(target).lifecycle().state() == FlashState.DISSOLVED);
-        FlashGroup dissolved = context.flash().get(target);
+        waitFor(() -> window.ui().app().flash().get(target).lifecycle().state() == FlashState.DISSOLVED);
+        FlashGroup dissolved = window.ui().app().flash().get(target);
         assertThat(dissolved.group().status()).isEqualTo(GroupStatus.DISSOLVED);
         assertThat(dissolved.lifecycle().skipped()).extracting(Enum::name).containsExactly("KEEPERS_INVITED");
         waitFor(() -> open.getChildren().stream().filter(n -> n.getId() != null && n.getId().startsWith("today-"))

@@ -39,16 +39,19 @@ class GroupsViewUiTest {
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private MainWindow window;
-    private AppContext ctx;
+    /** The window's own context: the workspace has one writer. */
+    private AppContext ctx() {
+        return window.ui().app();
+    }
 
     @Start
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("qundesk-groups-ui");
         TestWorkspace w = TestWorkspace.demo(dir);
-        ctx = w.ctx;
         Theme theme = new Theme();
         theme.apply(Theme.Mode.LIGHT);
         window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
+        w.close(); // the window under test is the one writer
         window.open(w.file, false);
     }
 
@@ -63,7 +66,7 @@ class GroupsViewUiTest {
         waitFor(() -> window.controller() != null);
         robot.interact(() -> window.show(Section.GROUPS));
         TableView<GroupRow> t = robot.lookup("#table").queryAs(TableView.class);
-        waitFor(() -> t.getItems().size() == ctx.groups().list().size());
+        waitFor(() -> t.getItems().size() == ctx().groups().list().size());
         return t;
     }
 
@@ -91,7 +94,7 @@ class GroupsViewUiTest {
         robot.interact(() -> robot.lookup("#memberCountField").queryAs(TextField.class).setText("42"));
         save(robot);
         waitFor(() -> t.getItems().size() == before + 1);
-        Group g = ctx.groups().list().stream().filter(x -> x.name().equals("新品试用群")).findFirst().orElseThrow();
+        Group g = ctx().groups().list().stream().filter(x -> x.name().equals("新品试用群")).findFirst().orElseThrow();
         assertThat(g.externalId()).isEqualTo("88886666@chatroom");
         assertThat(g.memberCount()).isEqualTo(42);
     }
@@ -112,7 +115,7 @@ class GroupsViewUiTest {
         assertThat(members.getText()).contains("900").contains("500");
         assertThat(external.isVisible()).isTrue();
         assertThat(external.getText()).contains("@chatroom");
-        Group stored = ctx.groups().get(row.id());
+        Group stored = ctx().groups().get(row.id());
         assertThat(stored.memberCount()).isEqualTo(row.group().memberCount());
         assertThat(stored.externalId()).isEqualTo(row.group().externalId());
     }
@@ -132,7 +135,7 @@ class GroupsViewUiTest {
                 && "Split".equals(b.getText())).queryButton();
         robot.clickOn(ok);
         waitFor(() -> t.getItems().size() == before + 3);
-        assertThat(ctx.groups().list()).filteredOn(g -> row.id() == (g.parentId() == null ? -1 : g.parentId()))
+        assertThat(ctx().groups().list()).filteredOn(g -> row.id() == (g.parentId() == null ? -1 : g.parentId()))
                 .extracting(Group::name)
                 .contains("SaaS产品经理交流群-1", "SaaS产品经理交流群-2", "SaaS产品经理交流群-3");
     }

@@ -50,6 +50,7 @@ class ImportViewUiTest {
         Theme theme = new Theme();
         theme.apply(Theme.Mode.LIGHT);
         window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
+        w.close(); // the window under test is the one writer
         window.open(w.file, false);
     }
 
@@ -96,7 +97,7 @@ class ImportViewUiTest {
         javafx.scene.control.ListView<?> problems = robot.lookup("#problemList").queryAs(javafx.scene.control.ListView.class);
         assertThat(problems.getItems()).anySatisfy(p -> assertThat(p.toString()).contains("陌生群"))
                 .anySatisfy(p -> assertThat(p.toString()).contains("orders.csv"));
-        assertThat(w.ctx.ledger().stats(room.id(), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30))).hasSize(5);
+        assertThat(window.ui().app().ledger().stats(room.id(), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30))).hasSize(5);
 
         TableView<?> history = robot.lookup("#historyTable").queryAs(TableView.class);
         waitFor(() -> history.getItems().size() == 2);
@@ -104,8 +105,9 @@ class ImportViewUiTest {
 
     @Test
     void aSavedWecomResponseIsRecognisedAndImported(FxRobot robot) throws Exception {
-        Group wecom = w.ctx.groups().create(Group.draft(Platform.WECOM, "销售客服群", Purpose.SERVICE, GroupKind.LONG_TERM)
-                .toBuilder().externalId("wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA").build());
+        waitFor(() -> window.controller() != null);
+        Group wecom = window.ui().app().groups().create(Group.draft(Platform.WECOM, "销售客服群", Purpose.SERVICE,
+                GroupKind.LONG_TERM).toBuilder().externalId("wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA").build());
         Path get = dir.resolve("groupchat_get.json");
         try (var in = getClass().getResourceAsStream("/imports/wecom/groupchat_get.response.json")) {
             Files.copy(in, get);
@@ -122,7 +124,7 @@ class ImportViewUiTest {
 
         robot.clickOn("#startButton");
         waitFor(() -> f.state() == PendingFile.State.DONE);
-        assertThat(w.ctx.groups().get(wecom.id()).memberCount()).isEqualTo(2);
+        assertThat(window.ui().app().groups().get(wecom.id()).memberCount()).isEqualTo(2);
     }
 
     private static void waitFor(BooleanSupplier condition) throws Exception {

@@ -39,6 +39,7 @@ class TemplatesUiTest {
         Theme theme = new Theme();
         theme.apply(Theme.Mode.LIGHT);
         window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
+        w.close(); // the window under test is the one writer
         window.open(w.file, false);
     }
 
@@ -59,7 +60,7 @@ class TemplatesUiTest {
         TextArea body = robot.lookup("#bodyArea").queryAs(TextArea.class);
         robot.interact(() -> body.setText("欢迎 {group}，群主 {owner}"));
         robot.clickOn("#saveButton");
-        waitFor(() -> w.ctx.templates().list().stream().anyMatch(t -> t.id() == first.id() && t.version() == 2));
+        waitFor(() -> window.ui().app().templates().list().stream().anyMatch(t -> t.id() == first.id() && t.version() == 2));
 
         ComboBox<com.qundesk.group.Group> group = robot.lookup("#fillGroup").queryAs(ComboBox.class);
         com.qundesk.group.Group g = group.getItems().stream().filter(x -> x != null && x.owner() != null)

@@ -1,0 +1,142 @@
+package com.qundesk.backup.ui;
+
+import com.qundesk.app.AppContext;
+import com.qundesk.backup.BackupInfo;
+import com.qundesk.group.Group;
+import com.qundesk.group.GroupKind;
+import com.qundesk.group.Platform;
+import com.qundesk.group.Purpose;
+import com.qundesk.shell.MainWindow;
+import com.qundesk.shell.Section;
+import com.qundesk.testsupport.TestWorkspace;
+import com.qundesk.ui.Theme;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Settings › Backups, the About box, and a window refused because another QunDesk has the workspace — headless. */
+@ExtendWith(ApplicationExtension.class)
+class BackupsUiTest {
+
+    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private MainWindow window;
+    private TestWorkspace w;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        w = new TestWorkspace(Files.createTempDirectory("qundesk-backups-ui"));
+        Theme theme = new Theme();
+        theme.apply(Theme.Mode.LIGHT);
+        window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(window::dispose).get(5, TimeUnit.SECONDS);
+        executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void backUpNowAddsARowAndAboutStatesThePrivacyPromises(FxRobot robot) throws Exception {
+        w.close();
+        robot.interact(() -> window.open(w.file, false));
+        waitFor(() -> window.controller() != null);
+        // the backup taken when the workspace opened
+        waitFor(() -> window.ui().app().backups().list().size() == 1);
+        robot.interact(() -> window.show(Section.SETTINGS));
+        TableView<BackupInfo> table = robot.lookup("#backupTable").queryTableView();
+        waitFor(() -> table.getItems().size() == 1);
+
+        // the Backups section is at the bottom of Settings: scroll down to it, as the operator does
+        robot.interact(() -> robot.lookup(".settings-view").queryAs(ScrollPane.class).setVvalue(1.0));
+        robot.clickOn("#backupNowButton");
+
+        waitFor(() -> table.getItems().size() == 2);
+        assertThat(table.getItems()).extracting(BackupInfo::file)
+                .containsExactlyElementsOf(window.ui().app().backups().list().stream().map(BackupInfo::file).toList());
+        assertThat(robot.lookup("#backupMessage").queryLabeled().getText()).startsWith("Backup taken: workspace-");
+        assertThat(robot.lookup("#keepField").queryTextInputControl().getText()).isEqualTo("10");
+
+        robot.clickOn("#aboutLink");
+        waitFor(() -> robot.lookup("#aboutPrivacy").tryQuery().isPresent());
+        String privacy = robot.lookup("#aboutPrivacy").queryLabeled().getText();
+        assertThat(privacy).contains("stays on this PC").contains("no network connections")
+                .contains("never the contents of messages").contains("can be read only by you");
+        assertThat(robot.lookup("#aboutWorkspace").queryTextInputControl().getText())
+                .isEqualTo(w.file.toAbsolutePath().toString());
+        assertThat(robot.lookup("#aboutDataFolder").queryTextInputControl().getText())
+                .isEqualTo(w.paths.dataDir().toAbsolutePath().toString());
+        robot.interact(() -> robot.lookup("#aboutPrivacy").query().getScene().getWindow().hide());
+    }
+
+    @Test
+    void restoringTheSelectedBackupAsksFirstThenReopensTheWorkspaceOnIt(FxRobot robot) throws Exception {
+        w.ctx.groups().create(Group.draft(Platform.WECHAT, "A", Purpose.FAN, GroupKind.LONG_TERM));
+        w.close();
+        robot.interact(() -> window.open(w.file, false));
+        waitFor(() -> window.controller() != null);
+        waitFor(() -> window.ui().app().backups().list().size() == 1);
+        AppContext before = window.ui().app();
+        before.groups().create(Group.draft(Platform.WECHAT, "B", Purpose.FAN, GroupKind.LONG_TERM));
+        robot.interact(() -> window.show(Section.SETTINGS));
+        robot.interact(() -> robot.lookup(".settings-view").queryAs(ScrollPane.class).setVvalue(1.0));
+        TableView<BackupInfo> table = robot.lookup("#backupTable").queryTableView();
+        waitFor(() -> table.getItems().size() == 1);
+        robot.interact(() -> table.getSelectionModel().select(0));
+
+        robot.clickOn("#restoreButton");
+        waitFor(() -> dialogText(robot).isPresent());
+        assertThat(dialogText(robot).orElseThrow()).contains(w.file.toAbsolutePath().toString())
+                .contains(table.getItems().getFirst().file().toString());
+        robot.clickOn("Replace with the backup");
+
+        waitFor(() -> window.ui() != null && window.ui().app() != before && window.controller() != null);
+        assertThat(before.database().isClosed()).isTrue();
+        assertThat(window.ui().app().groups().list()).extracting(Group::name).containsExactly("A");
+        assertThat(window.ui().app().backups().list()).extracting(BackupInfo::kind)
+                .contains(BackupInfo.Kind.BEFORE_RESTORE);
+        robot.interact(() -> robot.lookup(".dialog-pane").queryAll().forEach(n -> n.getScene().getWindow().hide()));
+    }
+
+    @Test
+    void aWindowOnAWorkspaceAnotherQunDeskHoldsSaysSoInADialog(FxRobot robot) throws Exception {
+        // w.ctx stays open: it is "the other QunDesk"
+        robot.interact(() -> window.open(w.file, false));
+        waitFor(() -> dialogText(robot).isPresent());
+        assertThat(dialogText(robot).orElseThrow()).isEqualTo(w.file.toAbsolutePath()
+                + " is open in another QunDesk window (PID " + ProcessHandle.current().pid()
+                + "). Close it first, or open a copy.");
+        assertThat(window.controller()).isNull();
+        assertThat(w.ctx.groups().list()).isEmpty();
+        robot.interact(() -> robot.lookup(".dialog-pane").query().getScene().getWindow().hide());
+    }
+
+    private static Optional<String> dialogText(FxRobot robot) {
+        return robot.lookup(".dialog-pane").tryQuery().map(n -> ((DialogPane) n).getContentText());
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.getAsBoolean();
+        });
+    }
+}

@@ -3,17 +3,14 @@ package com.qundesk.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.qundesk.app.AppPaths;
-import com.qundesk.app.UserPrefs;
+import com.qundesk.testsupport.CliRunner;
 import com.qundesk.testsupport.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,33 +22,27 @@ class CliTest {
 
     @TempDir
     Path dir;
+    private CliRunner cli;
     private AppPaths paths;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T02:00:00Z"));
+    private MutableClock clock;
     private String ws;
-
-    record Result(int code, String out, String err) {
-    }
 
     @BeforeEach
     void setUp() {
-        paths = new AppPaths(dir.resolve("home"));
-        UserPrefs prefs = new UserPrefs(paths.prefsFile());
-        prefs.put(UserPrefs.LANGUAGE, "en");
-        prefs.put(UserPrefs.ZONE, "Asia/Shanghai");
-        ws = dir.resolve("w.qundesk").toString();
+        cli = new CliRunner(dir);
+        paths = cli.paths;
+        clock = cli.clock;
+        ws = cli.ws;
     }
 
-    Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = QunDeskCli.run(args, paths, clock, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+    CliRunner.Result run(String... args) {
+        return cli.run(args);
     }
 
     @Test
     void demoThenGroupsListAsJsonWithTheDocumentedFields() throws Exception {
         assertThat(run("demo", "--workspace", ws).code()).isZero();
-        Result r = run("groups", "list", "--format", "json", "--workspace", ws);
+        CliRunner.Result r = run("groups", "list", "--format", "json", "--workspace", ws);
         assertThat(r.code()).isZero();
         JsonNode arr = new ObjectMapper().readTree(r.out());
         assertThat(arr.isArray()).isTrue();
@@ -73,7 +64,7 @@ class CliTest {
     @Test
     void workspaceMayStandBeforeTheSubcommandAndCsvHasAHeader() {
         run("demo", "--workspace", ws);
-        Result r = run("--workspace", ws, "groups", "list", "--format", "csv");
+        CliRunner.Result r = run("--workspace", ws, "groups", "list", "--format", "csv");
         assertThat(r.code()).isZero();
         assertThat(r.out().lines().findFirst().orElseThrow()).startsWith("id,platform,externalId,name");
     }
@@ -81,7 +72,7 @@ class CliTest {
     @Test
     void demoRefusesAWorkspaceThatAlreadyHasGroups() {
         run("demo", "--workspace", ws);
-        Result r = run("demo", "--workspace", ws);
+        CliRunner.Result r = run("demo", "--workspace", ws);
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("already has groups");
     }
@@ -90,7 +81,7 @@ class CliTest {
     void aFileThatIsNotAWorkspaceGivesOneLineAndNoStackTrace() throws Exception {
         Path bogus = dir.resolve("bogus.qundesk");
         Files.writeString(bogus, "not sqlite at all, just a text file that happens to have the extension");
-        Result r = run("groups", "list", "--workspace", bogus.toString());
+        CliRunner.Result r = run("groups", "list", "--workspace", bogus.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().lines().count()).isLessThanOrEqualTo(2);
         assertThat(r.err()).contains("Cannot open the workspace").doesNotContain("Exception").doesNotContain("\tat ");
@@ -103,10 +94,10 @@ class CliTest {
         assertThat(run("groups", "import", ok.toString(), "--workspace", ws).code()).isZero();
         Path partly = dir.resolve("partly.csv");
         Files.writeString(partly, "name,memberCount\nB,10\nC,lots\n");
-        Result r = run("groups", "import", partly.toString(), "--workspace", ws);
+        CliRunner.Result r = run("groups", "import", partly.toString(), "--workspace", ws);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("partly.csv, row 3");
-        Result missing = run("groups", "import", dir.resolve("missing.csv").toString(), "--workspace", ws);
+        CliRunner.Result missing = run("groups", "import", dir.resolve("missing.csv").toString(), "--workspace", ws);
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).contains("does not exist");
     }
@@ -122,13 +113,13 @@ class CliTest {
 
     @Test
     void campaignsAddAcceptsTokensAndChineseNamesAndRefusesUnknownTypes() throws Exception {
-        Result a = run("campaigns", "add", "--name", "夜话会第13期", "--type", "night-talk", "--start",
+        CliRunner.Result a = run("campaigns", "add", "--name", "夜话会第13期", "--type", "night-talk", "--start",
                 "2026-11-28T20:00", "--end", "2026-11-28T22:00", "--workspace", ws);
         assertThat(a.code()).isZero();
         assertThat(a.out().strip()).isEqualTo("1");
         assertThat(run("campaigns", "add", "--name", "x", "--type", "夜话会", "--start", "2026-11-28", "--end",
                 "2026-11-29", "--workspace", ws).out().strip()).isEqualTo("2");
-        Result bad = run("campaigns", "add", "--name", "x", "--type", "party", "--start", "2026-11-28", "--end",
+        CliRunner.Result bad = run("campaigns", "add", "--name", "x", "--type", "party", "--start", "2026-11-28", "--end",
                 "2026-11-29", "--workspace", ws);
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).contains("Unknown campaign type").doesNotContain("Exception");
@@ -141,7 +132,7 @@ class CliTest {
     void flashCreateDueDissolveAndExtend() throws Exception {
         run("campaigns", "add", "--name", "Night talk", "--type", "night-talk", "--start", "2026-11-28T20:00",
                 "--end", "2026-11-28T22:00", "--workspace", ws);
-        Result created = run("flash", "create", "--preset", "activity", "--campaign", "1", "--count", "3",
+        CliRunner.Result created = run("flash", "create", "--preset", "activity", "--campaign", "1", "--count", "3",
                 "--name-pattern", "夜话会第{n}期-{k}群", "--period", "13", "--workspace", ws);
         assertThat(created.code()).isZero();
         JsonNode groups = new ObjectMapper().readTree(created.out());
@@ -167,12 +158,12 @@ class CliTest {
             assertThat(i.get("state").asText()).isEqualTo("overdue");
         });
 
-        Result refused = run("flash", "dissolve", "1", "--workspace", ws);
+        CliRunner.Result refused = run("flash", "dissolve", "1", "--workspace", ws);
         assertThat(refused.code()).isEqualTo(1);
         assertThat(refused.err()).contains("--skip-checklist");
         assertThat(run("flash", "dissolve", "1", "--skip-checklist", "--reason", "done", "--workspace", ws).code())
                 .isZero();
-        Result extended = run("flash", "extend", "2", "--to", "2026-12-05T20:00", "--reason", "replay", "--workspace",
+        CliRunner.Result extended = run("flash", "extend", "2", "--to", "2026-12-05T20:00", "--reason", "replay", "--workspace",
                 ws);
         assertThat(extended.code()).isZero();
         assertThat(extended.out()).contains("\"state\" : \"extended\"");
@@ -185,7 +176,7 @@ class CliTest {
     @Test
     void healthAndReportOnTheDemo() throws Exception {
         run("demo", "--workspace", ws);
-        Result h = run("health", "--format", "json", "--workspace", ws);
+        CliRunner.Result h = run("health", "--format", "json", "--workspace", ws);
         assertThat(h.code()).isZero();
         JsonNode arr = new ObjectMapper().readTree(h.out());
         assertThat(arr.size()).isGreaterThan(20);

@@ -3,18 +3,15 @@ package com.qundesk.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.qundesk.app.AppPaths;
-import com.qundesk.app.UserPrefs;
 import com.qundesk.imports.ChatFixtures;
+import com.qundesk.testsupport.CliRunner;
 import com.qundesk.testsupport.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,46 +20,40 @@ class ImportCliTest {
 
     @TempDir
     Path dir;
+    private CliRunner cli;
     private AppPaths paths;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T02:00:00Z"));
+    private MutableClock clock;
     private String ws;
-
-    record Result(int code, String out, String err) {
-    }
 
     @BeforeEach
     void setUp() {
-        paths = new AppPaths(dir.resolve("home"));
-        UserPrefs prefs = new UserPrefs(paths.prefsFile());
-        prefs.put(UserPrefs.LANGUAGE, "en");
-        prefs.put(UserPrefs.ZONE, "Asia/Shanghai");
-        ws = dir.resolve("w.qundesk").toString();
+        cli = new CliRunner(dir);
+        paths = cli.paths;
+        clock = cli.clock;
+        ws = cli.ws;
     }
 
-    Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = QunDeskCli.run(args, paths, clock, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+    CliRunner.Result run(String... args) {
+        return cli.run(args);
     }
 
     @Test
     void importChatThenStatsDailyAsCsvAndJson() throws Exception {
         Path file = ChatFixtures.wechatMsg(dir, "夜话会1群", ChatFixtures.ROOM, ChatFixtures.week());
 
-        Result unmapped = run("import", "chat", file.toString(), "--workspace", ws);
+        CliRunner.Result unmapped = run("import", "chat", file.toString(), "--workspace", ws);
         assertThat(unmapped.code()).as(unmapped.err()).isEqualTo(2);
         assertThat(unmapped.err()).contains("matches no group").contains("--create-groups");
 
-        Result r = run("import", "chat", file.toString(), "--create-groups", "--workspace", ws);
+        CliRunner.Result r = run("import", "chat", file.toString(), "--create-groups", "--workspace", ws);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("(wechatmsg)").contains(ChatFixtures.week().size() + " new");
 
-        Result again = run("import", "chat", file.getParent().toString(), "--workspace", ws);
+        CliRunner.Result again = run("import", "chat", file.getParent().toString(), "--workspace", ws);
         assertThat(again.code()).as("duplicates are not rejections: " + again.err()).isZero();
         assertThat(again.out()).contains("0 new");
 
-        Result csv = run("stats", "daily", "--workspace", ws, "--format", "csv");
+        CliRunner.Result csv = run("stats", "daily", "--workspace", ws, "--format", "csv");
         assertThat(csv.code()).isZero();
         String[] lines = csv.out().strip().split("\\R");
         assertThat(lines[0]).isEqualTo("group,day,messages,speakers,top3_share,joins,removals,leaves,owner_messages,"
@@ -70,7 +61,7 @@ class ImportCliTest {
         assertThat(lines[1]).startsWith(ChatFixtures.ROOM + ",2026-11-02,8,5,0.7500,");
         assertThat(lines).hasSize(1 + 5);
 
-        Result json = run("stats", "daily", "--group", ChatFixtures.ROOM, "--from", "2026-11-03", "--to",
+        CliRunner.Result json = run("stats", "daily", "--group", ChatFixtures.ROOM, "--from", "2026-11-03", "--to",
                 "2026-11-04", "--format", "json", "--workspace", ws);
         JsonNode arr = new ObjectMapper().readTree(json.out());
         assertThat(arr.size()).isEqualTo(2);
@@ -82,11 +73,11 @@ class ImportCliTest {
     @Test
     void badFilesExitOneWithAReasonAndNoStackTrace() throws Exception {
         Path junk = Files.writeString(dir.resolve("junk.csv"), "a,b\n1,2\n");
-        Result r = run("import", "chat", junk.toString(), "--workspace", ws);
+        CliRunner.Result r = run("import", "chat", junk.toString(), "--workspace", ws);
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("junk.csv").contains("not a chat export").doesNotContain("Exception");
 
-        Result missing = run("import", "chat", dir.resolve("nope.csv").toString(), "--workspace", ws);
+        CliRunner.Result missing = run("import", "chat", dir.resolve("nope.csv").toString(), "--workspace", ws);
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).contains("There is no file");
     }
@@ -95,11 +86,11 @@ class ImportCliTest {
     void historyAndUndo() throws Exception {
         Path file = ChatFixtures.wechatMsg(dir, "夜话会1群", ChatFixtures.ROOM, ChatFixtures.week());
         assertThat(run("import", "chat", file.toString(), "--create-groups", "--workspace", ws).code()).isZero();
-        Result h = run("import", "history", "--workspace", ws);
+        CliRunner.Result h = run("import", "history", "--workspace", ws);
         assertThat(h.out()).contains("夜话会1群.csv").contains("wechatmsg");
         String id = h.out().strip().split("\\s+")[0];
 
-        Result u = run("import", "undo", id, "--workspace", ws);
+        CliRunner.Result u = run("import", "undo", id, "--workspace", ws);
         assertThat(u.code()).as(u.err()).isZero();
         assertThat(run("stats", "daily", "--workspace", ws).out().strip().split("\\R")).hasSize(1);
         assertThat(run("import", "undo", id, "--workspace", ws).code()).isEqualTo(1);

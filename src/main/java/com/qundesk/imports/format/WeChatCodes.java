@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * WeChat message type codes and the Chinese type labels exporters write, mapped to a {@link MessageKind}, for the
- * chatlog and WeFlow readers. The mapping is the project-wide one (the same message must land on the same family
- * whichever tool exported it); it duplicates the WeChatMsg/PyWxDump mapping on purpose until the two are merged.
+ * every reader. The mapping is part of a message's identity: the same message must land on the same family whichever
+ * tool exported it, so there is this one table ({@link WeChatTypes} is its face for the WeChatMsg/PyWxDump readers).
  *
  * <p>WeChat 4.x stores {@code local_type = SubType << 32 | Type}; {@link #type(long)} and {@link #subType(long)}
  * split such a value and leave a 3.x type code alone.
@@ -27,8 +27,8 @@ public final class WeChatCodes {
         put(MessageKind.EMOJI, "动画表情", "表情", "表情包", "GIF表情");
         put(MessageKind.FILE, "文件", "文件消息");
         put(MessageKind.MONEY, "转账", "红包", "转账消息", "转账卡片", "红包消息", "红包卡片", "红包封面");
-        put(MessageKind.CARD, "名片", "位置", "名片消息", "位置消息");
-        put(MessageKind.CALL, "语音/视频通话", "语音通话", "视频通话", "通话消息");
+        put(MessageKind.CARD, "名片", "位置", "名片消息", "位置消息", "位置分享", "个人/公众号名片", "企业微信名片");
+        put(MessageKind.CALL, "语音/视频通话", "语音通话", "视频通话", "通话消息", "音视频通话");
         put(MessageKind.SYSTEM, "系统通知", "拍一拍", "消息撤回", "邀请加群", "系统消息", "拍一拍消息", "撤回消息");
         // WeFlow / EchoTrace labels for app messages
         put(MessageKind.APP, "卡片链接", "合并转发", "小程序", "接龙", "群公告", "音乐", "视频号", "链接消息", "卡片式链接",

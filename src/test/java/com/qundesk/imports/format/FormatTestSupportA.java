@@ -6,15 +6,11 @@ import com.qundesk.imports.MessageSink;
 import com.qundesk.imports.ParseContext;
 import com.qundesk.imports.ParsedMessage;
 import com.qundesk.imports.Sniff;
-import com.qundesk.io.EncodingDetector;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -42,40 +38,13 @@ final class FormatTestSupportA {
         }
     }
 
-    /** The first 8 KiB decoded in the detected charset, BOM removed. */
+    /** The file's start as the importer reads it (charset detected, BOM removed). */
     static Sniff sniff(Path file) {
-        byte[] buf = new byte[HEAD];
-        int n;
-        boolean more;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(buf, 0, HEAD);
-            more = in.read() >= 0;
+        try {
+            return com.qundesk.imports.ChatFormats.sniff(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // a UTF-8 sequence cut by the 8 KiB limit must not make the head look like GBK
-        int len = more ? utf8Boundary(buf, n) : n;
-        Charset cs = EncodingDetector.detect(buf, len);
-        String head = new String(buf, 0, len, cs);
-        if (!head.isEmpty() && head.charAt(0) == '\uFEFF') {
-            head = head.substring(1);
-        }
-        return new Sniff(file, cs, head);
-    }
-
-    private static int utf8Boundary(byte[] b, int n) {
-        int end = n;
-        int back = 0;
-        while (back < 3 && end > 0 && (b[end - 1] & 0xC0) == 0x80) {
-            end--;
-            back++;
-        }
-        if (end > 0 && (b[end - 1] & 0xC0) == 0xC0) {
-            end--;
-        } else if (back > 0) {
-            end += back;
-        }
-        return end;
     }
 
     /** Everything a parser emitted. */

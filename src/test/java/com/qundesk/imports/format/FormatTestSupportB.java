@@ -6,16 +6,10 @@ import com.qundesk.imports.MessageSink;
 import com.qundesk.imports.ParseContext;
 import com.qundesk.imports.ParsedMessage;
 import com.qundesk.imports.Sniff;
-import com.qundesk.io.EncodingDetector;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.ByteBuffer;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -45,30 +39,7 @@ final class FormatTestSupportB {
 
     /** The first 8 KiB of {@code file}, charset detected, BOM stripped. */
     static Sniff sniff(Path file) throws IOException {
-        byte[] buf = new byte[HEAD];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(buf, 0, HEAD);
-        }
-        int end = n;
-        if (n == HEAD && Files.size(file) > HEAD) {
-            // do not let a UTF-8 sequence cut by the head limit look like GBK
-            int back = 0;
-            while (back < 3 && end > 0 && (buf[end - 1] & 0xC0) == 0x80) {
-                end--;
-                back++;
-            }
-            if (end > 0 && (buf[end - 1] & 0xC0) == 0xC0) {
-                end--;
-            }
-        }
-        Charset charset = EncodingDetector.detect(buf, end);
-        String head = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(buf, 0, end)).toString();
-        if (!head.isEmpty() && head.charAt(0) == '\uFEFF') {
-            head = head.substring(1);
-        }
-        return new Sniff(file, charset, head);
+        return com.qundesk.imports.ChatFormats.sniff(file);
     }
 
     static Sniff sniff(String fixture) throws IOException {

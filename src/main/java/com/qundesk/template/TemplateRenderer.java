@@ -14,6 +14,17 @@ public final class TemplateRenderer {
     private TemplateRenderer() {
     }
 
+    /**
+     * The owner as a template says it: the owner's name, or — when the group has none recorded — the words a
+     * member would read instead (群主 / the group owner), never an empty gap such as “请添加 为好友”.
+     */
+    public static String ownerOrDefault(String owner, String language) {
+        if (owner != null && !owner.isBlank()) {
+            return owner;
+        }
+        return language != null && language.startsWith("zh") ? "群主" : "the group owner";
+    }
+
     public static String render(String body, String group, String campaign, Instant dissolveAt, String owner,
                                 ZoneId zone) {
         Map<String, String> values = Map.of(

@@ -78,7 +78,8 @@ public final class TemplateService {
 
     /** The filled text of a template version for a group. */
     public String render(Template t, String group, String campaign, Instant dissolveAt, String owner, ZoneId zone) {
-        return TemplateRenderer.render(t.body(), group, campaign, dissolveAt, owner, zone);
+        return TemplateRenderer.render(t.body(), group, campaign, dissolveAt,
+                TemplateRenderer.ownerOrDefault(owner, t.language()), zone);
     }
 
     /**
@@ -96,7 +97,8 @@ public final class TemplateService {
                     () -> new ValidationException(FieldError.of("template", "validation.template.notFound")));
             repo.useForGroup(c, g.id(), t.kind(), t.versionId());
             out.put(t.kind().token(), TemplateRenderer.render(t.body(), g.name(),
-                    campaign == null ? null : campaign.name(), dissolveAt, g.owner(), zone));
+                    campaign == null ? null : campaign.name(), dissolveAt,
+                    TemplateRenderer.ownerOrDefault(g.owner(), t.language()), zone));
         }
         return out;
     }

@@ -20,15 +20,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
+import com.qundesk.testsupport.FxWindows;
 
 import java.nio.file.Files;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
+import static com.qundesk.testsupport.FxWindows.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Settings › Backups, the About box, and a window refused because another QunDesk has the workspace — headless. */
@@ -49,9 +48,7 @@ class BackupsUiTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::dispose).get(5, TimeUnit.SECONDS);
-        executor.shutdownNow();
-        executor.awaitTermination(5, TimeUnit.SECONDS);
+        FxWindows.close(window, executor);
     }
 
     @Test
@@ -133,10 +130,4 @@ class BackupsUiTest {
         return robot.lookup(".dialog-pane").tryQuery().map(n -> ((DialogPane) n).getContentText());
     }
 
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
-    }
 }

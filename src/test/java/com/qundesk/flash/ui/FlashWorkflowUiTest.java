@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
+import com.qundesk.testsupport.FxWindows;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,9 +35,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
+import static com.qundesk.testsupport.FxWindows.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -77,9 +76,7 @@ class FlashWorkflowUiTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::dispose).get(5, TimeUnit.SECONDS);
-        executor.shutdownNow();
-        executor.awaitTermination(5, TimeUnit.SECONDS);
+        FxWindows.close(window, executor);
     }
 
     @Test
@@ -138,10 +135,4 @@ class FlashWorkflowUiTest {
                 .count() == 4);
     }
 
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
-    }
 }

@@ -18,19 +18,17 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
+import com.qundesk.testsupport.FxWindows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
+import static com.qundesk.testsupport.FxWindows.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The groups registry driven as an operator would: create, filter, edit with an error, split. */
@@ -57,9 +55,7 @@ class GroupsViewUiTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::dispose).get(5, TimeUnit.SECONDS);
-        executor.shutdownNow();
-        executor.awaitTermination(5, TimeUnit.SECONDS);
+        FxWindows.close(window, executor);
     }
 
     private TableView<GroupRow> table(FxRobot robot) throws Exception {
@@ -146,10 +142,4 @@ class GroupsViewUiTest {
         robot.interact(save::fire);
     }
 
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
-    }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
+import com.qundesk.testsupport.FxWindows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +26,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
+import static com.qundesk.testsupport.FxWindows.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Import view driven as an operator would: add files, check the preview and mapping, import, read the report. */
@@ -56,9 +55,7 @@ class ImportViewUiTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::dispose).get(5, TimeUnit.SECONDS);
-        executor.shutdownNow();
-        executor.awaitTermination(5, TimeUnit.SECONDS);
+        FxWindows.close(window, executor);
     }
 
     @Test
@@ -127,8 +124,4 @@ class ImportViewUiTest {
         assertThat(window.ui().app().groups().get(wecom.id()).memberCount()).isEqualTo(2);
     }
 
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }

@@ -1,0 +1,30 @@
+package com.qundesk.testsupport;
+
+import com.qundesk.shell.MainWindow;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** What every headless window test does around its window: wait for a condition, close the window and its executor. */
+public final class FxWindows {
+
+    private FxWindows() {
+    }
+
+    /** Waits up to 20 s for {@code condition}, letting the FX thread run between checks. */
+    public static void waitFor(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.getAsBoolean();
+        });
+    }
+
+    /** Disposes the window on the FX thread and stops the executor it used. */
+    public static void close(MainWindow window, ExecutorService executor) throws Exception {
+        WaitForAsyncUtils.asyncFx(window::dispose).get(5, TimeUnit.SECONDS);
+        executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

@@ -252,9 +252,6 @@ public final class MainWindow implements UiContext.WindowActions {
         if (type == com.qundesk.imports.ui.ImportController.class) {
             return new com.qundesk.imports.ui.ImportController(ui);
         }
-        if (type == UnavailableController.class) {
-            return new UnavailableController(ui.messages());
-        }
         throw new IllegalArgumentException("No controller factory for " + type.getName());
     }
 

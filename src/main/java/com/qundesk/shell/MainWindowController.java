@@ -127,11 +127,6 @@ public final class MainWindowController {
                 importController = v.controller();
                 yield v.root();
             }
-            default -> {
-                ViewLoader.View<UnavailableController> v = loader.load(UnavailableController.class);
-                v.controller().describe(section);
-                yield v.root();
-            }
         };
     }
 }

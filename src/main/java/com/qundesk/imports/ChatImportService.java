@@ -81,7 +81,8 @@ public final class ChatImportService {
         if (n.equals("users.json") || n.startsWith(".")) {
             return false;
         }
-        return n.endsWith(".csv") || n.endsWith(".json") || n.endsWith(".jsonl") || n.endsWith(".txt");
+        // WeChatMsg also writes .txt and .html views of a chat: they are for reading, not importing
+        return n.endsWith(".csv") || n.endsWith(".json") || n.endsWith(".jsonl");
     }
 
     /** Orders {@code x_2_5000.csv} before {@code x_10_5000.csv}: numbers in names compare as numbers. */

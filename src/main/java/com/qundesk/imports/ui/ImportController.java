@@ -240,7 +240,7 @@ public final class ImportController {
         FileChooser fc = new FileChooser();
         fc.setTitle(ui.messages().get("import.addFiles"));
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ui.messages().get("import.filter"), "*.csv",
-                "*.json", "*.jsonl", "*.txt"));
+                "*.json", "*.jsonl"));
         List<File> chosen = fc.showOpenMultipleDialog(window());
         if (chosen != null) {
             add(chosen.stream().map(File::toPath).toList());

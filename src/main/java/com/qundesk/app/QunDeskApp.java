@@ -1,5 +1,6 @@
 package com.qundesk.app;
 
+import com.qundesk.bench.probe.StartupProbe;
 import com.qundesk.i18n.Messages;
 import com.qundesk.shell.MainWindow;
 import com.qundesk.ui.Theme;
@@ -45,6 +46,7 @@ public final class QunDeskApp extends Application {
         window = new MainWindow(stage, paths, prefs, theme, executor, clock);
         window.importOnOpen(Launcher.importArgs(getParameters().getRaw()).stream().map(Path::of).toList());
         window.open(workspace, demo);
+        StartupProbe.attachIfRequested(stage, window); // benchmark only (-Dqundesk.bench.firstFrame), see docs/performance.md
     }
 
     /** First start: the operator chooses a demo workspace (to look around) or an empty one. */

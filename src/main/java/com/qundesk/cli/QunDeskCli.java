@@ -25,7 +25,8 @@ import java.time.Clock;
         subcommands = {GroupsCommand.class, CampaignsCommand.class, FlashCommand.class, DueCommand.class, HealthCommand.class,
                 ReportCommand.class, LedgerImportCommand.Values.class,
                 LedgerImportCommand.Outcomes.class, LedgerImportCommand.Stats.class, ImportCommand.class,
-                DemoCommand.class, BackupCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class})
+                DemoCommand.class, BackupCommand.class, RestoreCommand.class, com.qundesk.bench.BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class QunDeskCli {
     private static final Logger log = LoggerFactory.getLogger(QunDeskCli.class);
 

@@ -1,0 +1,137 @@
+package com.qundesk.bench;
+
+import com.qundesk.cli.QunDeskCli;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code qundesk bench generate|run}: the performance benchmark of issue 6 (see docs/performance.md). A developer's
+ * tool, so its output is English only and it does not touch the operator's workspace.
+ */
+@Command(name = "bench", description = "Performance benchmark: generate inputs, build a workspace, measure.",
+        subcommands = {BenchCommand.Generate.class, BenchCommand.Run.class, CommandLine.HelpCommand.class})
+public final class BenchCommand {
+
+    static LocalDate yesterday(QunDeskCli root) {
+        return root.clock().instant().atZone(BenchPlan.ZONE).toLocalDate().minusDays(1);
+    }
+
+    static Path defaultDir(BenchScale scale) {
+        return Path.of("target", "bench", scale.token());
+    }
+
+    @Command(name = "generate", description = "Write deterministic inputs (registry, ledger, stats, chat exports).")
+    static final class Generate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--scale", defaultValue = "small", description = "small, medium or big (default ${DEFAULT-VALUE})")
+        String scale;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default target/bench/<scale>).")
+        Path out;
+
+        @Option(names = "--seed", defaultValue = "6", description = "Random seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--until", paramLabel = "DAY", description = "Last day of data (default yesterday, Asia/Shanghai).")
+        LocalDate until;
+
+        @Override
+        public Integer call() throws Exception {
+            QunDeskCli root = (QunDeskCli) spec.root().userObject();
+            PrintWriter o = spec.commandLine().getOut();
+            BenchScale s = BenchScale.parse(scale);
+            Path dir = out != null ? out : defaultDir(s);
+            if (Files.exists(dir.resolve(BenchGenerator.MANIFEST))) {
+                spec.commandLine().getErr().println("bench: " + dir + " already holds generated inputs; "
+                        + "delete it or pick another --out");
+                return QunDeskCli.FAILED;
+            }
+            BenchGenerator.Summary r = BenchGenerator.generate(s, seed, until != null ? until : yesterday(root), dir);
+            o.printf(Locale.ROOT, "Generated %s inputs in %s: %,d groups, %,d campaigns, %,d messages (headline %s), "
+                            + "%,d daily-stat rows planned (%,d from stats.csv), %,.0f MB in %.1f s%n",
+                    s.token(), dir, r.groups(), r.campaigns(), r.messages(), dir.relativize(r.headline()),
+                    r.statRowsPlanned(), r.csvStatRows(), r.bytes() / 1e6, r.seconds());
+            return QunDeskCli.OK;
+        }
+    }
+
+    @Command(name = "run", description = "Build the workspace through the services and measure the five figures.")
+    static final class Run implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--scale", defaultValue = "small", description = "small, medium or big (default ${DEFAULT-VALUE})")
+        String scale;
+
+        @Option(names = "--dir", paramLabel = "DIR",
+                description = "Generated inputs (default target/bench/<scale>; generated first when missing).")
+        Path dir;
+
+        @Option(names = "--only", split = ",", paramLabel = "FIGURE",
+                description = "Some of: import, dashboard, coldstart, memory, responsiveness (default all).")
+        List<String> only;
+
+        @Option(names = "--jar", paramLabel = "JAR", description = "The app jar to start (default target/qundesk.jar).")
+        Path jar;
+
+        @Option(names = "--json", paramLabel = "FILE", description = "Result file (default target/bench/<scale>.json).")
+        Path json;
+
+        @Option(names = "--cold-runs", defaultValue = "5", description = "Cold starts per variant (default ${DEFAULT-VALUE}).")
+        int coldRuns;
+
+        @Option(names = "--rebuild", description = "Build the workspace again even if one from these inputs exists.")
+        boolean rebuild;
+
+        @Option(names = "--seed", defaultValue = "6", description = "Seed when the inputs must be generated first.")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            QunDeskCli root = (QunDeskCli) spec.root().userObject();
+            BenchScale s = BenchScale.parse(scale);
+            Set<String> figures = new LinkedHashSet<>();
+            for (String f : only == null ? BenchRunner.FIGURES : only) {
+                String t = f.strip().toLowerCase(Locale.ROOT);
+                if (!BenchRunner.FIGURES.contains(t)) {
+                    spec.commandLine().getErr().println("bench: unknown figure " + f + " (" + BenchRunner.FIGURES + ")");
+                    return QunDeskCli.FAILED;
+                }
+                figures.add(t);
+            }
+            Path inputs = dir != null ? dir : defaultDir(s);
+            Path result = json != null ? json : Path.of("target", "bench", s.token() + ".json");
+            BenchRunner.run(new BenchRunner.Options(s, inputs, figures, jar != null ? jar : defaultJar(), result,
+                    coldRuns, rebuild, seed, yesterday(root)), spec.commandLine().getOut());
+            return QunDeskCli.OK;
+        }
+    }
+
+    /** The jar this code runs from, else target/qundesk.jar. */
+    static Path defaultJar() {
+        try {
+            Path p = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(p) && p.toString().endsWith(".jar")) {
+                return p;
+            }
+        } catch (Exception ignored) {
+            // fall back below
+        }
+        return Path.of("target", "qundesk.jar");
+    }
+}

@@ -1,0 +1,461 @@
+package com.qundesk.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.qundesk.app.AppContext;
+import com.qundesk.app.AppPaths;
+import com.qundesk.app.UserPrefs;
+import com.qundesk.bench.probe.StartupProbe;
+import com.qundesk.group.Group;
+import com.qundesk.imports.ImportOptions;
+import com.qundesk.imports.ImportProgress;
+import com.qundesk.imports.ImportResult;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * {@code qundesk bench run}: builds the workspace from generated inputs through the real services and measures the
+ * five figures of issue 6 — chat import (with the sqlite3 shell's {@code .import} as the floor), dashboard, cold
+ * start, peak memory and the longest pulse gap during an import in the UI — then prints a table and writes JSON.
+ * The in-process figures (import, dashboard) need nothing else; the others start the real app on a display.
+ */
+public final class BenchRunner {
+
+    public static final List<String> FIGURES = List.of("import", "dashboard", "coldstart", "memory", "responsiveness");
+    static final int WARMUP = 5;
+    static final int RUNS = 20;
+    static final int WINDOW_DAYS = 30;
+
+    /**
+     * @param dir       generated inputs (generated here first when the folder has no manifest)
+     * @param only      the figures to measure
+     * @param jar       the app jar the spawned figures start
+     * @param json      where the JSON goes
+     * @param coldRuns  cold starts per variant
+     * @param rebuild   build the workspace again even when one from these inputs is there
+     */
+    public record Options(BenchScale scale, Path dir, Set<String> only, Path jar, Path json, int coldRuns,
+                          boolean rebuild, long seed, LocalDate until) {
+    }
+
+    private final Options o;
+    private final PrintWriter out;
+    private final Map<String, Object> json = new LinkedHashMap<>();
+    private final List<String[]> table = new ArrayList<>();
+    private Path work;
+    private AppPaths home;
+    private LocalDate until;
+    private JsonNode manifest;
+
+    private BenchRunner(Options o, PrintWriter out) {
+        this.o = o;
+        this.out = out;
+    }
+
+    public static Map<String, Object> run(Options o, PrintWriter out) throws IOException, InterruptedException {
+        return new BenchRunner(o, out).run();
+    }
+
+    private void log(String s) {
+        out.println(s);
+        out.flush();
+    }
+
+    private Map<String, Object> run() throws IOException, InterruptedException {
+        Path manifestFile = o.dir().resolve(BenchGenerator.MANIFEST);
+        if (!Files.exists(manifestFile)) {
+            log("Generating " + o.scale().token() + " inputs into " + o.dir());
+            BenchGenerator.generate(o.scale(), o.seed(), o.until(), o.dir());
+        }
+        manifest = new ObjectMapper().readTree(manifestFile.toFile());
+        BenchScale scale = BenchScale.parse(manifest.get("scale").asText());
+        until = LocalDate.parse(manifest.get("until").asText());
+        work = o.dir().resolve("work");
+        Files.createDirectories(work.resolve("logs"));
+        home = WorkspaceBuilder.home(work.resolve("home"));
+        json.put("scale", scale.token());
+        json.put("inputs", o.dir().toAbsolutePath().toString());
+        json.put("until", until.toString());
+        json.put("machine", Bench.machine());
+        json.put("figures", new ArrayList<>(o.only()));
+
+        Path base = work.resolve("base.qundesk");
+        Path ws = work.resolve("workspace.qundesk");
+        String stamp = manifest.toString();
+        Path baseMarker = work.resolve("base.built");
+        Path wsMarker = work.resolve("workspace.built");
+        boolean haveBase = !o.rebuild() && Files.exists(base) && Files.exists(baseMarker)
+                && Files.readString(baseMarker).equals(stamp);
+        if (!haveBase) {
+            log("Building the " + scale.token() + " workspace (everything but the headline export) — load "
+                    + Bench.loadText());
+            Files.deleteIfExists(wsMarker);
+            WorkspaceBuilder.Built built = new WorkspaceBuilder(o.dir(), this::log)
+                    .build(home, base, until, scale.historyDays);
+            BenchQueries.checkpoint(built.context().database());
+            json.put("build", WorkspaceBuilder.stepsJson(built.steps()));
+            json.put("buildProblems", built.problems());
+            built.problems().stream().limit(10).forEach(p -> log("  problem: " + p));
+            Files.writeString(baseMarker, stamp);
+        } else {
+            log("Reusing the built workspace " + base);
+        }
+        Path headline = o.dir().resolve(manifest.get("headline").asText());
+        boolean haveWs = !o.rebuild() && haveBase && Files.exists(ws) && Files.exists(wsMarker);
+        if (o.only().contains("import") || !haveWs) {
+            measureImport(base, ws, headline);
+            Files.writeString(wsMarker, stamp);
+        }
+        BenchClock clock = new BenchClock(WorkspaceBuilder.morningAfter(until));
+        AppContext ctx = WorkspaceBuilder.open(home, ws, clock);
+        json.put("sizes", BenchQueries.counts(ctx.database()));
+        if (o.only().contains("dashboard")) {
+            measureDashboard(ctx);
+        }
+        Set<String> spawned = new LinkedHashSet<>(o.only());
+        spawned.retainAll(List.of("coldstart", "memory", "responsiveness"));
+        if (!spawned.isEmpty()) {
+            measureSpawned(spawned, base, ws, headline);
+        }
+        json.put("loadAtEnd", Bench.loadText());
+        json.put("targets", targets());
+        printTable();
+        Files.createDirectories(o.json().toAbsolutePath().getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(o.json().toFile(), json);
+        log("Wrote " + o.json());
+        return json;
+    }
+
+    // --- 1. chat import ---------------------------------------------------------------------------------------------
+
+    private void measureImport(Path base, Path ws, Path headline) throws IOException, InterruptedException {
+        Map<String, Object> r = new LinkedHashMap<>();
+        copyWorkspace(base, ws);
+        BenchClock clock = new BenchClock(WorkspaceBuilder.morningAfter(until));
+        AppContext ctx = WorkspaceBuilder.open(home, ws, clock);
+        log("Importing the headline export " + headline.getFileName() + " into the built workspace — load "
+                + Bench.loadText());
+        r.put("file", o.dir().relativize(headline).toString());
+        r.put("fileBytes", Files.size(headline));
+        r.put("bigWorkspace", timedImport(ctx, headline));
+        BenchQueries.checkpoint(ctx.database());
+        if (o.only().contains("import")) {
+            Path empty = work.resolve("empty.qundesk");
+            deleteWorkspace(empty);
+            AppContext fresh = WorkspaceBuilder.open(home, empty, clock);
+            fresh.registryImporter().importFile(o.dir().resolve(BenchGenerator.REGISTRY), false);
+            log("Importing it again into a workspace holding only the registry — load " + Bench.loadText());
+            r.put("emptyWorkspace", timedImport(fresh, headline));
+            deleteWorkspace(empty);
+            log("sqlite3 .import of the same CSV into a bare table — load " + Bench.loadText());
+            Map<String, Object> floor = SqliteFloor.measure(headline, work, 3);
+            floor.put("load", Bench.loadText());
+            r.put("sqlite3Import", floor);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> big = (Map<String, Object>) r.get("bigWorkspace");
+            if (floor.containsKey("rowsPerSecond")) {
+                r.put("ratioToSqlite3", Bench.round(((Number) big.get("messagesPerSecond")).doubleValue()
+                        / ((Number) floor.get("rowsPerSecond")).doubleValue(), 2));
+            }
+        }
+        json.put("import", r);
+    }
+
+    private Map<String, Object> timedImport(AppContext ctx, Path file) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        String load = Bench.loadText();
+        long t0 = System.nanoTime();
+        ImportResult res = ctx.chatImports().importFile(file, ImportOptions.in(BenchPlan.ZONE), () -> false,
+                ImportProgress.NONE);
+        double s = (System.nanoTime() - t0) / 1e9;
+        m.put("rowsRead", res.rowsRead());
+        m.put("imported", res.imported());
+        m.put("duplicates", res.duplicates());
+        m.put("rejected", res.rejectedCount());
+        m.put("seconds", Bench.round(s, 3));
+        m.put("messagesPerSecond", Math.round(res.rowsRead() / s));
+        m.put("load", load);
+        log(String.format(java.util.Locale.ROOT, "  %,d rows in %.2f s: %,d messages/s", res.rowsRead(), s,
+                Math.round(res.rowsRead() / s)));
+        return m;
+    }
+
+    // --- 2. dashboard -----------------------------------------------------------------------------------------------
+
+    private void measureDashboard(AppContext ctx) {
+        log("Dashboard: " + WARMUP + " warm-up runs, then " + RUNS + " — load " + Bench.loadText());
+        Map<String, Object> r = new LinkedHashMap<>();
+        LocalDate day = ctx.health().today();
+        r.put("day", day.toString());
+        r.put("windowDays", WINDOW_DAYS);
+        long t0 = System.nanoTime();
+        int verdicts = ctx.dashboard().portfolio(day, WINDOW_DAYS).recommendations().size();
+        r.put("firstPortfolioMs", Bench.round((System.nanoTime() - t0) / 1e6, 1));
+        r.put("liveGroupsJudged", verdicts);
+        r.put("portfolio", timed(() -> ctx.dashboard().portfolio(day, WINDOW_DAYS)));
+        r.put("health", timed(() -> ctx.health().evaluate(day, WINDOW_DAYS)));
+        String external = manifest.get("headlineGroup").asText();
+        Optional<Group> g = ctx.groups().list().stream().filter(x -> external.equals(x.externalId())).findFirst();
+        if (g.isPresent()) {
+            long id = g.get().id();
+            Map<String, Object> detail = timed(() -> ctx.dashboard().groupDetail(id, day, WINDOW_DAYS, ctx.ledger()));
+            detail.put("group", g.get().name());
+            r.put("groupDetail", detail);
+        }
+        r.put("load", Bench.loadText());
+        json.put("dashboard", r);
+    }
+
+    private static Map<String, Object> timed(Supplier<?> work) {
+        for (int i = 0; i < WARMUP; i++) {
+            work.get();
+        }
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            long t0 = System.nanoTime();
+            work.get();
+            ms.add((System.nanoTime() - t0) / 1e6);
+        }
+        return Bench.summary(ms);
+    }
+
+    // --- 3–5. the spawned app ---------------------------------------------------------------------------------------
+
+    private void measureSpawned(Set<String> figures, Path base, Path ws, Path headline)
+            throws IOException, InterruptedException {
+        StringBuilder whyNot = new StringBuilder();
+        Path jar = o.jar();
+        if (!Files.isRegularFile(jar)) {
+            whyNot.append("no app jar at ").append(jar).append(" (./mvnw -q -DskipTests package)");
+        }
+        Optional<Display> display = whyNot.isEmpty() ? Display.acquire(this::log, whyNot) : Optional.empty();
+        if (display.isEmpty()) {
+            log("Skipping " + figures + ": " + whyNot);
+            for (String f : figures) {
+                json.put(f, Map.of("skipped", whyNot.toString()));
+            }
+            return;
+        }
+        try (Display d = display.get()) {
+            json.put("display", d.name());
+            Path aot = work.resolve("qundesk.aot");
+            if (figures.contains("coldstart") || figures.contains("memory")) {
+                trainAot(d, ws, aot);
+            }
+            if (figures.contains("coldstart")) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("default", coldStarts(d, ws, List.of(), "cold"));
+                if (Files.exists(aot)) {
+                    r.put("aotCache", coldStarts(d, ws, List.of("-XX:AOTCache=" + aot), "cold-aot"));
+                    r.put("aotCacheBytes", Files.size(aot));
+                }
+                json.put("coldstart", r);
+            }
+            if (figures.contains("memory")) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("default", memory(d, ws, List.of(), "memory"));
+                if (Files.exists(aot)) {
+                    r.put("aotCache", memory(d, ws, List.of("-XX:AOTCache=" + aot), "memory-aot"));
+                }
+                json.put("memory", r);
+            }
+            if (figures.contains("responsiveness")) {
+                json.put("responsiveness", responsiveness(d, base, headline));
+            }
+        }
+    }
+
+    private SpawnedApp.Launch launch(Display d, Path ws, List<String> jvm, Map<String, String> probe, String name,
+                                     Duration timeout, boolean waitForExit) {
+        // start as the operator left it: no remembered view (something overdue opens Today anyway)
+        new UserPrefs(home.prefsFile()).put(UserPrefs.LAST_VIEW, null);
+        return new SpawnedApp.Launch(o.jar(), home.dataDir(), ws, d.name(), jvm, probe,
+                work.resolve("logs").resolve(name + ".log"), timeout, waitForExit);
+    }
+
+    private void trainAot(Display d, Path ws, Path aot) throws IOException, InterruptedException {
+        Files.deleteIfExists(aot);
+        log("AOT cache: training run (-XX:AOTCacheOutput) — load " + Bench.loadText());
+        SpawnedApp.Outcome t = SpawnedApp.run(launch(d, ws, List.of("-XX:AOTCacheOutput=" + aot),
+                Map.of(StartupProbe.EXIT, "true"), "aot-training", Duration.ofMinutes(3), true));
+        if (!t.ok() || !Files.exists(aot)) {
+            log("  no AOT cache: " + (t.ok() ? "the JVM wrote none; see " + work.resolve("logs") : t.problem()));
+        } else {
+            log(String.format(java.util.Locale.ROOT, "  %s: %,d bytes", aot.getFileName(), Files.size(aot)));
+        }
+    }
+
+    private Map<String, Object> coldStarts(Display d, Path ws, List<String> jvm, String name)
+            throws IOException, InterruptedException {
+        log("Cold start " + (jvm.isEmpty() ? "" : jvm + " ") + "× " + o.coldRuns() + " — load " + Bench.loadText());
+        List<Double> window = new ArrayList<>();
+        List<Double> view = new ArrayList<>();
+        List<Double> jvmToView = new ArrayList<>();
+        List<String> loads = new ArrayList<>();
+        String startView = null;
+        String problem = null;
+        for (int i = 0; i < o.coldRuns(); i++) {
+            loads.add(Bench.loadText());
+            SpawnedApp.Outcome r = SpawnedApp.run(launch(d, ws, jvm, Map.of(), name + "-" + i, Duration.ofMinutes(2),
+                    false));
+            if (!r.ok()) {
+                problem = r.problem();
+                log("  run " + i + ": " + problem);
+                continue;
+            }
+            window.add((double) (r.at("windowShownMs") - r.spawnedMs()));
+            view.add((double) (r.at("viewShownMs") - r.spawnedMs()));
+            jvmToView.add((double) (r.at("viewShownMs") - r.at("jvmStartMs")));
+            startView = r.probe().getProperty("startView");
+            log(String.format(java.util.Locale.ROOT, "  run %d: window %d ms, %s view with its data %d ms", i,
+                    r.at("windowShownMs") - r.spawnedMs(), startView, r.at("viewShownMs") - r.spawnedMs()));
+            Thread.sleep(500);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("startView", startView);
+        m.put("spawnToWindow", Bench.summary(window));
+        m.put("spawnToStartView", Bench.summary(view));
+        m.put("jvmStartToStartView", Bench.summary(jvmToView));
+        m.put("loads", loads);
+        if (problem != null) {
+            m.put("problem", problem);
+        }
+        return m;
+    }
+
+    private Map<String, Object> memory(Display d, Path ws, List<String> jvm, String name)
+            throws IOException, InterruptedException {
+        log("Peak RSS with the dashboard shown " + (jvm.isEmpty() ? "" : jvm + " ") + "— load " + Bench.loadText());
+        SpawnedApp.Outcome r = SpawnedApp.run(launch(d, ws, jvm, Map.of(StartupProbe.VIEW, "dashboard"), name,
+                Duration.ofMinutes(3), false));
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (!r.ok()) {
+            m.put("problem", r.problem());
+            return m;
+        }
+        m.put("peakRssMiB", r.memory().get("VmHWM"));
+        m.put("rssMiB", r.memory().get("VmRSS"));
+        m.put("heapUsedMiB", r.number("heapUsedMiB"));
+        m.put("heapCommittedMiB", r.number("heapCommittedMiB"));
+        m.put("heapMaxMiB", r.number("heapMaxMiB"));
+        m.put("dashboardShownAfterMs", r.at("dashboardShownMs") - r.spawnedMs());
+        m.put("prism", r.probe().getProperty("prismPipeline"));
+        m.put("load", Bench.loadText());
+        log("  peak RSS " + r.memory().get("VmHWM") + " MiB, heap used " + r.number("heapUsedMiB") + " MiB");
+        return m;
+    }
+
+    private Map<String, Object> responsiveness(Display d, Path base, Path headline)
+            throws IOException, InterruptedException {
+        Path ui = work.resolve("ui-import.qundesk");
+        copyWorkspace(base, ui);
+        log("Import in the UI with the pulse gaps recorded — load " + Bench.loadText());
+        String load = Bench.loadText();
+        SpawnedApp.Outcome r = SpawnedApp.run(launch(d, ui, List.of(),
+                Map.of(StartupProbe.IMPORT, headline.toAbsolutePath().toString()), "responsiveness",
+                Duration.ofMinutes(15), false));
+        deleteWorkspace(ui);
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (!r.ok()) {
+            m.put("problem", r.problem());
+            return m;
+        }
+        m.put("maxGapMs", Bench.round(r.number("maxGapMs"), 1));
+        m.put("p99GapMs", Bench.round(r.number("p99GapMs"), 1));
+        m.put("medianGapMs", Bench.round(r.number("medianGapMs"), 1));
+        m.put("gapsOver50Ms", (long) r.number("gapsOver50Ms"));
+        m.put("gapsOver100Ms", (long) r.number("gapsOver100Ms"));
+        m.put("pulses", (long) r.number("importPulses"));
+        m.put("importSeconds", Bench.round(r.number("importSeconds"), 2));
+        m.put("importState", r.probe().getProperty("importState"));
+        m.put("importStatus", r.probe().getProperty("importStatus"));
+        m.put("previewSeconds", Bench.round(r.number("previewSeconds"), 2));
+        m.put("previewMaxGapMs", Bench.round(r.number("previewMaxGapMs"), 1));
+        m.put("peakRssMiB", r.memory().get("VmHWM"));
+        m.put("prism", r.probe().getProperty("prismPipeline"));
+        m.put("load", load);
+        m.put("loadAfter", Bench.loadText());
+        log("  longest gap " + m.get("maxGapMs") + " ms over " + m.get("importSeconds") + " s of import ("
+                + m.get("importStatus") + ")");
+        return m;
+    }
+
+    // --- results ----------------------------------------------------------------------------------------------------
+
+    @SuppressWarnings("unchecked")
+    private static Object at(Map<String, Object> m, String... path) {
+        Object v = m;
+        for (String p : path) {
+            if (!(v instanceof Map<?, ?> mm) || !mm.containsKey(p)) {
+                return null;
+            }
+            v = ((Map<String, Object>) mm).get(p);
+        }
+        return v;
+    }
+
+    private Map<String, Object> targets() {
+        Map<String, Object> t = new LinkedHashMap<>();
+        target(t, "importMessagesPerSecond", at(json, "import", "bigWorkspace", "messagesPerSecond"), 250_000, true);
+        target(t, "importRatioToSqlite3", at(json, "import", "ratioToSqlite3"), 1.0, true);
+        target(t, "dashboardP95Ms", at(json, "dashboard", "portfolio", "p95Ms"), 100, false);
+        target(t, "groupDetailP95Ms", at(json, "dashboard", "groupDetail", "p95Ms"), 20, false);
+        target(t, "coldStartMs", at(json, "coldstart", "default", "spawnToStartView", "medianMs"), 1500, false);
+        target(t, "coldStartAotMs", at(json, "coldstart", "aotCache", "spawnToStartView", "medianMs"), 1500, false);
+        target(t, "peakRssMiB", at(json, "memory", "default", "peakRssMiB"), 300, false);
+        target(t, "longestPulseGapMs", at(json, "responsiveness", "maxGapMs"), 50, false);
+        return t;
+    }
+
+    private void target(Map<String, Object> t, String name, Object value, double target, boolean atLeast) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("target", (atLeast ? "≥ " : "≤ ") + Bench.fmt(target, target < 10 ? 1 : 0));
+        if (value instanceof Number n && !Double.isNaN(n.doubleValue())) {
+            double v = n.doubleValue();
+            boolean met = atLeast ? v >= target : v <= target;
+            m.put("value", v);
+            m.put("met", met);
+            table.add(new String[] {name, Bench.fmt(v, v < 100 ? 2 : 0), (String) m.get("target"), met ? "yes" : "NO"});
+        } else {
+            m.put("value", null);
+            m.put("met", null);
+            table.add(new String[] {name, "—", (String) m.get("target"), "not measured"});
+        }
+        t.put(name, m);
+    }
+
+    private void printTable() {
+        log("");
+        log(String.format("%-26s %14s %12s  %s", "figure (" + json.get("scale") + ")", "value", "target", "met"));
+        for (String[] row : table) {
+            log(String.format("%-26s %14s %12s  %s", row[0], row[1], row[2], row[3]));
+        }
+        log("machine: " + json.get("machine") + "; load at end " + json.get("loadAtEnd"));
+    }
+
+    private static void copyWorkspace(Path from, Path to) throws IOException {
+        deleteWorkspace(to);
+        Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void deleteWorkspace(Path ws) throws IOException {
+        Files.deleteIfExists(ws);
+        Files.deleteIfExists(ws.resolveSibling(ws.getFileName() + "-wal"));
+        Files.deleteIfExists(ws.resolveSibling(ws.getFileName() + "-shm"));
+    }
+}

@@ -1,0 +1,280 @@
+package com.qundesk.bench.probe;
+
+import com.qundesk.imports.ui.PendingFile;
+import com.qundesk.shell.MainWindow;
+import com.qundesk.shell.Section;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The benchmark's eye inside the app (issue 6), off unless {@code -Dqundesk.bench.firstFrame=FILE} is given. An
+ * {@link AnimationTimer} watches every JavaFX pulse and writes to FILE (a properties file) the wall-clock times at
+ * which the window, and then the start view with its data, were first drawn, plus the JVM's and the process's start
+ * times, so the harness can compute the cold start. A milestone reached in pulse n was drawn by pulse n + 1: that is
+ * the time written.
+ * <ul>
+ * <li>{@code -Dqundesk.bench.view=dashboard}: then switches to the dashboard and waits until the portfolio is
+ * shown (for the memory figure);</li>
+ * <li>{@code -Dqundesk.bench.importOnStart=CSV}: then imports that chat export through the Import view as an operator
+ * would (add the file, wait for its preview, press Start) and records the longest gap between pulses while it
+ * runs;</li>
+ * <li>{@code -Dqundesk.bench.exitAfter=true}: quits the app normally after writing (an AOT-cache training run must
+ * end normally for the JVM to write the cache).</li>
+ * </ul>
+ * Nothing here runs in normal use; the probe only reads the window through its public API and widget ids.
+ */
+public final class StartupProbe extends AnimationTimer {
+    private static final Logger log = LoggerFactory.getLogger(StartupProbe.class);
+
+    public static final String RESULT = "qundesk.bench.firstFrame";
+    public static final String VIEW = "qundesk.bench.view";
+    public static final String IMPORT = "qundesk.bench.importOnStart";
+    public static final String EXIT = "qundesk.bench.exitAfter";
+
+    private static final long SETTLE_NANOS = 2_000_000_000L;
+    private static final long TAIL_NANOS = 1_500_000_000L;
+    private static final Set<PendingFile.State> ENDED = EnumSet.of(PendingFile.State.DONE, PendingFile.State.PARTIAL,
+            PendingFile.State.FAILED, PendingFile.State.CANCELLED);
+
+    private enum Phase { WINDOW, VIEW, DASHBOARD, SETTLE, PREVIEW, IMPORT, TAIL, DONE }
+
+    private final Stage stage;
+    private final MainWindow window;
+    private final Path result;
+    private final String view;
+    private final Path importFile;
+    private final boolean exitAfter;
+    private final Properties out = new Properties();
+    private Phase phase = Phase.WINDOW;
+    private boolean reached;
+    private long lastPulse;
+    private long phaseStart;
+    private long pulses;
+    private long maxGapNanos;
+    private final List<Long> importGaps = new ArrayList<>();
+    private long importStartNanos;
+    private boolean started;
+
+    private StartupProbe(Stage stage, MainWindow window, Path result) {
+        this.stage = stage;
+        this.window = window;
+        this.result = result;
+        this.view = System.getProperty(VIEW, "");
+        String imp = System.getProperty(IMPORT);
+        this.importFile = imp == null || imp.isBlank() ? null : Path.of(imp);
+        this.exitAfter = Boolean.getBoolean(EXIT);
+    }
+
+    /** Starts watching when {@value #RESULT} is set; does nothing otherwise. Call on the FX thread. */
+    public static void attachIfRequested(Stage stage, MainWindow window) {
+        String file = System.getProperty(RESULT);
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        StartupProbe p = new StartupProbe(stage, window, Path.of(file));
+        p.out.setProperty("processStartMs", String.valueOf(ProcessHandle.current().info().startInstant()
+                .map(java.time.Instant::toEpochMilli).orElse(-1L)));
+        p.out.setProperty("jvmStartMs", String.valueOf(ManagementFactory.getRuntimeMXBean().getStartTime()));
+        p.out.setProperty("probeAttachedMs", String.valueOf(System.currentTimeMillis()));
+        p.start();
+    }
+
+    @Override
+    public void handle(long now) {
+        pulses++;
+        long gap = lastPulse == 0 ? 0 : now - lastPulse;
+        lastPulse = now;
+        if (phase == Phase.IMPORT || phase == Phase.TAIL) {
+            importGaps.add(gap);
+        } else if (phase == Phase.PREVIEW) {
+            maxGapNanos = Math.max(maxGapNanos, gap);
+        }
+        try {
+            step(now);
+        } catch (RuntimeException e) {
+            log.error("Benchmark probe failed", e);
+            out.setProperty("error", e.toString());
+            finish();
+        }
+    }
+
+    /** Records {@code key} once the pulse after the one that reached it has come (that frame is drawn). */
+    private boolean milestone(boolean condition, String key) {
+        if (reached) {
+            out.setProperty(key, String.valueOf(System.currentTimeMillis()));
+            reached = false;
+            return true;
+        }
+        if (condition) {
+            reached = true;
+        }
+        return false;
+    }
+
+    private void step(long now) {
+        switch (phase) {
+            case WINDOW -> {
+                if (milestone(stage.isShowing() && stage.getScene() != null, "windowShownMs")) {
+                    phase = Phase.VIEW;
+                }
+            }
+            case VIEW -> {
+                boolean ready = window.controller() != null && window.ui() != null
+                        && !window.ui().tasks().busyProperty().get();
+                if (milestone(ready, "viewShownMs")) {
+                    out.setProperty("startView", window.controller().current().token());
+                    if ("dashboard".equals(view)) {
+                        window.show(Section.DASHBOARD);
+                        phase = Phase.DASHBOARD;
+                    } else if (importFile != null) {
+                        window.show(Section.IMPORT);
+                        window.controller().importer().orElseThrow().add(List.of(importFile));
+                        phaseStart = now;
+                        phase = Phase.PREVIEW;
+                    } else {
+                        finish();
+                    }
+                }
+            }
+            case DASHBOARD -> {
+                boolean shown = window.controller().dashboard().map(d -> d.portfolio() != null).orElse(false)
+                        && !window.ui().tasks().busyProperty().get();
+                if (milestone(shown, "dashboardShownMs")) {
+                    phaseStart = now;
+                    phase = Phase.SETTLE;
+                }
+            }
+            case SETTLE -> {
+                if (now - phaseStart >= SETTLE_NANOS) {
+                    finish();
+                }
+            }
+            case PREVIEW -> preview(now);
+            case IMPORT -> {
+                PendingFile f = pending();
+                if (f != null && ENDED.contains(f.stateProperty().get())) {
+                    out.setProperty("importEndedMs", String.valueOf(System.currentTimeMillis()));
+                    out.setProperty("importSeconds", String.valueOf((now - importStartNanos) / 1e9));
+                    out.setProperty("importState", f.stateProperty().get().name());
+                    out.setProperty("importStatus", f.statusProperty().get());
+                    phaseStart = now;
+                    phase = Phase.TAIL;
+                }
+            }
+            case TAIL -> {
+                if (now - phaseStart >= TAIL_NANOS) {
+                    finish();
+                }
+            }
+            case DONE -> stop();
+        }
+    }
+
+    private void preview(long now) {
+        PendingFile f = pending();
+        Node start = stage.getScene().lookup("#startButton");
+        if (f == null || !(start instanceof Button button)) {
+            return;
+        }
+        if (f.stateProperty().get() == PendingFile.State.FAILED) {
+            out.setProperty("error", "preview failed: " + f.statusProperty().get());
+            finish();
+            return;
+        }
+        if (!started && f.stateProperty().get() == PendingFile.State.READY && !button.isDisabled()) {
+            started = true;
+            out.setProperty("previewSeconds", String.valueOf((now - phaseStart) / 1e9));
+            out.setProperty("previewMaxGapMs", String.valueOf(maxGapNanos / 1e6));
+            importStartNanos = now;
+            out.setProperty("importStartedMs", String.valueOf(System.currentTimeMillis()));
+            button.fire();
+            phase = Phase.IMPORT;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private PendingFile pending() {
+        Node table = stage.getScene().lookup("#fileTable");
+        if (table instanceof TableView<?> t && !t.getItems().isEmpty() && t.getItems().getFirst() instanceof PendingFile) {
+            return ((TableView<PendingFile>) t).getItems().getFirst();
+        }
+        return null;
+    }
+
+    private void finish() {
+        phase = Phase.DONE;
+        stop();
+        out.setProperty("pulses", String.valueOf(pulses));
+        if (!importGaps.isEmpty()) {
+            long[] g = importGaps.stream().mapToLong(Long::longValue).sorted().toArray();
+            out.setProperty("importPulses", String.valueOf(g.length));
+            out.setProperty("maxGapMs", String.valueOf(g[g.length - 1] / 1e6));
+            out.setProperty("p99GapMs", String.valueOf(g[(int) Math.min(g.length - 1, Math.ceil(g.length * 0.99) - 1)] / 1e6));
+            out.setProperty("medianGapMs", String.valueOf(g[g.length / 2] / 1e6));
+            out.setProperty("gapsOver50Ms", String.valueOf(importGaps.stream().filter(x -> x > 50_000_000L).count()));
+            out.setProperty("gapsOver100Ms", String.valueOf(importGaps.stream().filter(x -> x > 100_000_000L).count()));
+        }
+        Runtime rt = Runtime.getRuntime();
+        out.setProperty("heapUsedMiB", String.valueOf((rt.totalMemory() - rt.freeMemory()) / (1024 * 1024)));
+        out.setProperty("heapCommittedMiB", String.valueOf(rt.totalMemory() / (1024 * 1024)));
+        out.setProperty("heapMaxMiB", String.valueOf(rt.maxMemory() / (1024 * 1024)));
+        out.setProperty("prismPipeline", String.valueOf(pipeline()));
+        out.setProperty("finishedMs", String.valueOf(System.currentTimeMillis()));
+        write();
+        if (exitAfter) {
+            Thread t = new Thread(() -> {
+                try {
+                    Thread.sleep(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                System.exit(0);
+            }, "bench-exit");
+            t.setDaemon(true);
+            t.start();
+            Platform.exit();
+        }
+    }
+
+    private static String pipeline() {
+        try {
+            Object p = Class.forName("com.sun.prism.GraphicsPipeline").getMethod("getPipeline").invoke(null);
+            return p == null ? "none" : p.getClass().getSimpleName();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return "unknown";
+        }
+    }
+
+    private void write() {
+        try {
+            Path dir = result.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve(result.getFileName() + ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                out.store(w, "QunDesk benchmark probe");
+            }
+            Files.move(tmp, result, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            log.error("Could not write the benchmark result {}", result, e);
+        }
+    }
+}

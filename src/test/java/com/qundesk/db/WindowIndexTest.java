@@ -1,0 +1,51 @@
+package com.qundesk.db;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The health of every group aggregates a window of daily stats (value/MetricsQuery); at 730,000 rows each row of the
+ * window must not cost a second B-tree lookup (V5, docs/performance.md).
+ */
+class WindowIndexTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDailyStatWindowQueriesReadOnlyTheCoveringIndex() throws Exception {
+        Database db = Database.open(dir.resolve("w.qundesk"));
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            assertThat(plan(s, "SELECT group_id, count(*), sum(messages), sum(joins), sum(coalesce(leaves, 0)), "
+                    + "count(leaves), sum(removals), sum(flagged_ads), sum(owner_messages), sum(top3_share * messages), "
+                    + "sum(CASE WHEN messages > 100 THEN 1 ELSE 0 END), sum(members), count(members) FROM daily_stat "
+                    + "WHERE day BETWEEN 1 AND 30 GROUP BY group_id"))
+                    .anyMatch(l -> l.contains("COVERING INDEX ix_daily_stat_day_metrics"));
+            assertThat(plan(s, "SELECT group_id, day, 1.0 * leaves / members FROM daily_stat "
+                    + "WHERE day BETWEEN 1 AND 30 AND members > 0 AND leaves > 0"))
+                    .anyMatch(l -> l.contains("COVERING INDEX ix_daily_stat_day_metrics"));
+            // one group's stats still go by the primary key
+            assertThat(plan(s, "SELECT * FROM daily_stat WHERE day BETWEEN 1 AND 30 AND group_id = 5"))
+                    .anyMatch(l -> l.contains("PRIMARY KEY"));
+        }
+    }
+
+    private static List<String> plan(Statement s, String sql) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("EXPLAIN QUERY PLAN " + sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(4));
+            }
+        }
+        return out;
+    }
+}

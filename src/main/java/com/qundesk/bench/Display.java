@@ -55,7 +55,10 @@ final class Display implements AutoCloseable {
                 }
                 if (p.isAlive() && Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
                     log.accept("  started Xvfb :" + n + " (pid " + p.pid() + ")");
-                    return Optional.of(new Display(":" + n, p));
+                    Display d = new Display(":" + n, p);
+                    // a bench ended by a signal still stops the X server it started
+                    Runtime.getRuntime().addShutdownHook(new Thread(d::close, "bench-xvfb-stop"));
+                    return Optional.of(d);
                 }
                 p.destroy();
             } catch (IOException e) {
@@ -87,7 +90,7 @@ final class Display implements AutoCloseable {
 
     @Override
     public void close() {
-        if (xvfb != null) {
+        if (xvfb != null && xvfb.isAlive()) {
             xvfb.destroy();
             try {
                 if (!xvfb.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -67,6 +67,24 @@ final class SpawnedApp {
         pb.environment().put("DISPLAY", l.display());
         long spawned = System.currentTimeMillis();
         Process p = pb.start();
+        Thread stopper = new Thread(p::destroyForcibly, "bench-app-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        try {
+            return await(l, p, spawned, result);
+        } finally {
+            if (p.isAlive()) {
+                p.destroy();
+                if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            }
+            Runtime.getRuntime().removeShutdownHook(stopper);
+        }
+    }
+
+    private static Outcome await(Launch l, Process p, long spawned, Path result)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + l.timeout().toNanos();
         Map<String, Double> memory = new LinkedHashMap<>();
         String error = null;
@@ -93,13 +111,6 @@ final class SpawnedApp {
                 exit = p.exitValue();
             } else {
                 error = "the app did not quit by itself; see " + l.logFile();
-            }
-        }
-        if (p.isAlive()) {
-            p.destroy();
-            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
             }
         }
         Properties props = new Properties();

@@ -101,6 +101,10 @@ public final class BenchCommand {
         @Option(names = "--seed", defaultValue = "6", description = "Seed when the inputs must be generated first.")
         long seed;
 
+        @Option(names = "--app-option", paramLabel = "OPTION",
+                description = "A JVM option for every start of the app (repeatable), e.g. --app-option=-Xmx256m.")
+        List<String> appOptions;
+
         @Override
         public Integer call() throws Exception {
             QunDeskCli root = (QunDeskCli) spec.root().userObject();
@@ -117,7 +121,7 @@ public final class BenchCommand {
             Path inputs = dir != null ? dir : defaultDir(s);
             Path result = json != null ? json : Path.of("target", "bench", s.token() + ".json");
             BenchRunner.run(new BenchRunner.Options(s, inputs, figures, jar != null ? jar : defaultJar(), result,
-                    coldRuns, rebuild, seed, yesterday(root)), spec.commandLine().getOut());
+                    coldRuns, rebuild, seed, yesterday(root), appOptions), spec.commandLine().getOut());
             return QunDeskCli.OK;
         }
     }

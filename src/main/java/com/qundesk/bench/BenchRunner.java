@@ -48,9 +48,13 @@ public final class BenchRunner {
      * @param json      where the JSON goes
      * @param coldRuns  cold starts per variant
      * @param rebuild   build the workspace again even when one from these inputs is there
+     * @param appOptions JVM options for every start of the app (e.g. a heap limit being tried)
      */
     public record Options(BenchScale scale, Path dir, Set<String> only, Path jar, Path json, int coldRuns,
-                          boolean rebuild, long seed, LocalDate until) {
+                          boolean rebuild, long seed, LocalDate until, List<String> appOptions) {
+        public Options {
+            appOptions = appOptions == null ? List.of() : List.copyOf(appOptions);
+        }
     }
 
     private final Options o;
@@ -284,6 +288,7 @@ public final class BenchRunner {
         }
         try (Display d = display.get()) {
             json.put("display", d.name());
+            json.put("appOptions", o.appOptions());
             Path aot = work.resolve("qundesk.aot");
             if (figures.contains("coldstart") || figures.contains("memory")) {
                 trainAot(d, ws, aot);
@@ -315,7 +320,9 @@ public final class BenchRunner {
                                      Duration timeout, boolean waitForExit) {
         // start as the operator left it: no remembered view (something overdue opens Today anyway)
         new UserPrefs(home.prefsFile()).put(UserPrefs.LAST_VIEW, null);
-        return new SpawnedApp.Launch(o.jar(), home.dataDir(), ws, d.name(), jvm, probe,
+        List<String> options = new ArrayList<>(o.appOptions());
+        options.addAll(jvm);
+        return new SpawnedApp.Launch(o.jar(), home.dataDir(), ws, d.name(), options, probe,
                 work.resolve("logs").resolve(name + ".log"), timeout, waitForExit);
     }
 
@@ -337,6 +344,8 @@ public final class BenchRunner {
         List<Double> window = new ArrayList<>();
         List<Double> view = new ArrayList<>();
         List<Double> jvmToView = new ArrayList<>();
+        List<Double> installed = new ArrayList<>();
+        List<Double> jvmStart = new ArrayList<>();
         List<String> loads = new ArrayList<>();
         String startView = null;
         String problem = null;
@@ -352,6 +361,8 @@ public final class BenchRunner {
             window.add((double) (r.at("windowShownMs") - r.spawnedMs()));
             view.add((double) (r.at("viewShownMs") - r.spawnedMs()));
             jvmToView.add((double) (r.at("viewShownMs") - r.at("jvmStartMs")));
+            installed.add((double) (r.at("viewInstalledMs") - r.spawnedMs()));
+            jvmStart.add((double) (r.at("jvmStartMs") - r.spawnedMs()));
             startView = r.probe().getProperty("startView");
             log(String.format(java.util.Locale.ROOT, "  run %d: window %d ms, %s view with its data %d ms", i,
                     r.at("windowShownMs") - r.spawnedMs(), startView, r.at("viewShownMs") - r.spawnedMs()));
@@ -360,7 +371,9 @@ public final class BenchRunner {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("startView", startView);
         m.put("spawnToWindow", Bench.summary(window));
+        m.put("spawnToViewsBuilt", Bench.summary(installed));
         m.put("spawnToStartView", Bench.summary(view));
+        m.put("spawnToJvmStart", Bench.summary(jvmStart));
         m.put("jvmStartToStartView", Bench.summary(jvmToView));
         m.put("loads", loads);
         if (problem != null) {
@@ -446,8 +459,13 @@ public final class BenchRunner {
         target(t, "importRatioToSqlite3", at(json, "import", "ratioToSqlite3"), 1.0, true);
         target(t, "dashboardP95Ms", at(json, "dashboard", "portfolio", "p95Ms"), 100, false);
         target(t, "groupDetailP95Ms", at(json, "dashboard", "groupDetail", "p95Ms"), 20, false);
-        target(t, "coldStartMs", at(json, "coldstart", "default", "spawnToStartView", "medianMs"), 1500, false);
-        target(t, "coldStartAotMs", at(json, "coldstart", "aotCache", "spawnToStartView", "medianMs"), 1500, false);
+        // the figure is the first frame; the start view drawn with its data is the stricter reading
+        target(t, "coldStartFirstFrameMs", at(json, "coldstart", "default", "spawnToWindow", "medianMs"), 1500, false);
+        target(t, "coldStartFirstFrameAotMs", at(json, "coldstart", "aotCache", "spawnToWindow", "medianMs"), 1500,
+                false);
+        target(t, "startViewWithDataMs", at(json, "coldstart", "default", "spawnToStartView", "medianMs"), 1500, false);
+        target(t, "startViewWithDataAotMs", at(json, "coldstart", "aotCache", "spawnToStartView", "medianMs"), 1500,
+                false);
         target(t, "peakRssMiB", at(json, "memory", "default", "peakRssMiB"), 300, false);
         target(t, "longestPulseGapMs", at(json, "responsiveness", "maxGapMs"), 50, false);
         return t;

@@ -4,7 +4,6 @@ import com.qundesk.imports.ui.PendingFile;
 import com.qundesk.shell.MainWindow;
 import com.qundesk.shell.Section;
 import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
@@ -138,6 +137,10 @@ public final class StartupProbe extends AnimationTimer {
                 }
             }
             case VIEW -> {
+                if (window.controller() != null && !out.containsKey("viewInstalledMs")) {
+                    // the workspace is open and the views are built; their data may still be loading
+                    out.setProperty("viewInstalledMs", String.valueOf(System.currentTimeMillis()));
+                }
                 boolean ready = window.controller() != null && window.ui() != null
                         && !window.ui().tasks().busyProperty().get();
                 if (milestone(ready, "viewShownMs")) {
@@ -241,17 +244,14 @@ public final class StartupProbe extends AnimationTimer {
         out.setProperty("finishedMs", String.valueOf(System.currentTimeMillis()));
         write();
         if (exitAfter) {
-            Thread t = new Thread(() -> {
-                try {
-                    Thread.sleep(10_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                System.exit(0);
-            }, "bench-exit");
+            // System.exit rather than Platform.exit: tearing the toolkit down while a notification popup is showing
+            // crashes glass-gtk (SIGSEGV in destroy_and_delete_ctx, JavaFX 26.0.2); the JVM still exits normally,
+            // which is what an AOT training run needs
+            new ArrayList<>(javafx.stage.Window.getWindows()).stream()
+                    .filter(w -> w instanceof javafx.stage.PopupWindow).forEach(javafx.stage.Window::hide);
+            Thread t = new Thread(() -> System.exit(0), "bench-exit");
             t.setDaemon(true);
             t.start();
-            Platform.exit();
         }
     }
 

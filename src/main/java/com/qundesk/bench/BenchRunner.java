@@ -112,6 +112,7 @@ public final class BenchRunner {
             WorkspaceBuilder.Built built = new WorkspaceBuilder(o.dir(), this::log)
                     .build(home, base, until, scale.historyDays);
             BenchQueries.checkpoint(built.context().database());
+            built.context().close();
             json.put("build", WorkspaceBuilder.stepsJson(built.steps()));
             json.put("buildProblems", built.problems());
             built.problems().stream().limit(10).forEach(p -> log("  problem: " + p));
@@ -131,6 +132,7 @@ public final class BenchRunner {
         if (o.only().contains("dashboard")) {
             measureDashboard(ctx);
         }
+        ctx.close(); // the spawned app below must be the workspace's one writer
         Set<String> spawned = new LinkedHashSet<>(o.only());
         spawned.retainAll(List.of("coldstart", "memory", "responsiveness"));
         if (!spawned.isEmpty()) {
@@ -158,6 +160,7 @@ public final class BenchRunner {
         r.put("fileBytes", Files.size(headline));
         r.put("bigWorkspace", timedImport(ctx, headline));
         BenchQueries.checkpoint(ctx.database());
+        ctx.close();
         if (o.only().contains("import")) {
             Path empty = work.resolve("empty.qundesk");
             deleteWorkspace(empty);
@@ -165,6 +168,7 @@ public final class BenchRunner {
             fresh.registryImporter().importFile(o.dir().resolve(BenchGenerator.REGISTRY), false);
             log("Importing it again into a workspace holding only the registry — load " + Bench.loadText());
             r.put("emptyWorkspace", timedImport(fresh, headline));
+            fresh.close();
             deleteWorkspace(empty);
             log("sqlite3 .import of the same CSV into a bare table — load " + Bench.loadText());
             Map<String, Object> floor = SqliteFloor.measure(headline, work, 3);

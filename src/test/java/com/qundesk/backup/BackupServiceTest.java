@@ -104,7 +104,7 @@ class BackupServiceTest {
         assertThat(r.previousState().getFileName().toString()).isEqualTo("workspace-20261124-100500-before-restore.qundesk");
         assertThat(scalar(r.previousState(), "SELECT group_concat(name) FROM (SELECT name FROM chat_group ORDER BY name)"))
                 .isEqualTo("A,B");
-        assertThat(r.schemaVersion()).isEqualTo("4");
+        assertThat(r.schemaVersion()).isEqualTo(latestMigration());
         w.reopen();
         assertThat(names()).containsExactly("A");
         assertThat(scalar(w.file, "PRAGMA integrity_check")).isEqualTo("ok");
@@ -267,13 +267,15 @@ class BackupServiceTest {
             List<BackupInfo> list = ctx.backups().list();
             assertThat(list).singleElement().satisfies(b -> {
                 assertThat(b.kind()).isEqualTo(BackupInfo.Kind.BEFORE_MIGRATION);
-                assertThat(b.schemaTarget()).isEqualTo("4");
-                assertThat(b.file().getFileName().toString()).isEqualTo("workspace-20261124-100000-before-v4.qundesk");
+                assertThat(b.schemaTarget()).isEqualTo(latestMigration());
+                assertThat(b.file().getFileName().toString())
+                        .isEqualTo("workspace-20261124-100000-before-v" + latestMigration() + ".qundesk");
             });
             Path before = list.getFirst().file();
             assertThat(scalar(before, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history")).isEqualTo("3");
             assertThat(scalar(before, "SELECT name FROM chat_group")).isEqualTo("老群");
-            assertThat(scalar(file, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history")).isEqualTo("4");
+            assertThat(scalar(file, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"))
+                    .isEqualTo(latestMigration());
         }
         // up to date now: opening again takes no further backup
         try (AppContext ctx = AppContext.open(w.paths, w.prefs, file, w.clock)) {
@@ -282,6 +284,15 @@ class BackupServiceTest {
         // a brand-new workspace has nothing to back up
         try (AppContext ctx = AppContext.open(w.paths, w.prefs, dir.resolve("fresh.qundesk"), w.clock)) {
             assertThat(ctx.backups().list()).isEmpty();
+        }
+    }
+
+    /** The newest schema version this build migrates to: the highest V<n>__ migration in the sources. */
+    private static String latestMigration() throws java.io.IOException {
+        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            return String.valueOf(files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow());
         }
     }
 }

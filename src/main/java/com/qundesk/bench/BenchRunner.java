@@ -7,10 +7,13 @@ import com.qundesk.app.AppContext;
 import com.qundesk.app.AppPaths;
 import com.qundesk.app.UserPrefs;
 import com.qundesk.bench.probe.StartupProbe;
+import com.qundesk.flash.FlashRepository;
 import com.qundesk.group.Group;
 import com.qundesk.imports.ImportOptions;
 import com.qundesk.imports.ImportProgress;
 import com.qundesk.imports.ImportResult;
+import com.qundesk.value.MetricsQuery;
+import com.qundesk.value.ValueModel;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -236,6 +239,10 @@ public final class BenchRunner {
         Map<String, Object> parts = new LinkedHashMap<>();
         parts.put("flashList", timed(() -> ctx.flash().list()));
         parts.put("groupsList", timed(() -> ctx.groups().list()));
+        parts.put("flashLifecycles", timed(() -> ctx.database().read(c -> new FlashRepository().findAll(c))));
+        parts.put("healthThresholds", timed(() -> ctx.health().thresholds()));
+        parts.put("metricsQuery", timed(() -> ctx.database().read(c -> MetricsQuery.compute(c,
+                day.minusDays(WINDOW_DAYS - 1L), day, BenchPlan.ZONE, ValueModel.halfLife(WINDOW_DAYS), id -> 100))));
         r.put("portfolioParts", parts);
         String external = manifest.get("headlineGroup").asText();
         Optional<Group> g = ctx.groups().list().stream().filter(x -> external.equals(x.externalId())).findFirst();
@@ -429,6 +436,7 @@ public final class BenchRunner {
         m.put("gapsOver50Ms", (long) r.number("gapsOver50Ms"));
         m.put("gapsOver100Ms", (long) r.number("gapsOver100Ms"));
         m.put("pulses", (long) r.number("importPulses"));
+        m.put("longGaps", r.probe().getProperty("longGaps", ""));
         m.put("importSeconds", Bench.round(r.number("importSeconds"), 2));
         m.put("importState", r.probe().getProperty("importState"));
         m.put("importStatus", r.probe().getProperty("importStatus"));

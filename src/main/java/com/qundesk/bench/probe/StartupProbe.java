@@ -70,6 +70,7 @@ public final class StartupProbe extends AnimationTimer {
     private long pulses;
     private long maxGapNanos;
     private final List<Long> importGaps = new ArrayList<>();
+    private final StringBuilder longGaps = new StringBuilder();
     private long importStartNanos;
     private boolean started;
 
@@ -104,6 +105,11 @@ public final class StartupProbe extends AnimationTimer {
         lastPulse = now;
         if (phase == Phase.IMPORT || phase == Phase.TAIL) {
             importGaps.add(gap);
+            if (gap > 50_000_000L && longGaps.length() < 4000) {
+                // when the long gaps ended (epoch ms) and how long they were, to line them up with a JFR recording
+                longGaps.append(longGaps.isEmpty() ? "" : ",").append(System.currentTimeMillis()).append(':')
+                        .append(gap / 1_000_000);
+            }
         } else if (phase == Phase.PREVIEW) {
             maxGapNanos = Math.max(maxGapNanos, gap);
         }
@@ -235,6 +241,7 @@ public final class StartupProbe extends AnimationTimer {
             out.setProperty("medianGapMs", String.valueOf(g[g.length / 2] / 1e6));
             out.setProperty("gapsOver50Ms", String.valueOf(importGaps.stream().filter(x -> x > 50_000_000L).count()));
             out.setProperty("gapsOver100Ms", String.valueOf(importGaps.stream().filter(x -> x > 100_000_000L).count()));
+            out.setProperty("longGaps", longGaps.toString());
         }
         Runtime rt = Runtime.getRuntime();
         out.setProperty("heapUsedMiB", String.valueOf((rt.totalMemory() - rt.freeMemory()) / (1024 * 1024)));

@@ -23,6 +23,9 @@ public final class GroupValidator {
             errors.add(FieldError.of("name", "validation.name.required"));
         } else if (g.name().length() > 200) {
             errors.add(FieldError.of("name", "validation.name.tooLong", 200));
+        } else if (g.name().indexOf('\0') >= 0) {
+            // the database counts a name only up to its first NUL: refused here with a message, not there
+            errors.add(FieldError.of("name", "validation.name.nul"));
         }
         if (g.platform() == null) {
             errors.add(FieldError.of("platform", "validation.platform.required"));

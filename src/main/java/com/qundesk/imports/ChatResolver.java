@@ -146,12 +146,26 @@ final class ChatResolver {
         String id = chatId == null ? null : chatId.strip();
         Platform platform = id != null && Platform.WECOM.acceptsExternalId(id) && !id.endsWith("@chatroom")
                 ? Platform.WECOM : Platform.WECHAT;
-        String name = chatName != null && !chatName.isBlank() ? chatName.strip() : id != null ? id : fileLabel;
+        String named = displayName(chatName);
+        String name = !named.isEmpty() ? named : id != null ? id : displayName(fileLabel);
         Group draft = Group.draft(platform, name, Purpose.INDUSTRY, GroupKind.LONG_TERM);
         if (id != null && platform.acceptsExternalId(id)) {
             draft = draft.toBuilder().externalId(id).build();
         }
         return groups.insertIn(c, draft, "import", fileLabel);
+    }
+
+    /**
+     * A chat's name from a file as a group name: control characters (NUL, escape sequences…) removed, blanks
+     * stripped; "" when nothing is left.
+     */
+    static String displayName(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().filter(cp -> !Character.isISOControl(cp)).forEach(b::appendCodePoint);
+        return b.toString().strip();
     }
 
     /** Looks up what a chat would resolve to without creating anything (for the preview). */

@@ -488,8 +488,9 @@ final class ImportSession implements MessageSink, ParseContext {
                 }
                 t = targetsByGroup.computeIfAbsent(r.groupId(), g -> new Target(g, targetsByGroup.size(), r));
             }
-            long taken = info.snapshotEpoch() != null ? info.snapshotEpoch()
-                    : t.lastAt != Long.MIN_VALUE ? t.lastAt : fileModifiedEpoch;
+            // an export time in year 1 or 9999 (or past what an Instant holds) is no time: fall back as when absent
+            long taken = info.snapshotEpoch() != null && LocalTimes.plausible(info.snapshotEpoch())
+                    ? info.snapshotEpoch() : t.lastAt != Long.MIN_VALUE ? t.lastAt : fileModifiedEpoch;
             long day = dayOf(taken);
             repo.insertSnapshot(c, t.groupId, taken, day, info.members(), importId);
             touchedDays.computeIfAbsent(t.groupId, g -> new java.util.TreeSet<>()).add(day);

@@ -220,7 +220,8 @@ public final class WecomImportService {
     }
 
     private Group create(Connection c, String chatId, String name, String fileName) throws SQLException {
-        Group draft = Group.draft(Platform.WECOM, name == null || name.isBlank() ? chatId : name.strip(),
+        String named = ChatResolver.displayName(name);
+        Group draft = Group.draft(Platform.WECOM, named.isEmpty() ? ChatResolver.displayName(chatId) : named,
                 Purpose.SERVICE, GroupKind.LONG_TERM);
         if (Platform.WECOM.acceptsExternalId(chatId)) {
             draft = draft.toBuilder().externalId(chatId).build();

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads a CSV (UTF-8 or GBK, comma, semicolon or tab separated, RFC-4180 quoting) or .xlsx (first sheet) into a
@@ -30,6 +31,9 @@ public final class TableReader {
 
     /** Spreadsheets the registry and ledger imports accept; larger files are refused with a message. */
     public static final long MAX_BYTES = 50L * 1024 * 1024;
+    /** Numeric cells with more digits than this are given in scientific form (no spreadsheet value has them). */
+    private static final int MAX_PLAIN_DIGITS = 100;
+    private static final Pattern HEADER_NOISE = Pattern.compile("[\\s_\\-（）()]");
 
     private TableReader() {
     }
@@ -185,6 +189,10 @@ public final class TableReader {
         Object v = c.getValue();
         if (v instanceof BigDecimal d) {
             BigDecimal s = d.stripTrailingZeros();
+            if (Math.abs((long) s.scale()) > MAX_PLAIN_DIGITS || s.precision() - (long) s.scale() > MAX_PLAIN_DIGITS) {
+                // written out, 1E-999999999 is a billion characters (out of memory) and 1E+999999999 overflows
+                return s.toString();
+            }
             return s.scale() <= 0 ? s.toBigInteger().toString() : s.toPlainString();
         }
         return v.toString().strip();
@@ -192,7 +200,7 @@ public final class TableReader {
 
     /** Header text reduced for matching: lower case, no spaces, underscores, dashes or full-width brackets. */
     public static String normalizeHeader(String h) {
-        return h == null ? "" : h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)
-                .replaceAll("[\\s_\\-（）()]", "");
+        return h == null ? "" : HEADER_NOISE.matcher(h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT))
+                .replaceAll("");
     }
 }

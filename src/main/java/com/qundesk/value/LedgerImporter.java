@@ -62,6 +62,10 @@ public final class LedgerImporter {
             Map.entry("ownermessages", "owner_messages"), Map.entry("群主消息", "owner_messages"),
             Map.entry("flaggedads", "flagged_ads"), Map.entry("广告", "flagged_ads"));
 
+    /** Value events, like days, fall in 2000–2100. */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
     public record Report(String fileName, Kind kind, int imported, int unchanged, List<RejectedRow> rejected) {
         public boolean complete() {
             return rejected.isEmpty();
@@ -231,7 +235,17 @@ public final class LedgerImporter {
         }
     }
 
+    /** The time of a value event, which like a day must fall in 2000–2100 (year +1000000000 overflows a long). */
     private Instant time(String s, List<FieldError> errors) {
+        Instant at = anyTime(s, errors);
+        if (at != null && (at.isBefore(EARLIEST) || !at.isBefore(LATEST))) {
+            errors.add(FieldError.of("time", "ledger.absurdDay", s));
+            return null;
+        }
+        return at;
+    }
+
+    private Instant anyTime(String s, List<FieldError> errors) {
         if (s.isBlank()) {
             errors.add(FieldError.of("time", "ledger.badTime", s));
             return null;

@@ -2,7 +2,9 @@ package com.qundesk.group.registry;
 
 import com.qundesk.io.TableReader;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The registry fields a spreadsheet column can fill, with the header names operators use for them. */
@@ -38,22 +40,24 @@ public enum RegistryColumn {
         return "registry.column." + header;
     }
 
-    /** The field a header names, matched without case, spaces, underscores or dashes. */
+    /** Every header and synonym, normalized, to its field (the first field that claims it, in declaration order). */
+    private static final Map<String, RegistryColumn> BY_HEADER = new HashMap<>();
+
+    static {
+        for (RegistryColumn c : values()) {
+            BY_HEADER.putIfAbsent(TableReader.normalizeHeader(c.header), c);
+            for (String s : c.synonyms) {
+                BY_HEADER.putIfAbsent(TableReader.normalizeHeader(s), c);
+            }
+        }
+    }
+
+    /**
+     * The field a header names, matched without case, spaces, underscores or dashes. A lookup, not a scan: a hostile
+     * sheet has 100,000 headers.
+     */
     public static Optional<RegistryColumn> match(String rawHeader) {
         String h = TableReader.normalizeHeader(rawHeader);
-        if (h.isEmpty()) {
-            return Optional.empty();
-        }
-        for (RegistryColumn c : values()) {
-            if (TableReader.normalizeHeader(c.header).equals(h)) {
-                return Optional.of(c);
-            }
-            for (String s : c.synonyms) {
-                if (TableReader.normalizeHeader(s).equals(h)) {
-                    return Optional.of(c);
-                }
-            }
-        }
-        return Optional.empty();
+        return h.isEmpty() ? Optional.empty() : Optional.ofNullable(BY_HEADER.get(h));
     }
 }

@@ -228,8 +228,8 @@ final class ChatJsonSupport {
         long v = 0;
         for (; i < n; i++) {
             char c = t.charAt(i);
-            if (c < '0' || c > '9') {
-                return null;
+            if (c < '0' || c > '9' || v > (Long.MAX_VALUE - (c - '0')) / 10) {
+                return null; // not a digit, or more than a long holds (19 nines would wrap around)
             }
             v = v * 10 + (c - '0');
         }

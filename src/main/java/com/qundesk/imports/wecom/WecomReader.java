@@ -325,9 +325,9 @@ public final class WecomReader {
                 return n.longValue();
             }
             if (n.isTextual()) {
-                String s = n.asText().strip();
-                if (!s.isEmpty() && s.length() <= 19 && isDigits(s)) {
-                    return Long.parseLong(s);
+                Long v = wholeNumber(n.asText().strip());
+                if (v != null) {
+                    return v;
                 }
             }
             throw new ImportFormatException(line, "import.wecom.badNumber", path(field), n.toString());
@@ -524,10 +524,11 @@ public final class WecomReader {
         if (v == null || v.isEmpty()) {
             return null;
         }
-        if (v.length() > 19 || !isDigits(v)) {
+        Long parsed = wholeNumber(v);
+        if (parsed == null) {
             throw new ImportFormatException(line, "import.wecom.badNumber", field, v);
         }
-        long n = Long.parseLong(v);
+        long n = parsed;
         if (n < 0) {
             throw new ImportFormatException(line, "import.wecom.negative", field, v);
         }
@@ -541,9 +542,22 @@ public final class WecomReader {
         if (v == null || v.isEmpty()) {
             return null;
         }
-        if (v.length() > 19 || !isDigits(v) || !LocalTimes.plausible(Long.parseLong(v))) {
+        Long t = wholeNumber(v);
+        if (t == null || !LocalTimes.plausible(t)) {
             throw new ImportFormatException(line, "import.wecom.badTime", "CreateTime", v);
         }
-        return Long.parseLong(v);
+        return t;
+    }
+
+    /** Digits with an optional minus sign that fit a long, else null (19 nines do not fit: not an exception). */
+    private static Long wholeNumber(String s) {
+        if (s.isEmpty() || s.length() > 20 || !isDigits(s)) {
+            return null;
+        }
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

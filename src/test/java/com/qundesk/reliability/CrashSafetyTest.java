@@ -199,8 +199,8 @@ class CrashSafetyTest {
      * whole}, when known) or wholly absent, and nothing outside the big group and that import changed.
      */
     private static ImportState verify(Path ws, ImportState whole) throws SQLException {
-        Database db = Database.open(ws);
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        // closed again before the next child starts: one writer per workspace
+        try (Database db = Database.open(ws); Connection c = db.connect(); Statement s = c.createStatement()) {
             assertThat(text(s, "PRAGMA integrity_check")).isEqualTo("ok");
             assertThat(count(s, "SELECT count(*) FROM pragma_foreign_key_check")).isZero();
             ImportState state = ImportState.of(s, bigGroup);
@@ -241,13 +241,18 @@ class CrashSafetyTest {
         for (int kind = 0; kind < 4; kind++) {
             timing[kind] = script.runToEnd(kind);
         }
-        script.verify(Database.open(ws));
+        try (Database db = Database.open(ws)) {
+            script.verify(db);
+        }
         int inFlightApplied = 0;
         int inFlightAbsent = 0;
         for (int trial = 1; trial <= TRIALS; trial++) {
             // every other kill after the command opened the workspace; the others anywhere in its run
             script.runUntilKilled(timing, trial % 2 == 0);
-            EditScript.Outcome o = script.verify(Database.open(ws));
+            EditScript.Outcome o;
+            try (Database db = Database.open(ws)) {
+                o = script.verify(db);
+            }
             if (o == EditScript.Outcome.APPLIED) {
                 inFlightApplied++;
             } else {

@@ -80,7 +80,7 @@ public final class AppContext implements AutoCloseable {
         this.ledger = new LedgerService(database, ledgerRepo, groups, clock);
         this.ledgerImporter = new LedgerImporter(database, groups, campaigns, ledgerRepo, clock, this::zone);
         this.health = new HealthService(database, groups, flashRepo, clock, this::zone);
-        this.dashboard = new DashboardService(database, groups, health, flash, clock, this::zone);
+        this.dashboard = new DashboardService(database, groups, health, flashRepo, clock, this::zone);
         this.reports = new ReportService(dashboard, database.file().getFileName().toString());
         this.registryImporter = new RegistryImporter(database, groups);
         this.registryExporter = new RegistryExporter(groups);

@@ -242,7 +242,7 @@ public final class BenchRunner {
         parts.put("flashLifecycles", timed(() -> ctx.database().read(c -> new FlashRepository().findAll(c))));
         parts.put("healthThresholds", timed(() -> ctx.health().thresholds()));
         parts.put("metricsQuery", timed(() -> ctx.database().read(c -> MetricsQuery.compute(c,
-                day.minusDays(WINDOW_DAYS - 1L), day, BenchPlan.ZONE, ValueModel.halfLife(WINDOW_DAYS), id -> 100))));
+                day.minusDays(WINDOW_DAYS - 1L), day, BenchPlan.ZONE, ValueModel.halfLife(WINDOW_DAYS), id -> 100, null))));
         r.put("portfolioParts", parts);
         String external = manifest.get("headlineGroup").asText();
         Optional<Group> g = ctx.groups().list().stream().filter(x -> external.equals(x.externalId())).findFirst();

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** SQL for campaigns and their group links. */
@@ -79,6 +81,33 @@ public final class CampaignRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A campaign's id and name, as the flash list shows it. */
+    public record CampaignRef(long id, String name) {
+    }
+
+    /**
+     * For every group linked to a campaign, the campaign it belongs to (the latest one when several, as
+     * {@link #campaignOfGroup}), in one query over the links instead of one per group.
+     */
+    public Map<Long, CampaignRef> campaignOfEveryGroup(Connection c) throws SQLException {
+        Map<Long, CampaignRef> out = new HashMap<>();
+        Map<Long, Long> startsOf = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT cg.group_id, k.id, k.name, k.starts_at "
+                + "FROM campaign_group cg JOIN campaign k ON k.id = cg.campaign_id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long group = rs.getLong(1);
+                long starts = rs.getLong(4);
+                Long seen = startsOf.get(group);
+                if (seen == null || starts > seen) {
+                    startsOf.put(group, starts);
+                    out.put(group, new CampaignRef(rs.getLong(2), rs.getString(3)));
                 }
             }
         }

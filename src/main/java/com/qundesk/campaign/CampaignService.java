@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Campaigns: create, edit, cancel, link groups, record the outcome. One transaction per method. */
@@ -101,6 +102,11 @@ public final class CampaignService {
 
     public Optional<Campaign> campaignOfGroup(Connection c, long groupId) throws SQLException {
         return repo.campaignOfGroup(c, groupId);
+    }
+
+    /** The campaign of every linked group, in one query (see {@link CampaignRepository#campaignOfEveryGroup}). */
+    public Map<Long, CampaignRepository.CampaignRef> campaignOfEveryGroup(Connection c) throws SQLException {
+        return repo.campaignOfEveryGroup(c);
     }
 
     public void link(Connection c, long campaignId, long groupId) throws SQLException {

@@ -1,8 +1,8 @@
 package com.qundesk.dashboard;
 
 import com.qundesk.db.Database;
-import com.qundesk.flash.FlashGroup;
-import com.qundesk.flash.FlashService;
+import com.qundesk.flash.FlashLifecycle;
+import com.qundesk.flash.FlashRepository;
 import com.qundesk.flash.FlashState;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupService;
@@ -18,8 +18,10 @@ import com.qundesk.value.HealthService;
 import com.qundesk.value.OutcomeType;
 import com.qundesk.value.ValueDimension;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -50,11 +52,11 @@ public final class DashboardService {
     private final Database db;
     private final GroupService groups;
     private final HealthService health;
-    private final FlashService flash;
+    private final FlashRepository flash;
     private final Clock clock;
     private final Supplier<ZoneId> zone;
 
-    public DashboardService(Database db, GroupService groups, HealthService health, FlashService flash, Clock clock,
+    public DashboardService(Database db, GroupService groups, HealthService health, FlashRepository flash, Clock clock,
                             Supplier<ZoneId> zone) {
         this.db = db;
         this.groups = groups;
@@ -64,28 +66,35 @@ public final class DashboardService {
         this.zone = zone;
     }
 
+    /**
+     * The portfolio on {@code day}: the groups and flash lifecycles are read once, in one read transaction, and
+     * shared by the verdicts, the status counts and the flash discipline.
+     */
     public Portfolio portfolio(LocalDate day, int windowDays) {
-        List<GroupHealth> verdicts = health.evaluate(day, windowDays);
-        List<Group> all = groups.list();
-        Map<GroupStatus, Integer> byStatus = new EnumMap<>(GroupStatus.class);
-        Map<Purpose, Integer> byPurpose = new EnumMap<>(Purpose.class);
-        for (Group g : all) {
-            byStatus.merge(g.status(), 1, Integer::sum);
-            if (g.status().isLive()) {
-                byPurpose.merge(g.purpose(), 1, Integer::sum);
+        return db.read(c -> {
+            List<Group> all = groups.listIn(c);
+            List<FlashLifecycle> lifecycles = flash.findAll(c);
+            List<GroupHealth> verdicts = health.evaluate(c, day, windowDays, all, lifecycles);
+            Map<GroupStatus, Integer> byStatus = new EnumMap<>(GroupStatus.class);
+            Map<Purpose, Integer> byPurpose = new EnumMap<>(Purpose.class);
+            for (Group g : all) {
+                byStatus.merge(g.status(), 1, Integer::sum);
+                if (g.status().isLive()) {
+                    byPurpose.merge(g.purpose(), 1, Integer::sum);
+                }
             }
-        }
-        int delivered = (int) verdicts.stream().filter(GroupHealth::deliveredValue).count();
-        double share = verdicts.isEmpty() ? 0 : (double) delivered / verdicts.size();
+            int delivered = (int) verdicts.stream().filter(GroupHealth::deliveredValue).count();
+            double share = verdicts.isEmpty() ? 0 : (double) delivered / verdicts.size();
 
-        List<GroupHealth> ranked = verdicts.stream().filter(h -> h.group().memberCount() > 0)
-                .sorted(Comparator.comparingDouble(GroupHealth::valuePerMember).reversed()).toList();
-        List<GroupHealth> top = ranked.stream().limit(TOP_N).toList();
-        List<GroupHealth> bottom = ranked.reversed().stream().limit(TOP_N).toList();
+            List<GroupHealth> ranked = verdicts.stream().filter(h -> h.group().memberCount() > 0)
+                    .sorted(Comparator.comparingDouble(GroupHealth::valuePerMember).reversed()).toList();
+            List<GroupHealth> top = ranked.stream().limit(TOP_N).toList();
+            List<GroupHealth> bottom = ranked.reversed().stream().limit(TOP_N).toList();
 
-        return new Portfolio(day, windowDays, byStatus, byPurpose, verdicts.size(), delivered, share,
-                trend(day, windowDays, verdicts, share), valueByWeek(day), funnel(verdicts), top, bottom, verdicts,
-                discipline());
+            return new Portfolio(day, windowDays, byStatus, byPurpose, verdicts.size(), delivered, share,
+                    trend(c, day, windowDays, verdicts, share), valueByWeek(c, day), funnel(verdicts), top, bottom,
+                    verdicts, discipline(all, lifecycles));
+        });
     }
 
     /** One group's verdict, weekly value and outcome timeline, the window's daily stats and its history. */
@@ -122,82 +131,80 @@ public final class DashboardService {
     }
 
     /** The delivered share for earlier windows of the same length (value events or outcomes > 0). */
-    private List<Portfolio.TrendPoint> trend(LocalDate day, int windowDays, List<GroupHealth> verdicts,
-                                             double current) {
+    private List<Portfolio.TrendPoint> trend(Connection c, LocalDate day, int windowDays,
+                                             List<GroupHealth> verdicts, double current) throws SQLException {
         ZoneId z = zone.get();
-        Set<Long> live = new HashSet<>();
-        verdicts.forEach(h -> live.add(h.group().id()));
         LocalDate earliest = day.minusDays((long) windowDays * TREND_POINTS - 1);
-        Map<Long, List<Long>> activeDays = db.read(c -> {
-            Map<Long, List<Long>> out = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT group_id, at FROM value_event WHERE at >= ? AND at < ?")) {
-                ps.setLong(1, earliest.atStartOfDay(z).toInstant().toEpochMilli());
-                ps.setLong(2, day.plusDays(1).atStartOfDay(z).toInstant().toEpochMilli());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(
-                                Instant.ofEpochMilli(rs.getLong(2)).atZone(z).toLocalDate().toEpochDay());
+        DayIndex days = new DayIndex(earliest, day, z);
+        // each day of the six windows falls in exactly one of them: a bit per window and group
+        Map<Long, Integer> windowsWithValue = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT group_id, at FROM value_event WHERE at >= ? AND at < ?")) {
+            ps.setLong(1, days.startMillis());
+            ps.setLong(2, days.endMillis());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int d = days.indexOf(rs.getLong(2));
+                    if (d >= 0) {
+                        windowsWithValue.merge(rs.getLong(1), 1 << (d / windowDays), (a, b) -> a | b);
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT group_id, day FROM outcome WHERE day BETWEEN ? AND ? AND value > 0")) {
-                ps.setLong(1, earliest.toEpochDay());
-                ps.setLong(2, day.toEpochDay());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
-                    }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT group_id, day FROM outcome WHERE day BETWEEN ? AND ? AND value > 0")) {
+            ps.setLong(1, earliest.toEpochDay());
+            ps.setLong(2, day.toEpochDay());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int d = (int) (rs.getLong(2) - earliest.toEpochDay());
+                    windowsWithValue.merge(rs.getLong(1), 1 << (d / windowDays), (a, b) -> a | b);
                 }
             }
-            return out;
-        });
+        }
+        int[] delivered = new int[TREND_POINTS];
+        for (GroupHealth h : verdicts) {
+            int mask = windowsWithValue.getOrDefault(h.group().id(), 0);
+            for (int k = 0; k < TREND_POINTS; k++) {
+                if ((mask & (1 << k)) != 0) {
+                    delivered[k]++;
+                }
+            }
+        }
         List<Portfolio.TrendPoint> points = new ArrayList<>();
         for (int i = TREND_POINTS - 1; i >= 1; i--) {
             LocalDate end = day.minusDays((long) windowDays * i);
-            long from = end.minusDays(windowDays - 1L).toEpochDay();
-            long to = end.toEpochDay();
-            int delivered = 0;
-            for (long id : live) {
-                List<Long> days = activeDays.get(id);
-                if (days != null && days.stream().anyMatch(d -> d >= from && d <= to)) {
-                    delivered++;
-                }
-            }
-            points.add(new Portfolio.TrendPoint(end, live.isEmpty() ? 0 : (double) delivered / live.size()));
+            int k = TREND_POINTS - 1 - i;
+            points.add(new Portfolio.TrendPoint(end, verdicts.isEmpty() ? 0 : (double) delivered[k] / verdicts.size()));
         }
         points.add(new Portfolio.TrendPoint(day, current));
         return points;
     }
 
     /** Value events per dimension per week over the last {@link #WEEKS} weeks (weeks start on Monday). */
-    private List<Portfolio.WeekValue> valueByWeek(LocalDate day) {
+    private List<Portfolio.WeekValue> valueByWeek(Connection c, LocalDate day) throws SQLException {
         ZoneId z = zone.get();
         LocalDate firstWeek = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(WEEKS - 1L);
-        Map<LocalDate, Map<ValueDimension, Integer>> weeks = new TreeMap<>();
+        DayIndex days = new DayIndex(firstWeek, day, z);
+        List<Map<ValueDimension, Integer>> weeks = new ArrayList<>();
         for (int i = 0; i < WEEKS; i++) {
-            weeks.put(firstWeek.plusWeeks(i), new EnumMap<>(ValueDimension.class));
+            weeks.add(new EnumMap<>(ValueDimension.class));
         }
-        db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT at, dimension FROM value_event WHERE at >= ? AND at < ?")) {
-                ps.setLong(1, firstWeek.atStartOfDay(z).toInstant().toEpochMilli());
-                ps.setLong(2, day.plusDays(1).atStartOfDay(z).toInstant().toEpochMilli());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        LocalDate d = Instant.ofEpochMilli(rs.getLong(1)).atZone(z).toLocalDate()
-                                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                        Map<ValueDimension, Integer> m = weeks.get(d);
-                        if (m != null) {
-                            m.merge(ValueDimension.fromToken(rs.getString(2)), 1, Integer::sum);
-                        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT at, dimension FROM value_event WHERE at >= ? AND at < ?")) {
+            ps.setLong(1, days.startMillis());
+            ps.setLong(2, days.endMillis());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int d = days.indexOf(rs.getLong(1));
+                    if (d >= 0) {
+                        weeks.get(d / 7).merge(ValueDimension.fromToken(rs.getString(2)), 1, Integer::sum);
                     }
                 }
             }
-            return null;
-        });
+        }
         List<Portfolio.WeekValue> out = new ArrayList<>();
-        weeks.forEach((k, v) -> out.add(new Portfolio.WeekValue(k, v)));
+        for (int i = 0; i < WEEKS; i++) {
+            out.add(new Portfolio.WeekValue(firstWeek.plusWeeks(i), weeks.get(i)));
+        }
         return out;
     }
 
@@ -226,14 +233,19 @@ public final class DashboardService {
                 rates);
     }
 
-    private Portfolio.FlashDiscipline discipline() {
+    /** On-time and late dissolutions, overdue and open flash groups (of groups still in the registry). */
+    private Portfolio.FlashDiscipline discipline(List<Group> all, List<FlashLifecycle> lifecycles) {
         Instant now = clock.instant();
+        Set<Long> known = new HashSet<>();
+        all.forEach(g -> known.add(g.id()));
         int onTime = 0;
         int late = 0;
         int overdue = 0;
         int open = 0;
-        for (FlashGroup f : flash.list()) {
-            var l = f.lifecycle();
+        for (FlashLifecycle l : lifecycles) {
+            if (!known.contains(l.groupId())) {
+                continue;
+            }
             if (l.state() == FlashState.DISSOLVED) {
                 if (l.endedAt() != null && !l.endedAt().isAfter(l.dueAt().plus(ON_TIME_GRACE))) {
                     onTime++;

@@ -101,14 +101,15 @@ public final class FlashService {
             for (Group g : groups.listIn(c)) {
                 byId.put(g.id(), g);
             }
+            var campaignOf = campaigns.campaignOfEveryGroup(c);
             List<FlashGroup> out = new ArrayList<>();
             for (FlashLifecycle f : repo.findAll(c)) {
                 Group g = byId.get(f.groupId());
                 if (g == null) {
                     continue;
                 }
-                var k = campaigns.campaignOfGroup(c, g.id());
-                out.add(new FlashGroup(g, f, k.map(Campaign::id).orElse(null), k.map(Campaign::name).orElse(null)));
+                var k = campaignOf.get(g.id());
+                out.add(new FlashGroup(g, f, k == null ? null : k.id(), k == null ? null : k.name()));
             }
             return out;
         });

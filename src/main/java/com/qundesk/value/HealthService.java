@@ -45,56 +45,94 @@ public final class HealthService {
 
     /** Every active group's health for the {@code windowDays} ending on {@code day} (inclusive). */
     public List<GroupHealth> evaluate(LocalDate day, int windowDays) {
-        return db.read(c -> evaluate(c, day, windowDays, null));
+        return db.read(c -> evaluate(c, day, windowDays, groups.listIn(c), flash.findAll(c)));
     }
 
-    /** One group's health (also for dissolved or archived groups). */
+    /**
+     * One group's health (also for dissolved or archived groups). Reads only that group's rows, so its cost does
+     * not grow with the number of groups in the workspace.
+     */
     public GroupHealth evaluateGroup(long groupId, LocalDate day, int windowDays) {
-        return db.read(c -> evaluate(c, day, windowDays, groupId).getFirst());
+        return db.read(c -> {
+            checkWindow(windowDays);
+            Group g = groups.requireIn(c, groupId);
+            ZoneId z = zone.get();
+            LocalDate from = day.minusDays(windowDays - 1L);
+            Map<Long, GroupMetrics> metrics = MetricsQuery.compute(c, from, day, z, ValueModel.halfLife(windowDays),
+                    id -> g.memberCount(), groupId);
+            return judge(g, metrics.getOrDefault(groupId, new GroupMetrics(groupId, from, day)),
+                    flash.find(c, groupId).orElse(null), isBroadcast(c, groupId), thresholds(c), evalAt(day, z), z);
+        });
     }
 
     public LocalDate today() {
         return clock.instant().atZone(zone.get()).toLocalDate();
     }
 
-    List<GroupHealth> evaluate(Connection c, LocalDate day, int windowDays, Long onlyGroup) throws SQLException {
-        if (windowDays < 1 || windowDays > 366) {
-            throw new IllegalArgumentException("window must be 1..366 days");
-        }
+    /**
+     * Every live group's health, for callers that already hold the groups and flash lifecycles of the same
+     * transaction (the portfolio reads them once for all its parts).
+     */
+    public List<GroupHealth> evaluate(Connection c, LocalDate day, int windowDays, List<Group> all,
+                                      List<FlashLifecycle> flashLifecycles) throws SQLException {
+        checkWindow(windowDays);
         ZoneId z = zone.get();
         LocalDate from = day.minusDays(windowDays - 1L);
-        Instant at = endOf(day, z);
-        Instant now = clock.instant();
-        Instant evalAt = at.isBefore(now) ? at : now;
-        List<Group> all = groups.listIn(c);
+        Instant evalAt = evalAt(day, z);
         Map<Long, Integer> members = new HashMap<>();
         for (Group g : all) {
             members.put(g.id(), g.memberCount());
         }
         Map<Long, GroupMetrics> metrics = MetricsQuery.compute(c, from, day, z, ValueModel.halfLife(windowDays),
-                id -> members.getOrDefault(id, 1));
+                id -> members.getOrDefault(id, 1), null);
         Map<Long, FlashLifecycle> lifecycles = new HashMap<>();
-        for (FlashLifecycle f : flash.findAll(c)) {
+        for (FlashLifecycle f : flashLifecycles) {
             lifecycles.put(f.groupId(), f);
         }
         Set<Long> broadcast = broadcastGroups(c);
         HealthThresholds t = thresholds(c);
         List<GroupHealth> out = new ArrayList<>();
         for (Group g : all) {
-            if (onlyGroup != null ? !onlyGroup.equals(g.id()) : !g.status().isLive()) {
+            if (!g.status().isLive()) {
                 continue;
             }
             GroupMetrics m = metrics.getOrDefault(g.id(), new GroupMetrics(g.id(), from, day));
-            ValueIndex index = ValueModel.index(m, g.memberCount());
-            List<RuleFinding> findings = HealthRules.evaluate(g, m, lifecycles.get(g.id()), broadcast.contains(g.id()),
-                    t, evalAt, z);
-            GroupHealth tmp = new GroupHealth(g, m, index, findings, Recommendation.KEEP, List.of());
-            Recommender.Verdict v = Recommender.recommend(findings, index, tmp.deliveredValue());
-            out.add(new GroupHealth(g, m, index, findings, v.recommendation(), v.reasons()));
+            out.add(judge(g, m, lifecycles.get(g.id()), broadcast.contains(g.id()), t, evalAt, z));
         }
         out.sort(Comparator.comparing((GroupHealth h) -> h.recommendation().ordinal())
                 .thenComparing(h -> h.index().value()));
         return out;
+    }
+
+    private static GroupHealth judge(Group g, GroupMetrics m, FlashLifecycle lifecycle, boolean broadcast,
+                                     HealthThresholds t, Instant evalAt, ZoneId z) {
+        ValueIndex index = ValueModel.index(m, g.memberCount());
+        List<RuleFinding> findings = HealthRules.evaluate(g, m, lifecycle, broadcast, t, evalAt, z);
+        GroupHealth tmp = new GroupHealth(g, m, index, findings, Recommendation.KEEP, List.of());
+        Recommender.Verdict v = Recommender.recommend(findings, index, tmp.deliveredValue());
+        return new GroupHealth(g, m, index, findings, v.recommendation(), v.reasons());
+    }
+
+    private static void checkWindow(int windowDays) {
+        if (windowDays < 1 || windowDays > 366) {
+            throw new IllegalArgumentException("window must be 1..366 days");
+        }
+    }
+
+    /** The end of {@code day}, or now when the day has not ended yet. */
+    private Instant evalAt(LocalDate day, ZoneId z) {
+        Instant at = endOf(day, z);
+        Instant now = clock.instant();
+        return at.isBefore(now) ? at : now;
+    }
+
+    private static boolean isBroadcast(Connection c, long groupId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT broadcast FROM chat_group WHERE id = ?")) {
+            ps.setLong(1, groupId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
+        }
     }
 
     private static Instant endOf(LocalDate day, ZoneId z) {

@@ -1,5 +1,7 @@
 package com.qundesk.value;
 
+import com.qundesk.group.GroupStatus;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,9 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Aggregates every group's window in a handful of indexed range queries (value events by time, outcomes and
@@ -18,16 +22,30 @@ import java.util.function.Function;
  */
 public final class MetricsQuery {
 
+    /** The ids of the live groups, as a subquery (statuses from {@link GroupStatus#isLive()}). */
+    static final String LIVE_GROUPS = "SELECT id FROM chat_group WHERE status IN ("
+            + Arrays.stream(GroupStatus.values()).filter(GroupStatus::isLive).map(s -> "'" + s.token() + "'")
+            .collect(Collectors.joining(", ")) + ")";
+
     private MetricsQuery() {
     }
 
     /**
      * @param membersOf current member count per group (used when reach is unknown and no stats exist)
      * @param halfLife  recency half-life for value events
+     * @param onlyGroup one group's id to read only its rows (by the group-leading indices), or null for every
+     *                  live group (active or dissolution scheduled: the groups a portfolio judges)
      */
     public static Map<Long, GroupMetrics> compute(Connection c, LocalDate from, LocalDate to, ZoneId zone,
-                                                  Duration halfLife, Function<Long, Integer> membersOf)
+                                                  Duration halfLife, Function<Long, Integer> membersOf,
+                                                  Long onlyGroup)
             throws SQLException {
+        // the window's range scans read the covering day/time indices for all groups (rows of groups that are not
+        // live are cheap there and simply not asked for); the per-group lookups and the daily-stat aggregate go by
+        // the group-leading keys of the live groups only, which is what made them fast at 2,000 groups
+        String scope = onlyGroup == null ? LIVE_GROUPS : "SELECT " + onlyGroup.longValue();
+        String and = onlyGroup == null ? "" : " AND group_id = " + onlyGroup.longValue();
+        String andScope = onlyGroup == null ? " AND group_id IN (" + LIVE_GROUPS + ")" : and;
         Map<Long, GroupMetrics> out = new HashMap<>();
         Function<Long, GroupMetrics> m = id -> out.computeIfAbsent(id, k -> new GroupMetrics(k, from, to));
         Instant start = from.atStartOfDay(zone).toInstant();
@@ -35,7 +53,7 @@ public final class MetricsQuery {
         double halfLifeMs = halfLife.toMillis();
 
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT group_id, at, dimension, reach FROM value_event WHERE at >= ? AND at < ?")) {
+                "SELECT group_id, at, dimension, reach FROM value_event WHERE at >= ? AND at < ?" + and)) {
             ps.setLong(1, start.toEpochMilli());
             ps.setLong(2, end.toEpochMilli());
             try (ResultSet rs = ps.executeQuery()) {
@@ -53,17 +71,22 @@ public final class MetricsQuery {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT group_id, max(at) FROM value_event WHERE at < ? "
-                + "GROUP BY group_id")) {
+        // the latest event and outcome per group: one backwards step in each group's index range (a GROUP BY over
+        // the whole history read every row of every group: 9 and 5 ms at 50,000 events and 20,000 outcomes)
+        try (PreparedStatement ps = c.prepareStatement("SELECT g.id, (SELECT max(v.at) FROM value_event v "
+                + "WHERE v.group_id = g.id AND v.at < ?) FROM chat_group g WHERE g.id IN (" + scope + ")")) {
             ps.setLong(1, end.toEpochMilli());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    m.apply(rs.getLong(1)).lastValueAt = Instant.ofEpochMilli(rs.getLong(2));
+                    long at = rs.getLong(2);
+                    if (!rs.wasNull()) {
+                        m.apply(rs.getLong(1)).lastValueAt = Instant.ofEpochMilli(at);
+                    }
                 }
             }
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT group_id, type, sum(value) FROM outcome "
-                + "WHERE day BETWEEN ? AND ? GROUP BY group_id, type")) {
+                + "WHERE day BETWEEN ? AND ?" + and + " GROUP BY group_id, type")) {
             ps.setLong(1, from.toEpochDay());
             ps.setLong(2, to.toEpochDay());
             try (ResultSet rs = ps.executeQuery()) {
@@ -72,19 +95,23 @@ public final class MetricsQuery {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT group_id, max(day) FROM outcome WHERE day <= ? "
-                + "AND value > 0 GROUP BY group_id")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT g.id, (SELECT o.day FROM outcome o "
+                + "WHERE o.group_id = g.id AND o.day <= ? AND o.value > 0 ORDER BY o.day DESC LIMIT 1) "
+                + "FROM chat_group g WHERE g.id IN (" + scope + ")")) {
             ps.setLong(1, to.toEpochDay());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    m.apply(rs.getLong(1)).lastOutcomeDay = LocalDate.ofEpochDay(rs.getLong(2));
+                    long day = rs.getLong(2);
+                    if (!rs.wasNull()) {
+                        m.apply(rs.getLong(1)).lastOutcomeDay = LocalDate.ofEpochDay(day);
+                    }
                 }
             }
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT group_id, count(*), sum(messages), sum(joins), "
                 + "sum(coalesce(leaves, 0)), count(leaves), sum(removals), sum(flagged_ads), sum(owner_messages), "
                 + "sum(top3_share * messages), sum(CASE WHEN messages > 100 THEN 1 ELSE 0 END), sum(members), "
-                + "count(members) FROM daily_stat WHERE day BETWEEN ? AND ? GROUP BY group_id")) {
+                + "count(members) FROM daily_stat WHERE day BETWEEN ? AND ?" + andScope + " GROUP BY group_id")) {
             ps.setLong(1, from.toEpochDay());
             ps.setLong(2, to.toEpochDay());
             try (ResultSet rs = ps.executeQuery()) {
@@ -107,7 +134,7 @@ public final class MetricsQuery {
         }
         // The worst day for leaving (leaves as a share of that day's members), per group.
         try (PreparedStatement ps = c.prepareStatement("SELECT group_id, day, 1.0 * leaves / members FROM daily_stat "
-                + "WHERE day BETWEEN ? AND ? AND members > 0 AND leaves > 0")) {
+                + "WHERE day BETWEEN ? AND ? AND members > 0 AND leaves > 0" + and)) {
             ps.setLong(1, from.toEpochDay());
             ps.setLong(2, to.toEpochDay());
             try (ResultSet rs = ps.executeQuery()) {

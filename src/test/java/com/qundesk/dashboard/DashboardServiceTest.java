@@ -47,4 +47,24 @@ class DashboardServiceTest {
         GroupHealth after = w.ctx.health().evaluateGroup(r.newGroup().id(), w.ctx.health().today(), 30);
         assertThat(after.findings()).noneMatch(f -> f.rule() == com.qundesk.value.HealthRule.STALE_CORE);
     }
+
+    @Test
+    void oneGroupsHealthReadAloneEqualsItsVerdictInThePortfolio() {
+        TestWorkspace w = TestWorkspace.demo(dir);
+        var day = w.ctx.health().today();
+        for (GroupHealth all : w.ctx.health().evaluate(day, 30)) {
+            GroupHealth one = w.ctx.health().evaluateGroup(all.group().id(), day, 30);
+            var a = all.metrics();
+            var b = one.metrics();
+            assertThat(b.eventsByDimension).as(all.group().name()).isEqualTo(a.eventsByDimension);
+            assertThat(b.outcomes).as(all.group().name()).isEqualTo(a.outcomes);
+            assertThat(new Object[] {b.messages, b.joins, b.leaves, b.statDays, b.lastValueAt, b.lastOutcomeDay,
+                    b.maxLeaveShareDay, b.weightedReach, b.membersSum}).as(all.group().name())
+                    .containsExactly(a.messages, a.joins, a.leaves, a.statDays, a.lastValueAt, a.lastOutcomeDay,
+                            a.maxLeaveShareDay, a.weightedReach, a.membersSum);
+            assertThat(one.recommendation()).as(all.group().name()).isEqualTo(all.recommendation());
+            assertThat(one.findings()).as(all.group().name()).isEqualTo(all.findings());
+            assertThat(one.index().value()).as(all.group().name()).isEqualTo(all.index().value());
+        }
+    }
 }

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -88,7 +90,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The newest migration in {@code db/migration}. A workspace whose history already ends there, every step
+     * successful, is opened without starting Flyway (its class loading and scan cost ~0.3–1 s at every start);
+     * {@code SchemaVersionTest} keeps this in step with the migration files.
+     */
+    static final int LATEST_SCHEMA_VERSION = 6;
+
     private void migrate(BeforeMigration beforeMigration) {
+        if (isCurrent()) {
+            return;
+        }
         try {
             Flyway flyway = Flyway.configure(Database.class.getClassLoader())
                     .dataSource(dataSource)
@@ -107,6 +119,18 @@ public final class Database implements AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             throw new WorkspaceException("workspace.error.open", e, file);
+        }
+    }
+
+    /** Whether Flyway's history says the schema is at {@link #LATEST_SCHEMA_VERSION} with no failed step. */
+    private boolean isCurrent() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT max(CAST(version AS INTEGER)), min(success), "
+                     + "count(version) FROM flyway_schema_history WHERE version IS NOT NULL");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getInt(3) > 0 && rs.getInt(1) == LATEST_SCHEMA_VERSION && rs.getInt(2) == 1;
+        } catch (SQLException e) {
+            return false; // no history table yet (a new workspace) or not readable: Flyway decides and says why
         }
     }
 

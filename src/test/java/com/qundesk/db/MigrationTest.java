@@ -29,7 +29,7 @@ class MigrationTest {
             assertThat(tables(s)).contains("chat_group", "group_tag", "group_history", "campaign", "flash_lifecycle",
                     "reminder", "template", "template_version", "value_event", "outcome", "daily_stat", "import_run",
                     "chat_message", "chat_day", "chat_day_sender", "member_snapshot", "wecom_stat");
-            assertThat(scalar(s, "SELECT max(version) FROM flyway_schema_history WHERE success = 1")).isEqualTo("5");
+            assertThat(scalar(s, "SELECT max(version) FROM flyway_schema_history WHERE success = 1")).isEqualTo("6");
         }
     }
 
@@ -47,8 +47,32 @@ class MigrationTest {
         Database again = Database.open(file);
         try (Connection c = again.connect(); Statement s = c.createStatement()) {
             assertThat(scalar(s, "SELECT value FROM workspace_setting WHERE key = 'k'")).isEqualTo("v");
-            assertThat(scalar(s, "SELECT count(*) FROM flyway_schema_history")).isEqualTo("5");
+            assertThat(scalar(s, "SELECT count(*) FROM flyway_schema_history")).isEqualTo("6");
         }
+    }
+
+    @Test
+    void theOpeningFastPathKnowsTheNewestMigrationFile() throws Exception {
+        Path folder = Path.of(MigrationTest.class.getClassLoader().getResource("db/migration").toURI());
+        int newest;
+        try (var files = Files.list(folder)) {
+            newest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        }
+        assertThat(Database.LATEST_SCHEMA_VERSION)
+                .as("Database.LATEST_SCHEMA_VERSION must name the newest migration, or a workspace is not migrated")
+                .isEqualTo(newest);
+    }
+
+    @Test
+    void aHistoryWithAFailedStepIsLeftToFlywayWhichRefusesIt() throws Exception {
+        Path file = dir.resolve("w.qundesk");
+        Database.open(file).close();
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE flyway_schema_history SET success = 0 WHERE version = '6'");
+        }
+        assertThatThrownBy(() -> Database.open(file)).isInstanceOf(WorkspaceException.class);
     }
 
     @Test

@@ -35,6 +35,14 @@ public final class GroupRepository {
         return out;
     }
 
+    /** The registry's version token (V6), changed by every change to a group or its tags. */
+    public long registryToken(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT token FROM registry_version WHERE id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
     public Optional<Group> findById(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM chat_group WHERE id = ?")) {
             ps.setLong(1, id);

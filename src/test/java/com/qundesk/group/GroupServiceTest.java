@@ -149,4 +149,37 @@ class GroupServiceTest {
         groups.delete(parent.id());
         assertThat(groups.list()).isEmpty();
     }
+
+    @Test
+    void theKeptRegistryFollowsEveryChangeWhoeverMakesIt() throws Exception {
+        Group a = groups.create(draft("一群").toBuilder().tags(List.of("甲")).build());
+        List<Group> first = groups.list();
+        assertThat(groups.list()).as("no change: the same copy").isSameAs(first);
+
+        groups.update(groups.get(a.id()).toBuilder().name("一群（新）").build());
+        assertThat(groups.list()).extracting(Group::name).containsExactly("一群（新）");
+
+        // a change made in plain SQL, outside the services (an import, another tool): seen too
+        w.ctx.database().inTransaction(c -> {
+            try (var s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO group_tag (group_id, tag) VALUES (" + a.id() + ", '乙')");
+            }
+            return null;
+        });
+        assertThat(groups.list().getFirst().tags()).containsExactlyInAnyOrder("甲", "乙");
+
+        // a change rolled back leaves the registry as it was, and a later change is still seen
+        List<Group> before = groups.list();
+        assertThatThrownBy(() -> w.ctx.database().inTransaction(c -> {
+            try (var s = c.createStatement()) {
+                s.executeUpdate("UPDATE chat_group SET member_count = 99 WHERE id = " + a.id());
+            }
+            assertThat(groups.listIn(c).getFirst().memberCount()).isEqualTo(99);
+            throw new IllegalStateException("roll back");
+        })).hasMessage("roll back");
+        assertThat(groups.list().getFirst().memberCount()).isEqualTo(before.getFirst().memberCount());
+        groups.create(draft("二群"));
+        assertThat(groups.list()).extracting(Group::name).containsExactly("一群（新）", "二群");
+        assertThat(groups.list().getFirst().memberCount()).isEqualTo(before.getFirst().memberCount());
+    }
 }

@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * must read it.
  *
  * <p>Data-driven: each migration has one {@link Step} (the rows it makes possible and what they must read as in the
- * current schema). A new migration V5 needs one more step; {@link #everyMigrationHasAStep()} fails until it has one.
+ * current schema). A new migration V7 needs one more step; {@link #everyMigrationHasAStep()} fails until it has one.
  * When a later migration changes a column on purpose, update the checks of the older steps to what the data must
  * have become.
  */
@@ -211,7 +211,13 @@ class UpgradeTest {
                     Check.of("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('ix_daily_stat_day_metrics',"
                                     + " 'ix_value_event_at_cover', 'ix_outcome_group_day_value', 'ix_daily_stat_day',"
                                     + " 'ix_value_event_at') ORDER BY name",
-                            "ix_daily_stat_day_metrics", "ix_outcome_group_day_value", "ix_value_event_at_cover")))
+                            "ix_daily_stat_day_metrics", "ix_outcome_group_day_value", "ix_value_event_at_cover"))),
+            // V6 adds the registry's version token and its triggers: one row, and a change to a group changes it
+            new Step("6", List.of("UPDATE registry_version SET token = 42",
+                    "UPDATE chat_group SET updated_at = updated_at WHERE id = 1"), List.of(
+                    Check.of("SELECT count(*), sum(token = 42) FROM registry_version", "1|0"),
+                    Check.of("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tr_registry_%'",
+                            "6")))
     );
 
     @TempDir

@@ -34,6 +34,12 @@ public final class TodayController {
     private record Tick(Label label, Instant target) {
     }
 
+    /**
+     * Cards drawn per section before "show all": a big agency has a hundred flash groups open at once, and
+     * drawing every card (and its first CSS pass) at start kept the start view from appearing for seconds.
+     */
+    static final int FIRST_CARDS = 20;
+
     private final UiContext ui;
     private final List<Tick> ticks = new ArrayList<>();
     private Timeline clockTimeline;
@@ -98,8 +104,22 @@ public final class TodayController {
             list.getChildren().add(empty);
             return;
         }
-        for (FlashGroup f : groups) {
-            list.getChildren().add(card(f, style, byDue));
+        int shown = Math.min(groups.size(), FIRST_CARDS);
+        for (int i = 0; i < shown; i++) {
+            list.getChildren().add(card(groups.get(i), style, byDue));
+        }
+        if (shown < groups.size()) {
+            Hyperlink more = new Hyperlink(ui.messages().get("today.showAll", groups.size() - shown, groups.size()));
+            more.getStyleClass().add("today-more");
+            more.setId(list.getId() + "-more");
+            more.setOnAction(e -> {
+                list.getChildren().remove(more);
+                for (int i = shown; i < groups.size(); i++) {
+                    list.getChildren().add(card(groups.get(i), style, byDue));
+                }
+                updateCountdowns();
+            });
+            list.getChildren().add(more);
         }
     }
 

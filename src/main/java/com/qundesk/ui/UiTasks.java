@@ -46,6 +46,25 @@ public final class UiTasks {
 
     /** Submits a prepared task (one that reports progress or can be cancelled). */
     public <T> Task<T> submit(Task<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure, Node... disable) {
+        return submit(executor, task, onSuccess, onFailure, disable);
+    }
+
+    /**
+     * As {@link #submit(Task, Consumer, Consumer, Node...)}, for long heavy work (a chat import): the task runs on a
+     * thread of its own at a lower operating-system priority ({@link BackgroundPriority}), so on a 2-core PC the FX
+     * thread still gets a core at every pulse. The thread ends with the task.
+     */
+    public <T> Task<T> submitInBackground(String name, Task<T> task, Consumer<T> onSuccess,
+                                          Consumer<Throwable> onFailure, Node... disable) {
+        Executor ownThread = work -> Thread.ofPlatform().name(name).daemon(true).start(() -> {
+            BackgroundPriority.lowerCurrentThread();
+            work.run();
+        });
+        return submit(ownThread, task, onSuccess, onFailure, disable);
+    }
+
+    private <T> Task<T> submit(Executor on, Task<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
+                               Node... disable) {
         List<Node> nodes = List.of(disable);
         Runnable start = () -> {
             nodes.forEach(n -> n.setDisable(true));
@@ -76,7 +95,7 @@ public final class UiTasks {
             Platform.runLater(start);
         }
         try {
-            executor.execute(task);
+            on.execute(task);
         } catch (RejectedExecutionException e) {
             // the app is shutting down: a late timer tick has nothing left to do
             task.cancel();

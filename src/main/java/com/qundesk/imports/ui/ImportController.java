@@ -209,6 +209,9 @@ public final class ImportController {
         refreshHistory();
     }
 
+    private record GroupChoices(Map<Long, Group> byId, List<Group> choices) {
+    }
+
     private StringConverter<Group> groupConverter() {
         Messages m = ui.messages();
         return new StringConverter<>() {
@@ -225,13 +228,21 @@ public final class ImportController {
     }
 
     private void reloadGroups() {
-        ui.tasks().run(() -> ui.app().groups().list(), list -> {
-            groupsById.clear();
-            list.forEach(g -> groupsById.put(g.id(), g));
-            List<Group> choices = new ArrayList<>();
+        // sorted on the worker: at 2,000 groups sorting and mapping them on the FX thread showed as a pause
+        ui.tasks().run(() -> {
+            List<Group> list = ui.app().groups().list();
+            Map<Long, Group> byId = new HashMap<>();
+            list.forEach(g -> byId.put(g.id(), g));
+            List<Group> choices = new ArrayList<>(list.size() + 1);
             choices.add(null);
             list.stream().sorted(java.util.Comparator.comparing(Group::name)).forEach(choices::add);
-            groupChoices.setAll(choices);
+            return new GroupChoices(byId, choices);
+        }, loaded -> {
+            groupsById.clear();
+            groupsById.putAll(loaded.byId());
+            if (!loaded.choices().equals(groupChoices)) {
+                groupChoices.setAll(loaded.choices());
+            }
         });
     }
 
@@ -568,7 +579,7 @@ public final class ImportController {
             progressLabel.setText(m.get("import.progress.cancelled"));
             report();
         });
-        ui.tasks().submit(task, results -> {
+        ui.tasks().submitInBackground("qundesk-import", task, results -> {
             end.run();
             progressLabel.setText("");
             report();

@@ -1,0 +1,75 @@
+package com.qundesk.ui;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.util.Locale;
+
+/**
+ * Lowers the operating-system scheduling priority of the calling thread, for long background work that must not
+ * take the CPU from the FX thread (a chat import's two threads on a 2-core PC kept the JavaFX pulse waiting up to
+ * a quarter of a second; docs/performance.md).
+ *
+ * <p>Java's own thread priorities do nothing on Linux unless the JVM is started with a flag, so on Linux this sets
+ * the thread's nice value with {@code setpriority(PRIO_PROCESS, gettid(), 10)} through the FFM API (per thread
+ * under NPTL; threads started from it inherit it, e.g. the import's parser thread). A nice value cannot be raised
+ * again without privileges, so call it only on a thread of its own that ends with the work, never on a pooled one.
+ * Elsewhere, and when the call is refused, the thread keeps its priority and the work just runs.
+ */
+public final class BackgroundPriority {
+
+    /** The nice value given: the FX thread (nice 0) then weighs ten times more with the scheduler. */
+    public static final int NICE = 10;
+
+    private static final Logger log = LoggerFactory.getLogger(BackgroundPriority.class);
+    private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+
+    private BackgroundPriority() {
+    }
+
+    /** Lowers the calling thread's priority; returns whether the operating system took it. */
+    public static boolean lowerCurrentThread() {
+        Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
+        if (!LINUX) {
+            return false;
+        }
+        try {
+            Linker linker = Linker.nativeLinker();
+            SymbolLookup libc = linker.defaultLookup();
+            MethodHandle gettid = linker.downcallHandle(libc.find("gettid").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT));
+            MethodHandle setpriority = linker.downcallHandle(libc.find("setpriority").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
+                            ValueLayout.JAVA_INT));
+            int tid = (int) gettid.invokeExact();
+            int rc = (int) setpriority.invokeExact(0 /* PRIO_PROCESS: with a thread id, that thread only */, tid, NICE);
+            return rc == 0;
+        } catch (Throwable e) {
+            log.debug("Could not lower the priority of thread {}", Thread.currentThread().getName(), e);
+            return false;
+        }
+    }
+
+    /** The calling thread's nice value as Linux reports it, or null where that cannot be read. */
+    public static Integer niceOfCurrentThread() {
+        if (!LINUX) {
+            return null;
+        }
+        try {
+            Linker linker = Linker.nativeLinker();
+            MethodHandle gettid = linker.downcallHandle(linker.defaultLookup().find("gettid").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT));
+            int tid = (int) gettid.invokeExact();
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/task/" + tid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Integer.parseInt(fields[16]); // field 19 of stat: nice (fields after the name start at 3)
+        } catch (Throwable e) {
+            return null;
+        }
+    }
+}

@@ -3,7 +3,6 @@ package com.qundesk.dashboard;
 import com.qundesk.db.Database;
 import com.qundesk.flash.FlashLifecycle;
 import com.qundesk.flash.FlashRepository;
-import com.qundesk.flash.FlashState;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupService;
 import com.qundesk.group.GroupStatus;
@@ -25,7 +24,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
@@ -33,10 +31,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -73,7 +69,7 @@ public final class DashboardService {
     public Portfolio portfolio(LocalDate day, int windowDays) {
         return db.read(c -> {
             List<Group> all = groups.listIn(c);
-            List<FlashLifecycle> lifecycles = flash.findAll(c);
+            List<FlashLifecycle> lifecycles = flash.findOfLiveGroups(c);
             List<GroupHealth> verdicts = health.evaluate(c, day, windowDays, all, lifecycles);
             Map<GroupStatus, Integer> byStatus = new EnumMap<>(GroupStatus.class);
             Map<Purpose, Integer> byPurpose = new EnumMap<>(Purpose.class);
@@ -91,9 +87,10 @@ public final class DashboardService {
             List<GroupHealth> top = ranked.stream().limit(TOP_N).toList();
             List<GroupHealth> bottom = ranked.reversed().stream().limit(TOP_N).toList();
 
+            History history = history(c, day, windowDays, verdicts, share);
             return new Portfolio(day, windowDays, byStatus, byPurpose, verdicts.size(), delivered, share,
-                    trend(c, day, windowDays, verdicts, share), valueByWeek(c, day), funnel(verdicts), top, bottom,
-                    verdicts, discipline(all, lifecycles));
+                    history.trend(), history.weeks(), funnel(verdicts), top, bottom, verdicts,
+                    discipline(c));
         });
     }
 
@@ -130,22 +127,48 @@ public final class DashboardService {
         return new GroupDetail(h, weeks, stats, groups.history(groupId));
     }
 
-    /** The delivered share for earlier windows of the same length (value events or outcomes > 0). */
-    private List<Portfolio.TrendPoint> trend(Connection c, LocalDate day, int windowDays,
-                                             List<GroupHealth> verdicts, double current) throws SQLException {
+    /** The trend and the weekly value, from one scan of the value events of the trend's six windows. */
+    private record History(List<Portfolio.TrendPoint> trend, List<Portfolio.WeekValue> weeks) {
+    }
+
+    /**
+     * The delivered share for earlier windows of the same length (value events or outcomes > 0), and value events
+     * per dimension per week over the last {@link #WEEKS} weeks (weeks start on Monday). Both read the same
+     * covering index of value events by time, so one range scan (the trend's, which holds the weeks' range) feeds
+     * both.
+     */
+    private History history(Connection c, LocalDate day, int windowDays, List<GroupHealth> verdicts, double current)
+            throws SQLException {
         ZoneId z = zone.get();
+        LocalDate firstWeek = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(WEEKS - 1L);
         LocalDate earliest = day.minusDays((long) windowDays * TREND_POINTS - 1);
-        DayIndex days = new DayIndex(earliest, day, z);
+        LocalDate first = firstWeek.isBefore(earliest) ? firstWeek : earliest;
+        DayIndex days = new DayIndex(first, day, z);
+        int trendOffset = (int) (earliest.toEpochDay() - first.toEpochDay());
+        int weekOffset = (int) (firstWeek.toEpochDay() - first.toEpochDay());
+        List<Map<ValueDimension, Integer>> weeks = new ArrayList<>();
+        for (int i = 0; i < WEEKS; i++) {
+            weeks.add(new EnumMap<>(ValueDimension.class));
+        }
         // each day of the six windows falls in exactly one of them: a bit per window and group
         Map<Long, Integer> windowsWithValue = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT group_id, at FROM value_event WHERE at >= ? AND at < ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT group_id, at, dimension FROM value_event WHERE at >= ? AND at < ?")) {
             ps.setLong(1, days.startMillis());
             ps.setLong(2, days.endMillis());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     int d = days.indexOf(rs.getLong(2));
-                    if (d >= 0) {
-                        windowsWithValue.merge(rs.getLong(1), 1 << (d / windowDays), (a, b) -> a | b);
+                    if (d < 0) {
+                        continue;
+                    }
+                    int t = d - trendOffset;
+                    if (t >= 0) {
+                        windowsWithValue.merge(rs.getLong(1), 1 << (t / windowDays), (x, y) -> x | y);
+                    }
+                    int w = d - weekOffset;
+                    if (w >= 0) {
+                        weeks.get(w / 7).merge(ValueDimension.fromToken(rs.getString(3)), 1, Integer::sum);
                     }
                 }
             }
@@ -156,8 +179,8 @@ public final class DashboardService {
             ps.setLong(2, day.toEpochDay());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    int d = (int) (rs.getLong(2) - earliest.toEpochDay());
-                    windowsWithValue.merge(rs.getLong(1), 1 << (d / windowDays), (a, b) -> a | b);
+                    int t = (int) (rs.getLong(2) - earliest.toEpochDay());
+                    windowsWithValue.merge(rs.getLong(1), 1 << (t / windowDays), (x, y) -> x | y);
                 }
             }
         }
@@ -177,35 +200,11 @@ public final class DashboardService {
             points.add(new Portfolio.TrendPoint(end, verdicts.isEmpty() ? 0 : (double) delivered[k] / verdicts.size()));
         }
         points.add(new Portfolio.TrendPoint(day, current));
-        return points;
-    }
-
-    /** Value events per dimension per week over the last {@link #WEEKS} weeks (weeks start on Monday). */
-    private List<Portfolio.WeekValue> valueByWeek(Connection c, LocalDate day) throws SQLException {
-        ZoneId z = zone.get();
-        LocalDate firstWeek = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(WEEKS - 1L);
-        DayIndex days = new DayIndex(firstWeek, day, z);
-        List<Map<ValueDimension, Integer>> weeks = new ArrayList<>();
+        List<Portfolio.WeekValue> byWeek = new ArrayList<>();
         for (int i = 0; i < WEEKS; i++) {
-            weeks.add(new EnumMap<>(ValueDimension.class));
+            byWeek.add(new Portfolio.WeekValue(firstWeek.plusWeeks(i), weeks.get(i)));
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT at, dimension FROM value_event WHERE at >= ? AND at < ?")) {
-            ps.setLong(1, days.startMillis());
-            ps.setLong(2, days.endMillis());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int d = days.indexOf(rs.getLong(1));
-                    if (d >= 0) {
-                        weeks.get(d / 7).merge(ValueDimension.fromToken(rs.getString(2)), 1, Integer::sum);
-                    }
-                }
-            }
-        }
-        List<Portfolio.WeekValue> out = new ArrayList<>();
-        for (int i = 0; i < WEEKS; i++) {
-            out.add(new Portfolio.WeekValue(firstWeek.plusWeeks(i), weeks.get(i)));
-        }
-        return out;
+        return new History(points, byWeek);
     }
 
     private static Portfolio.Funnel funnel(List<GroupHealth> verdicts) {
@@ -234,32 +233,8 @@ public final class DashboardService {
     }
 
     /** On-time and late dissolutions, overdue and open flash groups (of groups still in the registry). */
-    private Portfolio.FlashDiscipline discipline(List<Group> all, List<FlashLifecycle> lifecycles) {
-        Instant now = clock.instant();
-        Set<Long> known = new HashSet<>();
-        all.forEach(g -> known.add(g.id()));
-        int onTime = 0;
-        int late = 0;
-        int overdue = 0;
-        int open = 0;
-        for (FlashLifecycle l : lifecycles) {
-            if (!known.contains(l.groupId())) {
-                continue;
-            }
-            if (l.state() == FlashState.DISSOLVED) {
-                if (l.endedAt() != null && !l.endedAt().isAfter(l.dueAt().plus(ON_TIME_GRACE))) {
-                    onTime++;
-                } else {
-                    late++;
-                }
-            } else if (!l.state().isFinal()) {
-                if (!now.isBefore(l.dueAt())) {
-                    overdue++;
-                } else {
-                    open++;
-                }
-            }
-        }
-        return new Portfolio.FlashDiscipline(onTime, late, overdue, open);
+    private Portfolio.FlashDiscipline discipline(Connection c) throws SQLException {
+        FlashRepository.Discipline d = flash.discipline(c, clock.instant(), ON_TIME_GRACE);
+        return new Portfolio.FlashDiscipline(d.onTime(), d.late(), d.overdue(), d.open());
     }
 }

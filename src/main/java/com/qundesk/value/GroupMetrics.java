@@ -50,11 +50,21 @@ public final class GroupMetrics {
     }
 
     public int valueEvents() {
-        return eventsByDimension.values().stream().mapToInt(Integer::intValue).sum();
+        int sum = 0;
+        for (int n : eventsByDimension.values()) {
+            sum += n;
+        }
+        return sum;
     }
 
     public int dimensionsCovered() {
-        return (int) eventsByDimension.values().stream().filter(v -> v > 0).count();
+        int covered = 0;
+        for (int n : eventsByDimension.values()) {
+            if (n > 0) {
+                covered++;
+            }
+        }
+        return covered;
     }
 
     public double outcome(OutcomeType t) {

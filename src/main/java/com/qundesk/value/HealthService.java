@@ -45,7 +45,7 @@ public final class HealthService {
 
     /** Every active group's health for the {@code windowDays} ending on {@code day} (inclusive). */
     public List<GroupHealth> evaluate(LocalDate day, int windowDays) {
-        return db.read(c -> evaluate(c, day, windowDays, groups.listIn(c), flash.findAll(c)));
+        return db.read(c -> evaluate(c, day, windowDays, groups.listIn(c), flash.findOfLiveGroups(c)));
     }
 
     /**
@@ -70,8 +70,8 @@ public final class HealthService {
     }
 
     /**
-     * Every live group's health, for callers that already hold the groups and flash lifecycles of the same
-     * transaction (the portfolio reads them once for all its parts).
+     * Every live group's health, for callers that already hold the groups and the flash lifecycles (at least
+     * those of the live groups) of the same transaction (the portfolio reads them once for all its parts).
      */
     public List<GroupHealth> evaluate(Connection c, LocalDate day, int windowDays, List<Group> all,
                                       List<FlashLifecycle> flashLifecycles) throws SQLException {

@@ -29,7 +29,15 @@ public enum OutcomeType {
         return "outcome." + token;
     }
 
+    /** Stored tokens, for the exact match that every row read from the database takes. */
+    private static final java.util.Map<String, OutcomeType> BY_TOKEN = java.util.Arrays.stream(values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(v -> v.token, v -> v));
+
     public static OutcomeType fromToken(String t) {
+        OutcomeType exact = t == null ? null : BY_TOKEN.get(t);
+        if (exact != null) {
+            return exact;
+        }
         return parse(t).orElseThrow(() -> new IllegalArgumentException("Unknown outcome type: " + t));
     }
 

@@ -28,7 +28,15 @@ public enum ValueDimension {
         return "dimension." + token;
     }
 
+    /** Stored tokens, for the exact match that every row read from the database takes. */
+    private static final java.util.Map<String, ValueDimension> BY_TOKEN = java.util.Arrays.stream(values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(v -> v.token, v -> v));
+
     public static ValueDimension fromToken(String t) {
+        ValueDimension exact = t == null ? null : BY_TOKEN.get(t);
+        if (exact != null) {
+            return exact;
+        }
         return parse(t).orElseThrow(() -> new IllegalArgumentException("Unknown dimension: " + t));
     }
 

@@ -67,4 +67,67 @@ class DashboardServiceTest {
             assertThat(one.index().value()).as(all.group().name()).isEqualTo(all.index().value());
         }
     }
+
+    @Test
+    void theTrendAndTheWeeksCountWhatTheLedgerHolds() {
+        TestWorkspace w = TestWorkspace.demo(dir);
+        var day = w.ctx.health().today();
+        java.time.ZoneId z = w.ctx.zone();
+        Portfolio p = w.ctx.dashboard().portfolio(day, 30);
+        // every earlier window: the share of today's live groups with a value event or a positive outcome in it
+        for (Portfolio.TrendPoint point : p.deliveredTrend().subList(0, DashboardService.TREND_POINTS - 1)) {
+            var from = point.windowEnd().minusDays(29);
+            long delivered = p.recommendations().stream().filter(h -> {
+                long id = h.group().id();
+                boolean events = !w.ctx.ledger().events(id, from.atStartOfDay(z).toInstant(),
+                        point.windowEnd().plusDays(1).atStartOfDay(z).toInstant()).isEmpty();
+                boolean outcomes = w.ctx.ledger().outcomes(id, from, point.windowEnd()).stream()
+                        .anyMatch(o -> o.value() > 0);
+                return events || outcomes;
+            }).count();
+            assertThat(point.share()).as("window ending %s", point.windowEnd())
+                    .isEqualTo((double) delivered / p.liveGroups());
+        }
+        // every week: the events of all groups from its Monday to its Sunday (or today), per dimension
+        for (Portfolio.WeekValue week : p.valueByWeek()) {
+            var end = week.weekStart().plusDays(7).isAfter(day.plusDays(1)) ? day.plusDays(1) : week.weekStart().plusDays(7);
+            var expected = new java.util.EnumMap<com.qundesk.value.ValueDimension, Integer>(
+                    com.qundesk.value.ValueDimension.class);
+            w.ctx.ledger().events(null, week.weekStart().atStartOfDay(z).toInstant(), end.atStartOfDay(z).toInstant())
+                    .forEach(e -> expected.merge(e.dimension(), 1, Integer::sum));
+            assertThat(week.counts()).as("week of %s", week.weekStart()).isEqualTo(expected);
+        }
+        assertThat(p.valueByWeek().stream().mapToInt(v -> v.counts().values().stream().mapToInt(i -> i).sum()).sum())
+                .as("the demo has value events in the last weeks").isPositive();
+    }
+
+    @Test
+    void theFlashDisciplineCountsEveryFlashGroupOnceByHowItEndedOrStands() {
+        TestWorkspace w = TestWorkspace.demo(dir);
+        var now = w.ctx.clock().instant();
+        int onTime = 0;
+        int late = 0;
+        int overdue = 0;
+        int open = 0;
+        for (var f : w.ctx.flash().list()) {
+            var l = f.lifecycle();
+            if (l.state() == com.qundesk.flash.FlashState.DISSOLVED) {
+                if (l.endedAt() != null && !l.endedAt().isAfter(l.dueAt().plus(DashboardService.ON_TIME_GRACE))) {
+                    onTime++;
+                } else {
+                    late++;
+                }
+            } else if (!l.state().isFinal()) {
+                if (now.isBefore(l.dueAt())) {
+                    open++;
+                } else {
+                    overdue++;
+                }
+            }
+        }
+        Portfolio.FlashDiscipline d = w.ctx.dashboard().portfolio(w.ctx.health().today(), 30).flash();
+        assertThat(new int[] {d.onTime(), d.late(), d.overdue(), d.open()}).containsExactly(onTime, late, overdue, open);
+        assertThat(onTime + late).as("the demo has dissolved flash groups").isPositive();
+        assertThat(open).as("and open ones").isPositive();
+    }
 }

@@ -24,10 +24,16 @@ case "$(uname -s)" in
   *) echo "Unsupported OS: $(uname -s)" >&2; exit 1 ;;
 esac
 
+# the JVM options the app runs with, one a line (comments start with #): the same file the bench uses
+JVM_OPTIONS=(--java-options "--enable-native-access=ALL-UNNAMED")
+while IFS= read -r opt; do
+  case "$opt" in ''|'#'*) ;; *) JVM_OPTIONS+=(--java-options "$opt") ;; esac
+done < src/main/resources/com/qundesk/app/jvm.options
+
 COMMON=(--input target/jpackage-input --main-jar qundesk.jar --main-class com.qundesk.app.Launcher
   --name QunDesk --app-version "$VERSION" --vendor "QunDesk"
   --description "Console for WeChat and WeCom community managers"
-  --java-options "--enable-native-access=ALL-UNNAMED" --dest target/dist
+  "${JVM_OPTIONS[@]}" --dest target/dist
   # the bundled runtime: the standard modules plus Chinese locale data and the GBK/GB18030 charsets
   --add-modules java.se,jdk.localedata,jdk.charsets,jdk.unsupported,jdk.crypto.ec,jdk.zipfs
   --jlink-options "--strip-debug --no-man-pages --no-header-files")

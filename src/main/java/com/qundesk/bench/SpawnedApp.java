@@ -54,6 +54,7 @@ final class SpawnedApp {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.addAll(com.qundesk.app.JvmOptions.forTheApp()); // as installed; --app-option comes after and wins
         cmd.addAll(l.jvmOptions());
         cmd.add("-Dqundesk.home=" + l.home().toAbsolutePath());
         cmd.add("-D" + StartupProbe.RESULT + "=" + result.toAbsolutePath());

@@ -51,6 +51,12 @@ public final class StartupProbe extends AnimationTimer {
 
     private static final long SETTLE_NANOS = 2_000_000_000L;
     private static final long TAIL_NANOS = 1_500_000_000L;
+    /**
+     * Between the preview being ready and pressing Start: the preview's tables are drawn in the pulses after it is
+     * ready (their first cells and CSS), which is the Import view showing the file, not the import; an operator
+     * reads the preview before starting, so the probe lets it be drawn first.
+     */
+    private static final long READ_PREVIEW_NANOS = 1_000_000_000L;
     private static final Set<PendingFile.State> ENDED = EnumSet.of(PendingFile.State.DONE, PendingFile.State.PARTIAL,
             PendingFile.State.FAILED, PendingFile.State.CANCELLED);
 
@@ -73,6 +79,7 @@ public final class StartupProbe extends AnimationTimer {
     private final StringBuilder longGaps = new StringBuilder();
     private long importStartNanos;
     private boolean started;
+    private long readyAt;
 
     private StartupProbe(Stage stage, MainWindow window, Path result) {
         this.stage = stage;
@@ -209,9 +216,12 @@ public final class StartupProbe extends AnimationTimer {
             finish();
             return;
         }
-        if (!started && f.stateProperty().get() == PendingFile.State.READY && !button.isDisabled()) {
-            started = true;
+        if (!started && f.stateProperty().get() == PendingFile.State.READY && !button.isDisabled() && readyAt == 0) {
+            readyAt = now;
             out.setProperty("previewSeconds", String.valueOf((now - phaseStart) / 1e9));
+        }
+        if (!started && readyAt != 0 && now - readyAt >= READ_PREVIEW_NANOS) {
+            started = true;
             out.setProperty("previewMaxGapMs", String.valueOf(maxGapNanos / 1e6));
             importStartNanos = now;
             out.setProperty("importStartedMs", String.valueOf(System.currentTimeMillis()));

@@ -484,6 +484,12 @@ public final class ImportController {
         long totalBytes = todo.stream().mapToLong(f -> f.path().toFile().length()).sum();
         java.time.LocalDate wecomDay = wecomDayPicker.getValue();
         Task<List<ImportResult>> task = new Task<>() {
+            {
+                // determinate from the first frame: the indeterminate bar's animation costs the software
+                // renderer a full repaint of the bar at every pulse until the first progress report
+                updateProgress(0, Math.max(1, totalBytes));
+            }
+
             @Override
             protected List<ImportResult> call() {
                 List<ImportResult> results = new ArrayList<>();

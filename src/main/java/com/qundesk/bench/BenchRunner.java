@@ -299,6 +299,7 @@ public final class BenchRunner {
         }
         try (Display d = display.get()) {
             json.put("display", d.name());
+            json.put("appJvmOptions", com.qundesk.app.JvmOptions.forTheApp()); // jvm.options, as installed
             json.put("appOptions", o.appOptions());
             Path aot = work.resolve("qundesk.aot");
             if (figures.contains("coldstart") || figures.contains("memory")) {

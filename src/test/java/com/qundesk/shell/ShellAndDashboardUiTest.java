@@ -105,6 +105,15 @@ class ShellAndDashboardUiTest {
         robot.interact(() -> tabs.getSelectionModel().select(0));
         robot.interact(() -> robot.lookup("#window7").queryAs(ToggleButton.class).setSelected(true));
         waitFor(() -> dash.portfolio() != null && dash.portfolio().windowDays() == 7);
+
+        // the stacked weeks fit their axis after the data was replaced (an animated axis kept the old range and
+        // clipped the stacks at the top)
+        StackedBarChart<String, Number> dims = robot.lookup("#dimensionChart").queryAs(StackedBarChart.class);
+        int tallest = dash.portfolio().valueByWeek().stream()
+                .mapToInt(w -> w.counts().values().stream().mapToInt(Integer::intValue).sum()).max().orElse(0);
+        assertThat(tallest).isPositive();
+        robot.interact(dims::layout);
+        waitFor(() -> ((javafx.scene.chart.NumberAxis) dims.getYAxis()).getUpperBound() >= tallest);
     }
 
     @Test

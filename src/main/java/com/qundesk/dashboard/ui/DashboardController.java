@@ -21,6 +21,7 @@ import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.chart.BarChart;
+import javafx.scene.chart.Chart;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.PieChart;
 import javafx.scene.chart.StackedBarChart;
@@ -121,6 +122,17 @@ public final class DashboardController {
     @FXML
     private void initialize() {
         Messages m = ui.messages();
+        // no chart animation: with data replaced on every refresh, an animated CategoryAxis/NumberAxis kept the
+        // ranges and labels of the previous data (stacked weeks clipped at the top, labels on top of each other
+        // at big scale), and each animation frame is a full repaint in the software renderer
+        for (Chart chart : List.of(trendChart, dimensionChart, statusChart, purposeChart, funnelChart,
+                detailDimensionChart, detailTimelineChart, detailMessagesChart, detailMembersChart)) {
+            chart.setAnimated(false);
+            if (chart instanceof XYChart<?, ?> xy) {
+                xy.getXAxis().setAnimated(false);
+                xy.getYAxis().setAnimated(false);
+            }
+        }
         window7.setUserData(7);
         window30.setUserData(30);
         window90.setUserData(90);

@@ -217,7 +217,10 @@ public final class ImportController {
         return new StringConverter<>() {
             @Override
             public String toString(Group g) {
-                return g == null ? m.get("import.group.skip") : g.name();
+                if (g != null) {
+                    return g.name();
+                }
+                return m.get(createGroupsBox.isSelected() ? "import.group.createNew" : "import.group.skip");
             }
 
             @Override

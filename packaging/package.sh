@@ -36,7 +36,9 @@ COMMON=(--input target/jpackage-input --main-jar qundesk.jar --main-class com.qu
   "${JVM_OPTIONS[@]}" --dest target/dist
   # the bundled runtime: the standard modules plus Chinese locale data and the GBK/GB18030 charsets
   --add-modules java.se,jdk.localedata,jdk.charsets,jdk.unsupported,jdk.crypto.ec,jdk.zipfs
-  --jlink-options "--strip-debug --no-man-pages --no-header-files")
+  # --generate-cds-archive: the default class-data archive a JDK has and a jlinked runtime lacks (without it the
+  # app parsed every JDK class from the modules file: peak RSS at big 390-406 MiB, with it 348-354 MiB)
+  --jlink-options "--strip-debug --no-man-pages --no-header-files --generate-cds-archive")
 
 case "$OS" in
   linux)   ICON=(--icon packaging/linux/qundesk.png) ;;

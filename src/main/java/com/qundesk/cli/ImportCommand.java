@@ -5,11 +5,11 @@ import com.qundesk.group.Group;
 import com.qundesk.i18n.Messages;
 import com.qundesk.imports.ChatImportService;
 import com.qundesk.imports.ImportFormatException;
+import com.qundesk.imports.ImportLogRepository;
 import com.qundesk.imports.ImportOptions;
 import com.qundesk.imports.ImportProgress;
 import com.qundesk.imports.ImportResult;
 import com.qundesk.imports.Rejection;
-import com.qundesk.imports.ChatImportRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -135,7 +135,7 @@ final class ImportCommand {
         public Integer call() {
             Messages m = messages();
             AppContext ctx = root().open();
-            for (ChatImportRepository.ImportRun r : ctx.chatImports().history(limit)) {
+            for (ImportLogRepository.ImportRun r : ctx.chatImports().history(limit)) {
                 out().printf("%-5d %s  %-12s %-28s %s%n", r.id(),
                         r.startedAt().atZone(ctx.zone()).toLocalDateTime().withNano(0), r.format(), r.fileName(),
                         m.get(r.undone() ? "cli.import.historyUndone" : "cli.import.historyLine", r.imported(),

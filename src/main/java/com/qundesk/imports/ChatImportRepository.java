@@ -6,30 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The SQL of chat imports: the import log, senders, aggregates and the daily stats they feed. */
+/** The SQL of chat imports: messages, senders, member snapshots, the day aggregates and the daily stats they feed. */
 public final class ChatImportRepository {
-
-    /** A stored import, for the history. */
-    public record ImportRun(long id, Instant startedAt, Instant finishedAt, String kind, String source,
-                            String fileName, long fileSize, String format, String zone, long rowsRead,
-                            long imported, long duplicates, long rejected, long skipped, Instant firstAt,
-                            Instant lastAt, List<String> warnings, Instant undoneAt, List<String> groups) {
-        public ImportRun {
-            warnings = List.copyOf(warnings);
-            groups = List.copyOf(groups);
-        }
-
-        public boolean undone() {
-            return undoneAt != null;
-        }
-    }
 
     /** One group's day of imported activity, as {@code stats daily} prints it. */
     public record DayRow(long groupId, String externalId, String groupName, LocalDate day, int messages,
@@ -42,89 +26,6 @@ public final class ChatImportRepository {
         try (Statement st = c.createStatement()) {
             st.execute("PRAGMA cache_size = -65536");
         }
-    }
-
-    public long insertRun(Connection c, Instant started, String kind, String source, String fileName, long size,
-                          String format, String zone) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_run (started_at, finished_at, kind, source, "
-                + "file_name, file_size, format, zone) VALUES (?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
-            ps.setLong(1, started.toEpochMilli());
-            ps.setLong(2, started.toEpochMilli());
-            ps.setString(3, kind);
-            ps.setString(4, source);
-            ps.setString(5, fileName);
-            ps.setLong(6, size);
-            ps.setString(7, format);
-            ps.setString(8, zone);
-            ps.executeUpdate();
-            try (ResultSet rs = ps.getGeneratedKeys()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    public void finishRun(Connection c, long id, Instant finished, long rowsRead, long imported, long duplicates,
-                          long rejected, long skipped, Long firstAt, Long lastAt, List<String> warnings)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE import_run SET finished_at=?, rows_read=?, imported=?, "
-                + "duplicates=?, rejected=?, skipped=?, first_at=?, last_at=?, warnings=? WHERE id=?")) {
-            ps.setLong(1, finished.toEpochMilli());
-            ps.setLong(2, rowsRead);
-            ps.setLong(3, imported);
-            ps.setLong(4, duplicates);
-            ps.setLong(5, rejected);
-            ps.setLong(6, skipped);
-            setLong(ps, 7, firstAt);
-            setLong(ps, 8, lastAt);
-            ps.setString(9, warnings.isEmpty() ? null : String.join(",", warnings));
-            ps.setLong(10, id);
-            ps.executeUpdate();
-        }
-    }
-
-    public void insertImportGroup(Connection c, long importId, long groupId, String chatKey, long imported,
-                                  long duplicates) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_group (import_id, group_id, chat_key, "
-                + "imported, duplicates) VALUES (?,?,?,?,?) ON CONFLICT DO UPDATE SET imported = imported + "
-                + "excluded.imported, duplicates = duplicates + excluded.duplicates")) {
-            ps.setLong(1, importId);
-            ps.setLong(2, groupId);
-            ps.setString(3, chatKey);
-            ps.setLong(4, imported);
-            ps.setLong(5, duplicates);
-            ps.executeUpdate();
-        }
-    }
-
-    public void insertRejections(Connection c, long importId, List<Rejection> rejected) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_rejection (import_id, seq, line, "
-                + "message_key, args) VALUES (?,?,?,?,?)")) {
-            int seq = 0;
-            for (Rejection r : rejected) {
-                ps.setLong(1, importId);
-                ps.setInt(2, seq++);
-                ps.setLong(3, r.line());
-                ps.setString(4, r.messageKey());
-                ps.setString(5, ArgsCodec.encode(r.messageArgs()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    public List<Rejection> rejections(Connection c, long importId) throws SQLException {
-        List<Rejection> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT line, message_key, args FROM import_rejection "
-                + "WHERE import_id=? ORDER BY seq")) {
-            ps.setLong(1, importId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Rejection(rs.getLong(1), rs.getString(2), ArgsCodec.decode(rs.getString(3))));
-                }
-            }
-        }
-        return out;
     }
 
     /** Every sender of a group: key → id. */
@@ -417,63 +318,6 @@ public final class ChatImportRepository {
         }
     }
 
-    private static final String RUN_COLUMNS = "SELECT r.id, r.started_at, r.finished_at, r.kind, r.source, "
-            + "r.file_name, r.file_size, r.format, r.zone, r.rows_read, r.imported, r.duplicates, r.rejected, "
-            + "r.skipped, r.first_at, r.last_at, r.warnings, r.undone_at, (SELECT group_concat(g.name, '、') FROM "
-            + "(SELECT DISTINCT group_id FROM import_group WHERE import_id = r.id) ig JOIN chat_group g "
-            + "ON g.id = ig.group_id) FROM import_run r ";
-
-    public List<ImportRun> runs(Connection c, int limit) throws SQLException {
-        return query(c, RUN_COLUMNS + "ORDER BY r.id DESC LIMIT ?", limit);
-    }
-
-    public List<ImportRun> runsForGroup(Connection c, long groupId) throws SQLException {
-        return query(c, RUN_COLUMNS + "WHERE r.id IN (SELECT import_id FROM import_group WHERE group_id = ?) "
-                + "ORDER BY r.id DESC", groupId);
-    }
-
-    public ImportRun run(Connection c, long id) throws SQLException {
-        List<ImportRun> one = query(c, RUN_COLUMNS + "WHERE r.id = ?", id);
-        return one.isEmpty() ? null : one.getFirst();
-    }
-
-    private static List<ImportRun> query(Connection c, String sql, long arg) throws SQLException {
-        List<ImportRun> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, arg);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(run(rs));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static ImportRun run(ResultSet rs) throws SQLException {
-        String w = rs.getString(17);
-        String groups = rs.getString(19);
-        return new ImportRun(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), Instant.ofEpochMilli(rs.getLong(3)),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9),
-                rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14), instant(rs, 15),
-                instant(rs, 16), w == null ? List.of() : List.of(w.split(",")),
-                rs.getObject(18) == null ? null : Instant.ofEpochMilli(rs.getLong(18)),
-                groups == null ? List.of() : List.of(groups.split("、")));
-    }
-
-    private static Instant instant(ResultSet rs, int col) throws SQLException {
-        long v = rs.getLong(col);
-        return rs.wasNull() ? null : Instant.ofEpochSecond(v);
-    }
-
-    public void markUndone(Connection c, long id, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE import_run SET undone_at=? WHERE id=?")) {
-            ps.setLong(1, at.toEpochMilli());
-            ps.setLong(2, id);
-            ps.executeUpdate();
-        }
-    }
-
     /**
      * Takes an import's messages back out of the aggregates and deletes them, and its member snapshots; returns the
      * (group, day) pairs whose daily stats must be refreshed.
@@ -600,14 +444,6 @@ public final class ChatImportRepository {
             }
         }
         return out;
-    }
-
-    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setLong(i, v);
-        }
     }
 
     private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {

@@ -36,6 +36,7 @@ public final class ChatImportService {
     private final WorkspaceSettings settings;
     private final ChatFormats formats;
     private final ChatImportRepository repo = new ChatImportRepository();
+    private final ImportLogRepository importLog = new ImportLogRepository();
     private final Clock clock;
 
     public ChatImportService(Database db, GroupService groups, WorkspaceSettings settings, ChatFormats formats,
@@ -234,10 +235,10 @@ public final class ChatImportService {
         String name = file.getFileName().toString();
         ImportResult result = db.inTransaction(c -> {
             repo.prepareForBulk(c);
-            long id = repo.insertRun(c, started, "chat", file.toAbsolutePath().toString(), name, size, format.id(),
+            long id = importLog.insertRun(c, started, "chat", file.toAbsolutePath().toString(), name, size, format.id(),
                     options.zone().getId());
-            ImportSession session = new ImportSession(c, repo, groups, options, adDetector(), id, name, cancel,
-                    progress, size);
+            ImportSession session = new ImportSession(c, repo, importLog, groups, options, adDetector(), id, name,
+                    cancel, progress, size);
             try {
                 PipelinedReader.run(format, sniff, session);
             } catch (IOException e) {
@@ -262,17 +263,17 @@ public final class ChatImportService {
     }
 
     /** The import history, newest first. */
-    public List<ChatImportRepository.ImportRun> history(int limit) {
-        return db.read(c -> repo.runs(c, limit));
+    public List<ImportLogRepository.ImportRun> history(int limit) {
+        return db.read(c -> importLog.runs(c, limit));
     }
 
     /** The imports that fed a group, newest first. */
-    public List<ChatImportRepository.ImportRun> historyOf(long groupId) {
-        return db.read(c -> repo.runsForGroup(c, groupId));
+    public List<ImportLogRepository.ImportRun> historyOf(long groupId) {
+        return db.read(c -> importLog.runsForGroup(c, groupId));
     }
 
     public List<Rejection> rejections(long importId) {
-        return db.read(c -> repo.rejections(c, importId));
+        return db.read(c -> importLog.rejections(c, importId));
     }
 
     /**
@@ -282,7 +283,7 @@ public final class ChatImportService {
      */
     public void undo(long importId) {
         db.inTransaction(c -> {
-            ChatImportRepository.ImportRun run = repo.run(c, importId);
+            ImportLogRepository.ImportRun run = importLog.run(c, importId);
             if (run == null) {
                 throw new ImportFormatException(0, "import.error.noSuchImport", importId);
             }
@@ -296,7 +297,7 @@ public final class ChatImportService {
                     repo.refreshDailyStat(c, t[0], t[1]);
                 }
             }
-            repo.markUndone(c, importId, clock.instant());
+            importLog.markUndone(c, importId, clock.instant());
             return null;
         });
         log.info("Import {} undone", importId);

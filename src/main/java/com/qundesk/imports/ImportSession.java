@@ -27,6 +27,7 @@ final class ImportSession implements MessageSink, ParseContext {
 
     private final Connection c;
     private final ChatImportRepository repo;
+    private final ImportLogRepository importLog;
     private final ChatResolver resolver;
     private final AdDetector ads;
     private final ZoneId zone;
@@ -125,11 +126,12 @@ final class ImportSession implements MessageSink, ParseContext {
         }
     }
 
-    ImportSession(Connection c, ChatImportRepository repo, GroupService groups, ImportOptions options,
-                  AdDetector ads, long importId, String fileLabel, BooleanSupplier cancel, ImportProgress progress,
-                  long totalBytes) throws SQLException {
+    ImportSession(Connection c, ChatImportRepository repo, ImportLogRepository importLog, GroupService groups,
+                  ImportOptions options, AdDetector ads, long importId, String fileLabel, BooleanSupplier cancel,
+                  ImportProgress progress, long totalBytes) throws SQLException {
         this.c = c;
         this.repo = repo;
+        this.importLog = importLog;
         this.resolver = new ChatResolver(c, groups, options, fileLabel);
         this.ads = ads;
         this.zone = options.zone();
@@ -509,7 +511,7 @@ final class ImportSession implements MessageSink, ParseContext {
             ChatResolver.Resolution r = t.resolution;
             chats.add(new ImportResult.ChatOutcome(r.chatKey(), r.chatName() != null ? r.chatName() : r.chatId(),
                     t.groupId, r.groupName(), t.imported, t.duplicates, r.how() == ChatResolver.How.CREATED));
-            repo.insertImportGroup(c, importId, t.groupId, r.chatKey(), t.imported, t.duplicates);
+            importLog.insertImportGroup(c, importId, t.groupId, r.chatKey(), t.imported, t.duplicates);
         }
         List<ImportResult.UnmappedChat> lost = new ArrayList<>();
         for (Unmapped u : unmapped.values()) {
@@ -523,8 +525,8 @@ final class ImportSession implements MessageSink, ParseContext {
         if (unmapped.values().stream().anyMatch(u -> u.resolution.how() == ChatResolver.How.ONE_TO_ONE)) {
             warnings.add("import.warn.oneToOne");
         }
-        repo.insertRejections(c, importId, rejected);
-        repo.finishRun(c, importId, now, rows, imported,
+        importLog.insertRejections(c, importId, rejected);
+        importLog.finishRun(c, importId, now, rows, imported,
                 duplicates, rejectedCount, skipped, minAt == Long.MAX_VALUE ? null : minAt,
                 maxAt == Long.MIN_VALUE ? null : maxAt, List.copyOf(warnings));
         insert.close();

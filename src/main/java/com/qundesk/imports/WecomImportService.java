@@ -42,6 +42,7 @@ public final class WecomImportService {
     private final Database db;
     private final GroupService groups;
     private final ChatImportRepository repo = new ChatImportRepository();
+    private final ImportLogRepository importLog = new ImportLogRepository();
     private final Clock clock;
 
     public WecomImportService(Database db, GroupService groups, Clock clock) {
@@ -147,7 +148,7 @@ public final class WecomImportService {
         String name = file.getFileName().toString();
         Instant now = clock.instant();
         Result result = db.inTransaction(c -> {
-            long id = repo.insertRun(c, now, "wecom", file.toAbsolutePath().toString(), name, size, "wecom",
+            long id = importLog.insertRun(c, now, "wecom", file.toAbsolutePath().toString(), name, size, "wecom",
                     options.zone().getId());
             int updated = 0;
             int created = 0;
@@ -200,7 +201,7 @@ public final class WecomImportService {
                     case WecomResponse.ChangeEvent e -> throw new ImportFormatException(0, "import.wecom.callback");
                 }
             }
-            repo.finishRun(c, id, clock.instant(), responses.size(), members + statDays, 0, 0, unknown.size(),
+            importLog.finishRun(c, id, clock.instant(), responses.size(), members + statDays, 0, 0, unknown.size(),
                     null, null, notes.stream().distinct().toList());
             return new Result(id, name, responses.size(), updated, created, members, statDays, unknown,
                     notes.stream().distinct().toList());

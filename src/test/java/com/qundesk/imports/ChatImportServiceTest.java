@@ -146,7 +146,7 @@ class ChatImportServiceTest {
         assertThat(again.complete()).isTrue();
         assertThat(days()).isEqualTo(before);
         // both imports are in the group's history, newest first
-        assertThat(imports.historyOf(room.id())).extracting(ChatImportRepository.ImportRun::imported)
+        assertThat(imports.historyOf(room.id())).extracting(ImportLogRepository.ImportRun::imported)
                 .containsExactly(0L, (long) ChatFixtures.week().size());
         Group other = w.ctx.groups().create(Group.draft(Platform.WECHAT, "别的群", Purpose.INDUSTRY, GroupKind.LONG_TERM));
         assertThat(imports.historyOf(other.id())).isEmpty();

@@ -7,7 +7,7 @@ import com.qundesk.db.Database;
 import com.qundesk.flash.FlashGroup;
 import com.qundesk.flash.FlashState;
 import com.qundesk.group.Group;
-import com.qundesk.imports.ChatImportRepository;
+import com.qundesk.imports.ImportLogRepository;
 import com.qundesk.testsupport.MutableClock;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -294,8 +294,8 @@ class UpgradeTest {
             assertThat(ctx.groups().isBroadcast(2)).isTrue();
         }
         if (last >= 3) {
-            List<ChatImportRepository.ImportRun> runs = ctx.chatImports().history(10);
-            assertThat(runs).extracting(ChatImportRepository.ImportRun::fileName)
+            List<ImportLogRepository.ImportRun> runs = ctx.chatImports().history(10);
+            assertThat(runs).extracting(ImportLogRepository.ImportRun::fileName)
                     .containsExactlyInAnyOrder("夜话会1群.csv", "get.json");
             assertThat(ctx.chatImports().historyOf(1)).hasSize(1);
         }

@@ -3,7 +3,7 @@ package com.qundesk.imports.ui;
 import com.qundesk.group.Group;
 import com.qundesk.i18n.Messages;
 import com.qundesk.imports.ChatFormat;
-import com.qundesk.imports.ChatImportRepository.ImportRun;
+import com.qundesk.imports.ImportLogRepository.ImportRun;
 import com.qundesk.imports.ChatImportService;
 import com.qundesk.imports.ImportCancelledException;
 import com.qundesk.imports.ImportOptions;

@@ -24,8 +24,8 @@ import java.util.Map;
 
 /**
  * Streaming helpers shared by the chatlog, WeFlow and ChatLab readers: opening a file with its detected charset
- * (BOM dropped), counting bytes for progress, peeking at the keys a JSON head starts with, and reading scalar JSON
- * values leniently (exporters write numbers as strings and booleans as 0/1).
+ * (BOM dropped), counting bytes for progress, peeking at the keys a JSON head starts with, reading scalar JSON
+ * values leniently (exporters write numbers as strings and booleans as 0/1) and looping over an array of records.
  */
 final class ChatJsonSupport {
 
@@ -269,6 +269,61 @@ final class ChatJsonSupport {
     /** True for an exception meaning the JSON text ended too early (a cut file), rather than a syntax error. */
     static boolean isCut(IOException e) {
         return e instanceof JsonEOFException;
+    }
+
+    /** How far {@link #readRecords} got: the records counted so far, and whether one is being read. */
+    static final class Records {
+        private long count;
+        private boolean inRecord;
+
+        /** The record a JSON error at this point belongs to: the one being read, else the next one. */
+        long errorAt() {
+            return inRecord ? count : count + 1;
+        }
+    }
+
+    /** Reads one record: the parser is at its {@code START_OBJECT}; {@code record} is its 1-based number. */
+    @FunctionalInterface
+    interface RecordReader {
+        void read(long record) throws IOException;
+    }
+
+    /**
+     * The record loop of the JSON readers, over an array the parser has just entered: counts every element, checks
+     * cancellation and reports progress every {@link #CHECK_EVERY} elements, skips and rejects an element that is not
+     * an object ({@code import.reject.record}) and hands each object to {@code reader}. A cut array throws a
+     * {@link JsonEOFException}.
+     */
+    static void readRecords(JsonParser p, ParseContext context, CountingStream in, Records records,
+                            RecordReader reader) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+                throw new JsonEOFException(p, null, "end of input in array");
+            }
+            records.count++;
+            if (records.count % CHECK_EVERY == 0) {
+                context.checkCancelled();
+                context.progress(in.count());
+            }
+            if (t != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                context.reject(records.count, "import.reject.record");
+                continue;
+            }
+            records.inRecord = true;
+            reader.read(records.count);
+            records.inRecord = false;
+        }
+    }
+
+    /**
+     * Rejects the record a JSON error broke off ({@link Records#errorAt}): {@code import.reject.truncated} for a cut
+     * text, else {@code import.reject.jsonBroken}, with the text line as argument.
+     */
+    static void rejectBroken(ParseContext context, JsonParser p, Records records, IOException e) {
+        context.reject(records.errorAt(), isCut(e) ? "import.reject.truncated" : "import.reject.jsonBroken",
+                textLine(p));
     }
 
     /**

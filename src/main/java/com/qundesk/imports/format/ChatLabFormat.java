@@ -127,7 +127,6 @@ public final class ChatLabFormat implements ChatFormat {
         private Boolean group;
         private String ownerId;
         private List<String> members;
-        private long record;
 
         Run(ParseContext context, MessageSink sink, ChatJsonSupport.CountingStream in) {
             this.context = context;
@@ -142,7 +141,7 @@ public final class ChatLabFormat implements ChatFormat {
             if (ChatJsonSupport.firstToken(p) != JsonToken.START_OBJECT) {
                 throw new ImportFormatException(1, "import.error.notFormat", NAME);
             }
-            boolean inRecord = false;
+            ChatJsonSupport.Records records = new ChatJsonSupport.Records();
             try {
                 JsonToken t;
                 while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -173,23 +172,7 @@ public final class ChatLabFormat implements ChatFormat {
                                 p.skipChildren();
                                 break;
                             }
-                            JsonToken e;
-                            while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                                if (e == null) {
-                                    throw eof(p);
-                                }
-                                record++;
-                                tick(record);
-                                if (e != JsonToken.START_OBJECT) {
-                                    p.skipChildren();
-                                    context.reject(record, "import.reject.record");
-                                    continue;
-                                }
-                                inRecord = true;
-                                Rec r = readRec(p);
-                                inRecord = false;
-                                message(r, record);
-                            }
+                            ChatJsonSupport.readRecords(p, context, in, records, n -> message(readRec(p), n));
                         }
                         default -> p.skipChildren();
                     }
@@ -202,9 +185,7 @@ public final class ChatLabFormat implements ChatFormat {
                     throw new ImportFormatException(ChatJsonSupport.textLine(p), "import.error.json",
                             ChatJsonSupport.shortMessage(e));
                 }
-                context.reject(inRecord ? record : record + 1,
-                        ChatJsonSupport.isCut(e) ? "import.reject.truncated" : "import.reject.jsonBroken",
-                        ChatJsonSupport.textLine(p));
+                ChatJsonSupport.rejectBroken(context, p, records, e);
             }
             if (!header) {
                 throw new ImportFormatException(1, "import.error.notFormat", NAME);

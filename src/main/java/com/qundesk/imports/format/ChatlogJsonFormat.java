@@ -73,8 +73,7 @@ public final class ChatlogJsonFormat implements ChatFormat {
         private final ChatJsonSupport.Times times;
         private final Map<String, Chat> chats = new LinkedHashMap<>();
         private String selfId;
-        private long record;
-        private boolean inRecord;
+        private final ChatJsonSupport.Records records = new ChatJsonSupport.Records();
 
         Run(ParseContext context, MessageSink sink, JsonParser p, ChatJsonSupport.CountingStream in) {
             this.context = context;
@@ -89,37 +88,17 @@ public final class ChatlogJsonFormat implements ChatFormat {
                 throw new ImportFormatException(1, "import.error.notFormat", NAME);
             }
             try {
-                JsonToken t;
-                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                    if (t == null) {
-                        throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "end of input in array");
-                    }
-                    record++;
-                    if (record % ChatJsonSupport.CHECK_EVERY == 0) {
-                        context.checkCancelled();
-                        context.progress(in.count());
-                    }
-                    if (t != JsonToken.START_OBJECT) {
-                        p.skipChildren();
-                        context.reject(record, "import.reject.record");
-                        continue;
-                    }
-                    inRecord = true;
-                    readRecord();
-                    inRecord = false;
-                }
+                ChatJsonSupport.readRecords(p, context, in, records, this::readRecord);
             } catch (IOException e) {
                 if (!(e instanceof com.fasterxml.jackson.core.JsonProcessingException)) {
                     throw e;
                 }
-                long at = inRecord ? record : record + 1;
-                context.reject(at, ChatJsonSupport.isCut(e) ? "import.reject.truncated" : "import.reject.jsonBroken",
-                        ChatJsonSupport.textLine(p));
+                ChatJsonSupport.rejectBroken(context, p, records, e);
             }
             finish();
         }
 
-        private void readRecord() throws IOException {
+        private void readRecord(long record) throws IOException {
             Long seq = null;
             String time = null;
             String talker = null;
@@ -163,7 +142,7 @@ public final class ChatlogJsonFormat implements ChatFormat {
             if (record == 1 && !sawTalker && seq == null) {
                 throw new ImportFormatException(1, "import.error.notFormat", NAME);
             }
-            Long epoch = time == null ? noTime(seq) : times.parse(time, record);
+            Long epoch = time == null ? noTime(seq, record) : times.parse(time, record);
             if (epoch == null) {
                 return;
             }
@@ -201,7 +180,7 @@ public final class ChatlogJsonFormat implements ChatFormat {
         }
 
         /** A record without {@code time}: chatlog's {@code seq} starts with the send time in seconds. */
-        private Long noTime(Long seq) {
+        private Long noTime(Long seq, long record) {
             if (seq != null && seq > 1_000_000_000_000L) {
                 return times.epoch(seq / 1000, record);
             }

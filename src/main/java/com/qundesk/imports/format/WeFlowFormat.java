@@ -110,8 +110,7 @@ public final class WeFlowFormat implements ChatFormat {
         private Boolean group;
         private String selfId;
         private List<String> members;
-        private long record;
-        private boolean inRecord;
+        private final ChatJsonSupport.Records records = new ChatJsonSupport.Records();
 
         Run(ParseContext context, MessageSink sink, JsonParser p, ChatJsonSupport.CountingStream in) {
             this.context = context;
@@ -147,9 +146,7 @@ public final class WeFlowFormat implements ChatFormat {
                     throw new ImportFormatException(ChatJsonSupport.textLine(p), "import.error.json",
                             ChatJsonSupport.shortMessage(e));
                 }
-                context.reject(inRecord ? record : record + 1,
-                        ChatJsonSupport.isCut(e) ? "import.reject.truncated" : "import.reject.jsonBroken",
-                        ChatJsonSupport.textLine(p));
+                ChatJsonSupport.rejectBroken(context, p, records, e);
             }
             if (!header) {
                 throw new ImportFormatException(1, "import.error.notFormat", NAME);
@@ -257,28 +254,10 @@ public final class WeFlowFormat implements ChatFormat {
                 p.skipChildren();
                 return;
             }
-            JsonToken t;
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                if (t == null) {
-                    throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "end of input in array");
-                }
-                record++;
-                if (record % ChatJsonSupport.CHECK_EVERY == 0) {
-                    context.checkCancelled();
-                    context.progress(in.count());
-                }
-                if (t != JsonToken.START_OBJECT) {
-                    p.skipChildren();
-                    context.reject(record, "import.reject.record");
-                    continue;
-                }
-                inRecord = true;
-                readMessage();
-                inRecord = false;
-            }
+            ChatJsonSupport.readRecords(p, context, in, records, this::readMessage);
         }
 
-        private void readMessage() throws IOException {
+        private void readMessage(long record) throws IOException {
             Long createTime = null;
             String formattedTime = null;
             String label = null;

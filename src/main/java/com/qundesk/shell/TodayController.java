@@ -62,7 +62,13 @@ public final class TodayController {
 
     @FXML
     private void initialize() {
-        clockTimeline = new Timeline(new KeyFrame(Duration.seconds(1), e -> updateCountdowns()));
+        // only while Today is on screen: each tick formats every countdown (a MessageFormat each), for nobody when
+        // another view is shown; coming back to Today refreshes the board and its countdowns
+        clockTimeline = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            if (dateLabel.getScene() != null) {
+                updateCountdowns();
+            }
+        }));
         clockTimeline.setCycleCount(Animation.INDEFINITE);
         clockTimeline.play();
         refresh();

@@ -134,6 +134,9 @@ public final class MainWindow implements UiContext.WindowActions {
         if (backupTimer != null) {
             backupTimer.stop();
         }
+        if (prepareTimer != null) {
+            prepareTimer.stop();
+        }
         if (notifications != null) {
             notifications.stop();
         }
@@ -191,6 +194,40 @@ public final class MainWindow implements UiContext.WindowActions {
         notifications = new NotificationCenter(ui, () -> stage, tray,
                 notices -> controller.today().ifPresent(TodayController::refresh));
         notifications.start();
+        prepareWhenIdle(controller);
+    }
+
+    private javafx.animation.PauseTransition prepareTimer;
+
+    /** Seconds after the window's views are installed before the Import view is prepared off screen. */
+    static final double PREPARE_AFTER_SECONDS = 3;
+
+    /**
+     * Once the start view has been up for a few seconds and no background work is running, builds the Import view
+     * off screen ({@link MainWindowController#prepare}), so the first click on Import opens it at once instead of
+     * holding the window for a second.
+     */
+    private void prepareWhenIdle(MainWindowController forController) {
+        if (prepareTimer != null) {
+            prepareTimer.stop();
+        }
+        if (!Boolean.parseBoolean(System.getProperty("qundesk.prepareViews", "true"))) {
+            return; // -Dqundesk.prepareViews=false: build every view on its first visit (to compare, or to debug)
+        }
+        javafx.animation.PauseTransition wait =
+                new javafx.animation.PauseTransition(javafx.util.Duration.seconds(PREPARE_AFTER_SECONDS));
+        prepareTimer = wait;
+        wait.setOnFinished(e -> {
+            if (controller != forController || !stage.isShowing()) {
+                return; // the window was rebuilt (language, workspace) or closed in the meantime
+            }
+            if (ui.tasks().busyProperty().get()) {
+                wait.playFromStart();
+                return;
+            }
+            controller.prepare(Section.IMPORT);
+        });
+        wait.play();
     }
 
     @Override

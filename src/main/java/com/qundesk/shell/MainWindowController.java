@@ -99,6 +99,25 @@ public final class MainWindowController {
         return Optional.ofNullable(groupsController);
     }
 
+    /**
+     * Builds a view that has not been shown yet and gives it its first CSS pass and layout off screen, so that its
+     * first visit does not hold the FX thread for it: the Import view's FXML, table skins and first CSS pass took
+     * 0.7–1.3 s at big scale on the first click (docs/performance.md). Does nothing for a view already built.
+     */
+    public void prepare(Section section) {
+        if (views.containsKey(section) || content.getScene() == null) {
+            return;
+        }
+        Parent view = views.computeIfAbsent(section, this::build);
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(view);
+        javafx.scene.Scene offscreen = new javafx.scene.Scene(holder, Math.max(800, content.getWidth()),
+                Math.max(600, content.getHeight()));
+        offscreen.getStylesheets().setAll(content.getScene().getStylesheets());
+        holder.applyCss();
+        holder.layout();
+        holder.getChildren().clear(); // free for show(), which puts it in the window
+    }
+
     private Parent build(Section section) {
         return switch (section) {
             case GROUPS -> {

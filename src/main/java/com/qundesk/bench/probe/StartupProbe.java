@@ -35,7 +35,8 @@ import java.util.Set;
  * shown (for the memory figure);</li>
  * <li>{@code -Dqundesk.bench.importOnStart=CSV}: then imports that chat export through the Import view as an operator
  * would (add the file, wait for its preview, press Start) and records the longest gap between pulses while it
- * runs;</li>
+ * runs; with {@code -Dqundesk.bench.idleBeforeImportMs=N} it first leaves the start view alone for N ms, as an
+ * operator looks at it before clicking Import (the first visit's pause is "previewMaxGapMs");</li>
  * <li>{@code -Dqundesk.bench.exitAfter=true}: quits the app normally after writing (an AOT-cache training run must
  * end normally for the JVM to write the cache).</li>
  * </ul>
@@ -48,6 +49,7 @@ public final class StartupProbe extends AnimationTimer {
     public static final String VIEW = "qundesk.bench.view";
     public static final String IMPORT = "qundesk.bench.importOnStart";
     public static final String EXIT = "qundesk.bench.exitAfter";
+    public static final String IDLE_BEFORE_IMPORT = "qundesk.bench.idleBeforeImportMs";
 
     private static final long SETTLE_NANOS = 2_000_000_000L;
     private static final long TAIL_NANOS = 1_500_000_000L;
@@ -60,7 +62,7 @@ public final class StartupProbe extends AnimationTimer {
     private static final Set<PendingFile.State> ENDED = EnumSet.of(PendingFile.State.DONE, PendingFile.State.PARTIAL,
             PendingFile.State.FAILED, PendingFile.State.CANCELLED);
 
-    private enum Phase { WINDOW, VIEW, DASHBOARD, SETTLE, PREVIEW, IMPORT, TAIL, DONE }
+    private enum Phase { WINDOW, VIEW, DASHBOARD, SETTLE, IDLE, PREVIEW, IMPORT, TAIL, DONE }
 
     private final Stage stage;
     private final MainWindow window;
@@ -78,6 +80,7 @@ public final class StartupProbe extends AnimationTimer {
     private final List<Long> importGaps = new ArrayList<>();
     private final StringBuilder longGaps = new StringBuilder();
     private long importStartNanos;
+    private final long idleBeforeImportNanos = Long.getLong(IDLE_BEFORE_IMPORT, 0L) * 1_000_000L;
     private boolean started;
     private long readyAt;
 
@@ -162,10 +165,8 @@ public final class StartupProbe extends AnimationTimer {
                         window.show(Section.DASHBOARD);
                         phase = Phase.DASHBOARD;
                     } else if (importFile != null) {
-                        window.show(Section.IMPORT);
-                        window.controller().importer().orElseThrow().add(List.of(importFile));
                         phaseStart = now;
-                        phase = Phase.PREVIEW;
+                        phase = Phase.IDLE;
                     } else {
                         finish();
                     }
@@ -182,6 +183,14 @@ public final class StartupProbe extends AnimationTimer {
             case SETTLE -> {
                 if (now - phaseStart >= SETTLE_NANOS) {
                     finish();
+                }
+            }
+            case IDLE -> {
+                if (now - phaseStart >= idleBeforeImportNanos) {
+                    window.show(Section.IMPORT);
+                    window.controller().importer().orElseThrow().add(List.of(importFile));
+                    phaseStart = now;
+                    phase = Phase.PREVIEW;
                 }
             }
             case PREVIEW -> preview(now);

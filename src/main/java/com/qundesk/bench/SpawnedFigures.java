@@ -1,0 +1,213 @@
+package com.qundesk.bench;
+
+import com.qundesk.app.AppPaths;
+import com.qundesk.app.UserPrefs;
+import com.qundesk.bench.probe.StartupProbe;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The figures of {@code bench run} that start the real app on a display — cold start (with and without an AOT cache
+ * trained first), peak memory with the dashboard shown, and the longest pulse gap during an import in the UI — put
+ * into the run's JSON under their figure names. {@link BenchRunner} decides which to measure and prints the table.
+ */
+final class SpawnedFigures {
+
+    private final BenchRunner.Options o;
+    private final Path work;
+    private final AppPaths home;
+    private final Consumer<String> log;
+    private final Map<String, Object> json;
+
+    SpawnedFigures(BenchRunner.Options o, Path work, AppPaths home, Consumer<String> log, Map<String, Object> json) {
+        this.o = o;
+        this.work = work;
+        this.home = home;
+        this.log = log;
+        this.json = json;
+    }
+
+    private void log(String s) {
+        log.accept(s);
+    }
+
+    void measure(Set<String> figures, Path base, Path ws, Path headline)
+            throws IOException, InterruptedException {
+        StringBuilder whyNot = new StringBuilder();
+        Path jar = o.jar();
+        if (!Files.isRegularFile(jar)) {
+            whyNot.append("no app jar at ").append(jar).append(" (./mvnw -q -DskipTests package)");
+        }
+        Optional<Display> display = whyNot.isEmpty() ? Display.acquire(log, whyNot) : Optional.empty();
+        if (display.isEmpty()) {
+            log("Skipping " + figures + ": " + whyNot);
+            for (String f : figures) {
+                json.put(f, Map.of("skipped", whyNot.toString()));
+            }
+            return;
+        }
+        try (Display d = display.get()) {
+            json.put("display", d.name());
+            json.put("appJvmOptions", com.qundesk.app.JvmOptions.forTheApp()); // jvm.options, as installed
+            json.put("appOptions", o.appOptions());
+            Path aot = work.resolve("qundesk.aot");
+            if (figures.contains("coldstart") || figures.contains("memory")) {
+                trainAot(d, ws, aot);
+            }
+            if (figures.contains("coldstart")) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("default", coldStarts(d, ws, List.of(), "cold"));
+                if (Files.exists(aot)) {
+                    r.put("aotCache", coldStarts(d, ws, List.of("-XX:AOTCache=" + aot), "cold-aot"));
+                    r.put("aotCacheBytes", Files.size(aot));
+                }
+                json.put("coldstart", r);
+            }
+            if (figures.contains("memory")) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("default", memory(d, ws, List.of(), "memory"));
+                if (Files.exists(aot)) {
+                    r.put("aotCache", memory(d, ws, List.of("-XX:AOTCache=" + aot), "memory-aot"));
+                }
+                json.put("memory", r);
+            }
+            if (figures.contains("responsiveness")) {
+                json.put("responsiveness", responsiveness(d, base, headline));
+            }
+        }
+    }
+
+    private SpawnedApp.Launch launch(Display d, Path ws, List<String> jvm, Map<String, String> probe, String name,
+                                     Duration timeout, boolean waitForExit) {
+        // start as the operator left it: no remembered view (something overdue opens Today anyway)
+        new UserPrefs(home.prefsFile()).put(UserPrefs.LAST_VIEW, null);
+        List<String> options = new ArrayList<>(o.appOptions());
+        options.addAll(jvm);
+        return new SpawnedApp.Launch(o.jar(), home.dataDir(), ws, d.name(), options, probe,
+                work.resolve("logs").resolve(name + ".log"), timeout, waitForExit);
+    }
+
+    private void trainAot(Display d, Path ws, Path aot) throws IOException, InterruptedException {
+        Files.deleteIfExists(aot);
+        log("AOT cache: training run (-XX:AOTCacheOutput) — load " + Bench.loadText());
+        SpawnedApp.Outcome t = SpawnedApp.run(launch(d, ws, List.of("-XX:AOTCacheOutput=" + aot),
+                Map.of(StartupProbe.EXIT, "true"), "aot-training", Duration.ofMinutes(3), true));
+        if (!t.ok() || !Files.exists(aot)) {
+            log("  no AOT cache: " + (t.ok() ? "the JVM wrote none; see " + work.resolve("logs") : t.problem()));
+        } else {
+            log(String.format(java.util.Locale.ROOT, "  %s: %,d bytes", aot.getFileName(), Files.size(aot)));
+        }
+    }
+
+    private Map<String, Object> coldStarts(Display d, Path ws, List<String> jvm, String name)
+            throws IOException, InterruptedException {
+        log("Cold start " + (jvm.isEmpty() ? "" : jvm + " ") + "× " + o.coldRuns() + " — load " + Bench.loadText());
+        List<Double> window = new ArrayList<>();
+        List<Double> view = new ArrayList<>();
+        List<Double> jvmToView = new ArrayList<>();
+        List<Double> installed = new ArrayList<>();
+        List<Double> jvmStart = new ArrayList<>();
+        List<String> loads = new ArrayList<>();
+        String startView = null;
+        String problem = null;
+        for (int i = 0; i < o.coldRuns(); i++) {
+            loads.add(Bench.loadText());
+            SpawnedApp.Outcome r = SpawnedApp.run(launch(d, ws, jvm, Map.of(), name + "-" + i, Duration.ofMinutes(2),
+                    false));
+            if (!r.ok()) {
+                problem = r.problem();
+                log("  run " + i + ": " + problem);
+                continue;
+            }
+            window.add((double) (r.at("windowShownMs") - r.spawnedMs()));
+            view.add((double) (r.at("viewShownMs") - r.spawnedMs()));
+            jvmToView.add((double) (r.at("viewShownMs") - r.at("jvmStartMs")));
+            installed.add((double) (r.at("viewInstalledMs") - r.spawnedMs()));
+            jvmStart.add((double) (r.at("jvmStartMs") - r.spawnedMs()));
+            startView = r.probe().getProperty("startView");
+            log(String.format(java.util.Locale.ROOT, "  run %d: window %d ms, %s view with its data %d ms", i,
+                    r.at("windowShownMs") - r.spawnedMs(), startView, r.at("viewShownMs") - r.spawnedMs()));
+            Thread.sleep(500);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("startView", startView);
+        m.put("spawnToWindow", Bench.summary(window));
+        m.put("spawnToViewsBuilt", Bench.summary(installed));
+        m.put("spawnToStartView", Bench.summary(view));
+        m.put("spawnToJvmStart", Bench.summary(jvmStart));
+        m.put("jvmStartToStartView", Bench.summary(jvmToView));
+        m.put("loads", loads);
+        if (problem != null) {
+            m.put("problem", problem);
+        }
+        return m;
+    }
+
+    private Map<String, Object> memory(Display d, Path ws, List<String> jvm, String name)
+            throws IOException, InterruptedException {
+        log("Peak RSS with the dashboard shown " + (jvm.isEmpty() ? "" : jvm + " ") + "— load " + Bench.loadText());
+        SpawnedApp.Outcome r = SpawnedApp.run(launch(d, ws, jvm, Map.of(StartupProbe.VIEW, "dashboard"), name,
+                Duration.ofMinutes(3), false));
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (!r.ok()) {
+            m.put("problem", r.problem());
+            return m;
+        }
+        m.put("peakRssMiB", r.memory().get("VmHWM"));
+        m.put("rssMiB", r.memory().get("VmRSS"));
+        m.put("heapUsedMiB", r.number("heapUsedMiB"));
+        m.put("heapCommittedMiB", r.number("heapCommittedMiB"));
+        m.put("heapMaxMiB", r.number("heapMaxMiB"));
+        m.put("dashboardShownAfterMs", r.at("dashboardShownMs") - r.spawnedMs());
+        m.put("prism", r.probe().getProperty("prismPipeline"));
+        m.put("load", Bench.loadText());
+        log("  peak RSS " + r.memory().get("VmHWM") + " MiB, heap used " + r.number("heapUsedMiB") + " MiB");
+        return m;
+    }
+
+    private Map<String, Object> responsiveness(Display d, Path base, Path headline)
+            throws IOException, InterruptedException {
+        Path ui = work.resolve("ui-import.qundesk");
+        BenchRunner.copyWorkspace(base, ui);
+        log("Import in the UI with the pulse gaps recorded — load " + Bench.loadText());
+        String load = Bench.loadText();
+        SpawnedApp.Outcome r = SpawnedApp.run(launch(d, ui, List.of(),
+                Map.of(StartupProbe.IMPORT, headline.toAbsolutePath().toString()), "responsiveness",
+                Duration.ofMinutes(15), false));
+        BenchRunner.deleteWorkspace(ui);
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (!r.ok()) {
+            m.put("problem", r.problem());
+            return m;
+        }
+        m.put("maxGapMs", Bench.round(r.number("maxGapMs"), 1));
+        m.put("p99GapMs", Bench.round(r.number("p99GapMs"), 1));
+        m.put("medianGapMs", Bench.round(r.number("medianGapMs"), 1));
+        m.put("gapsOver50Ms", (long) r.number("gapsOver50Ms"));
+        m.put("gapsOver100Ms", (long) r.number("gapsOver100Ms"));
+        m.put("pulses", (long) r.number("importPulses"));
+        m.put("longGaps", r.probe().getProperty("longGaps", ""));
+        m.put("importSeconds", Bench.round(r.number("importSeconds"), 2));
+        m.put("importState", r.probe().getProperty("importState"));
+        m.put("importStatus", r.probe().getProperty("importStatus"));
+        m.put("previewSeconds", Bench.round(r.number("previewSeconds"), 2));
+        m.put("previewMaxGapMs", Bench.round(r.number("previewMaxGapMs"), 1));
+        m.put("peakRssMiB", r.memory().get("VmHWM"));
+        m.put("prism", r.probe().getProperty("prismPipeline"));
+        m.put("load", load);
+        m.put("loadAfter", Bench.loadText());
+        log("  longest gap " + m.get("maxGapMs") + " ms over " + m.get("importSeconds") + " s of import ("
+                + m.get("importStatus") + ")");
+        return m;
+    }
+}

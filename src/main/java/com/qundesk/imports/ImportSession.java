@@ -18,12 +18,12 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One file being imported, inside the caller's transaction: receives the parser's messages, finds each one's group,
- * numbers repeated (group, second, sender, kind) tuples, stores new rows in batches and keeps the day aggregates of
- * what was actually new — so stats are updated for the days this file touched and nothing else is read.
+ * numbers repeated (group, second, sender, kind) tuples, stores new rows in batches ({@link MessageBatch}) and keeps
+ * the day aggregates of what was actually new — so stats are updated for the days this file touched and nothing
+ * else is read.
  */
 final class ImportSession implements MessageSink, ParseContext {
     static final int MAX_STORED_REJECTIONS = 1000;
-    private static final int BATCH = 4096;
 
     private final Connection c;
     private final ChatImportRepository repo;
@@ -36,7 +36,7 @@ final class ImportSession implements MessageSink, ParseContext {
     private final BooleanSupplier cancel;
     private final ImportProgress progress;
     private final long totalBytes;
-    private final PreparedStatement insert;
+    private final MessageBatch batch;
     private final PreparedStatement senderInsert;
 
     private final Map<String, Target> targets = new HashMap<>();
@@ -47,22 +47,6 @@ final class ImportSession implements MessageSink, ParseContext {
     private final Map<Long, DayAgg> days = new HashMap<>();
     private final List<Rejection> rejected = new ArrayList<>();
     private final Set<String> warnings = new LinkedHashSet<>();
-
-    // the rows of the current batch, to aggregate those the database really took
-    private final Target[] batchTarget = new Target[BATCH];
-    private final long[] batchDay = new long[BATCH];
-    private final int[] batchSender = new int[BATCH];
-    private final int[] batchFlags = new int[BATCH];
-    private final int[] batchJoins = new int[BATCH];
-    private final int[] batchRemovals = new int[BATCH];
-    private final long[] batchAt = new long[BATCH];
-    private final int[] batchKind = new int[BATCH];
-    private final int[] batchSeq = new int[BATCH];
-    private final boolean[] batchNew = new boolean[BATCH];
-    private int batchSize;
-    private PreparedStatement multiInsert;
-    private PreparedStatement plainInsert;
-    private PreparedStatement rangeProbe;
 
     private long rows;
     private long imported;
@@ -140,7 +124,7 @@ final class ImportSession implements MessageSink, ParseContext {
         this.cancel = cancel;
         this.progress = progress;
         this.totalBytes = totalBytes;
-        this.insert = repo.messageInsert(c, 1, importId, true);
+        this.batch = new MessageBatch(c, repo, importId);
         this.senderInsert = repo.senderInsert(c);
     }
 
@@ -309,17 +293,7 @@ final class ImportSession implements MessageSink, ParseContext {
         minAt = Math.min(minAt, at);
         maxAt = Math.max(maxAt, at);
         t.lastAt = Math.max(t.lastAt, at);
-        int i = batchSize++;
-        batchAt[i] = at;
-        batchKind[i] = row.kind().ordinal();
-        batchSeq[i] = seq;
-        batchTarget[i] = t;
-        batchDay[i] = day;
-        batchSender[i] = senderId;
-        batchFlags[i] = row.flags();
-        batchJoins[i] = row.joins();
-        batchRemovals[i] = row.removals();
-        if (batchSize == BATCH) {
+        if (batch.add(t, at, row.kind().ordinal(), seq, day, senderId, row.flags(), row.joins(), row.removals())) {
             flush();
         }
         if (row.kind() != MessageKind.SYSTEM && !row.exact()) {
@@ -337,13 +311,13 @@ final class ImportSession implements MessageSink, ParseContext {
     }
 
     private void flush() throws SQLException {
-        if (batchSize == 0) {
+        if (batch.size() == 0) {
             return;
         }
-        store();
-        for (int i = 0; i < batchSize; i++) {
-            Target t = batchTarget[i];
-            boolean isNew = batchNew[i];
+        batch.store();
+        for (int i = 0; i < batch.size(); i++) {
+            Target t = batch.target[i];
+            boolean isNew = batch.isNew[i];
             if (!isNew) {
                 duplicates++;
                 t.duplicates++;
@@ -352,21 +326,21 @@ final class ImportSession implements MessageSink, ParseContext {
             imported++;
             t.imported++;
             DayAgg a = lastAgg;
-            if (a == null || a.groupId != t.groupId || a.day != batchDay[i]) {
+            if (a == null || a.groupId != t.groupId || a.day != batch.day[i]) {
                 // plausible days (2000–2100) fit in 20 bits
-                long k = (t.groupId << 20) | batchDay[i];
+                long k = (t.groupId << 20) | batch.day[i];
                 a = days.get(k);
                 if (a == null) {
-                    a = new DayAgg(t.groupId, batchDay[i]);
+                    a = new DayAgg(t.groupId, batch.day[i]);
                     days.put(k, a);
                 }
                 lastAgg = a;
             }
-            int flags = batchFlags[i];
+            int flags = batch.flags[i];
             if ((flags & 8) != 0) {
                 a.notices++;
-                a.joins += batchJoins[i];
-                a.removals += batchRemovals[i];
+                a.joins += batch.joins[i];
+                a.removals += batch.removals[i];
             } else {
                 a.messages++;
                 if ((flags & 1) != 0) {
@@ -375,86 +349,11 @@ final class ImportSession implements MessageSink, ParseContext {
                 if ((flags & 2) != 0) {
                     a.ads++;
                 }
-                a.senders.computeIfAbsent(batchSender[i], x -> new long[1])[0]++;
+                a.senders.computeIfAbsent(batch.sender[i], x -> new long[1])[0]++;
             }
-            batchTarget[i] = null;
+            batch.target[i] = null;
         }
-        batchSize = 0;
-    }
-
-    private static final int ROWS_PER_STATEMENT = 256;
-
-    /**
-     * Writes the batch. When none of its groups has a stored message in the batch's time range — a new file, or
-     * the part of a file past what was imported before — no row can be a duplicate (numbering makes rows unique
-     * within the file), so they go in with multi-row INSERTs, several times cheaper than a statement per row.
-     * Otherwise each row is an INSERT OR IGNORE whose change count says whether it was new.
-     */
-    private void store() throws SQLException {
-        if (overlapsStored()) {
-            for (int i = 0; i < batchSize; i++) {
-                bind(insert, 1, i);
-                insert.addBatch();
-            }
-            int[] done = insert.executeBatch();
-            for (int i = 0; i < batchSize; i++) {
-                batchNew[i] = done[i] > 0;
-            }
-            return;
-        }
-        if (multiInsert == null) {
-            multiInsert = repo.messageInsert(c, ROWS_PER_STATEMENT, importId, false);
-            plainInsert = repo.messageInsert(c, 1, importId, false);
-        }
-        int i = 0;
-        for (; i + ROWS_PER_STATEMENT <= batchSize; i += ROWS_PER_STATEMENT) {
-            for (int r = 0; r < ROWS_PER_STATEMENT; r++) {
-                bind(multiInsert, 1 + 9 * r, i + r);
-            }
-            multiInsert.executeUpdate();
-        }
-        for (; i < batchSize; i++) {
-            bind(plainInsert, 1, i);
-            plainInsert.addBatch();
-        }
-        plainInsert.executeBatch();
-        java.util.Arrays.fill(batchNew, 0, batchSize, true);
-    }
-
-    private void bind(PreparedStatement ps, int p, int i) throws SQLException {
-        ps.setLong(p, batchTarget[i].groupId);
-        ps.setLong(p + 1, batchAt[i]);
-        ps.setInt(p + 2, batchSender[i]);
-        ps.setInt(p + 3, batchKind[i]);
-        ps.setInt(p + 4, batchSeq[i]);
-        ps.setLong(p + 5, batchDay[i]);
-        ps.setInt(p + 6, batchFlags[i]);
-        ps.setInt(p + 7, batchJoins[i]);
-        ps.setInt(p + 8, batchRemovals[i]);
-    }
-
-    /** True when some group of the batch already has a message stored within the batch's time range for it. */
-    private boolean overlapsStored() throws SQLException {
-        if (rangeProbe == null) {
-            rangeProbe = repo.messageRangeProbe(c);
-        }
-        Map<Target, long[]> ranges = new HashMap<>();
-        for (int i = 0; i < batchSize; i++) {
-            long[] r = ranges.computeIfAbsent(batchTarget[i], k -> new long[]{Long.MAX_VALUE, Long.MIN_VALUE});
-            r[0] = Math.min(r[0], batchAt[i]);
-            r[1] = Math.max(r[1], batchAt[i]);
-        }
-        for (Map.Entry<Target, long[]> e : ranges.entrySet()) {
-            rangeProbe.setLong(1, e.getKey().groupId);
-            rangeProbe.setLong(2, e.getValue()[0]);
-            rangeProbe.setLong(3, e.getValue()[1]);
-            try (var rs = rangeProbe.executeQuery()) {
-                if (rs.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        batch.clear();
     }
 
     /** Stores what is left, updates aggregates, snapshots and daily stats; returns the outcome. */
@@ -529,13 +428,8 @@ final class ImportSession implements MessageSink, ParseContext {
         importLog.finishRun(c, importId, now, rows, imported,
                 duplicates, rejectedCount, skipped, minAt == Long.MAX_VALUE ? null : minAt,
                 maxAt == Long.MIN_VALUE ? null : maxAt, List.copyOf(warnings));
-        insert.close();
+        batch.close();
         senderInsert.close();
-        for (PreparedStatement ps : new PreparedStatement[]{multiInsert, plainInsert, rangeProbe}) {
-            if (ps != null) {
-                ps.close();
-            }
-        }
         return new ImportResult(importId, fileName, format, rows, imported, duplicates, skipped, rejected,
                 rejectedCount, List.copyOf(warnings), chats, lost);
     }

@@ -105,9 +105,9 @@ public final class AdDetector {
         List<String> exceptions = new ArrayList<>();
         for (String e : entries) {
             if (e.startsWith("!")) {
-                exceptions.add(fold(e.substring(1).strip()));
+                exceptions.add(AdText.fold(e.substring(1).strip()));
             } else {
-                positives.add(fold(e));
+                positives.add(AdText.fold(e));
             }
         }
         List<String> pats = new ArrayList<>();
@@ -136,8 +136,8 @@ public final class AdDetector {
         this.exceptionOffset = new int[n][];
         for (int p = 0; p < n; p++) {
             type[p] = types.get(p);
-            latinStart[p] = isLatin(pattern[p].charAt(0));
-            latinEnd[p] = isLatin(pattern[p].charAt(pattern[p].length() - 1));
+            latinStart[p] = AdText.isLatin(pattern[p].charAt(0));
+            latinEnd[p] = AdText.isLatin(pattern[p].charAt(pattern[p].length() - 1));
             List<String> et = new ArrayList<>();
             List<Integer> eo = new ArrayList<>();
             if (type[p] == KEYWORD) {
@@ -167,7 +167,7 @@ public final class AdDetector {
             }
         }
         for (int c = 0; c < 65536; c++) {
-            char f = fold((char) c);
+            char f = AdText.fold((char) c);
             if (f != c && symbol[f] != 0) {
                 symbol[c] = symbol[f];
             }
@@ -290,11 +290,11 @@ public final class AdDetector {
                 return text.startsWith("<msg", a) || text.startsWith("<?xml", a) || text.startsWith("<sysmsg", a)
                         ? false : scan(text, a, n, true, new int[1]);
             }
-            String appType = element(text, app, "type");
+            String appType = AdText.element(text, app, "type");
             boolean links = !"3".equals(appType) && !"76".equals(appType);
             int[] flags = new int[1];
             for (String field : new String[]{"title", "des", "url"}) {
-                int[] range = elementRange(text, app, field);
+                int[] range = AdText.elementRange(text, app, field);
                 if (range != null && scan(text, range[0], range[1], links, flags)) {
                     return true;
                 }
@@ -320,8 +320,8 @@ public final class AdDetector {
             }
             for (int p : o) {
                 int start = i - pattern[p].length() + 1;
-                if (latinStart[p] && start > from && isLatin(fold(text.charAt(start - 1)))
-                        || latinEnd[p] && i + 1 < to && isLatin(fold(text.charAt(i + 1)))) {
+                if (latinStart[p] && start > from && AdText.isLatin(AdText.fold(text.charAt(start - 1)))
+                        || latinEnd[p] && i + 1 < to && AdText.isLatin(AdText.fold(text.charAt(i + 1)))) {
                     continue;
                 }
                 switch (type[p]) {
@@ -331,17 +331,17 @@ public final class AdDetector {
                         }
                     }
                     case SCHEME -> {
-                        if (links && outside(text, i + 1, to)) {
+                        if (links && AdText.outside(text, i + 1, to)) {
                             return true;
                         }
                     }
                     case WWW -> {
-                        if (links && outside(text, start, to)) {
+                        if (links && AdText.outside(text, start, to)) {
                             return true;
                         }
                     }
                     case TLD -> {
-                        if (links && bareDomainOutside(text, from, start, i)) {
+                        if (links && AdText.bareDomainOutside(text, from, start, i)) {
                             return true;
                         }
                     }
@@ -360,138 +360,11 @@ public final class AdDetector {
         String[] et = exceptionText[p];
         for (int k = 0; k < et.length; k++) {
             int at = start - exceptionOffset[p][k];
-            if (at >= from && at + et[k].length() <= to && foldedMatch(text, at, et[k])) {
+            if (at >= from && at + et[k].length() <= to && AdText.foldedMatch(text, at, et[k])) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** Whether the host starting at {@code at} (after {@code http://}, or a {@code www.…}) is outside WeChat. */
-    private static boolean outside(String text, int at, int to) {
-        int e = at;
-        int limit = Math.min(to, at + 255);
-        int hostStart = at;
-        int hostEnd = -1;
-        while (e < limit) {
-            char c = fold(text.charAt(e));
-            if (c == '/' || c == '?' || c == '#' || c == '\\' || !isHostOrUserChar(c)) {
-                break;
-            }
-            if (c == '@') {
-                hostStart = e + 1;
-                hostEnd = -1;
-            } else if (c == ':' && hostEnd < 0) {
-                hostEnd = e;
-            }
-            e++;
-        }
-        if (hostEnd < 0) {
-            hostEnd = e;
-        }
-        while (hostEnd > hostStart && text.charAt(hostEnd - 1) == '.') {
-            hostEnd--;
-        }
-        if (hostEnd <= hostStart) {
-            return false; // "http://" with nothing after it links nowhere
-        }
-        return !wechatHost(text, hostStart, hostEnd);
-    }
-
-    /** {@code name.tld/…}: walks back from the dot over host characters. */
-    private static boolean bareDomainOutside(String text, int from, int dot, int slash) {
-        int hs = dot;
-        int limit = Math.max(from, dot - 255);
-        while (hs > limit && isHostChar(fold(text.charAt(hs - 1)))) {
-            hs--;
-        }
-        while (hs < dot && (text.charAt(hs) == '.' || text.charAt(hs) == '-')) {
-            hs++;
-        }
-        if (hs >= dot) {
-            return false; // ".com/" alone names no site
-        }
-        return !wechatHost(text, hs, slash);
-    }
-
-    /** {@code weixin.qq.com} and its sub-domains ({@code mp.}, {@code work.}, {@code channels.} …). */
-    private static boolean wechatHost(String text, int from, int to) {
-        String base = "weixin.qq.com";
-        int len = to - from;
-        if (len < base.length() || !foldedMatch(text, to - base.length(), base)) {
-            return false;
-        }
-        return len == base.length() || text.charAt(to - base.length() - 1) == '.';
-    }
-
-    private static boolean isHostChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-';
-    }
-
-    private static boolean isHostOrUserChar(char c) {
-        return isHostChar(c) || c == '@' || c == ':' || c == '_' || c == '%' || c == '~' || c == '+';
-    }
-
-    private static boolean foldedMatch(String text, int at, String folded) {
-        if (at < 0 || at + folded.length() > text.length()) {
-            return false;
-        }
-        for (int k = 0; k < folded.length(); k++) {
-            if (fold(text.charAt(at + k)) != folded.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The text of the first {@code <name>} after {@code from} (CDATA unwrapped), or null. */
-    private static String element(String text, int from, String name) {
-        int[] r = elementRange(text, from, name);
-        return r == null ? null : text.substring(r[0], r[1]).strip();
-    }
-
-    private static int[] elementRange(String text, int from, String name) {
-        String open = "<" + name + ">";
-        int a = text.indexOf(open, from);
-        if (a < 0) {
-            return null;
-        }
-        a += open.length();
-        int b = text.indexOf("</" + name + ">", a);
-        if (b < 0) {
-            return null;
-        }
-        if (text.startsWith("<![CDATA[", a)) {
-            int c = text.lastIndexOf("]]>", b);
-            if (c >= a + 9) {
-                return new int[]{a + 9, c};
-            }
-        }
-        return new int[]{a, b};
-    }
-
-    private static boolean isLatin(char c) {
-        return c >= 'a' && c <= 'z';
-    }
-
-    /** ASCII lower case; full-width ASCII forms (U+FF01–FF5E) to their ASCII letter. */
-    private static char fold(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            return (char) (c + 32);
-        }
-        if (c >= '\uFF01' && c <= '\uFF5E') {
-            char a = (char) (c - 0xFEE0);
-            return a >= 'A' && a <= 'Z' ? (char) (a + 32) : a;
-        }
-        return c;
-    }
-
-    private static String fold(String s) {
-        char[] cs = s.toCharArray();
-        for (int i = 0; i < cs.length; i++) {
-            cs[i] = fold(cs[i]);
-        }
-        return new String(cs);
     }
 
     @Override

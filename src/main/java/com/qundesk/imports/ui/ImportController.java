@@ -522,49 +522,12 @@ public final class ImportController {
 
     /** The report of the last run: totals, then every problem with its file and line. */
     private void report() {
-        Messages m = ui.messages();
-        long imported = 0;
-        long dups = 0;
-        long rejected = 0;
-        long failed = 0;
-        long unmappedChats = 0;
-        List<String> problems = new ArrayList<>();
-        for (PendingFile f : files) {
-            if (f.state() == PendingFile.State.FAILED) {
-                failed++;
-                problems.add(m.get("cli.import.fileFailed", f.path().getFileName(), f.statusProperty().get()));
-            }
-            if (f.wecomResult() != null) {
-                for (String chat : f.wecomResult().unknownChats()) {
-                    problems.add(m.get("cli.wecom.unknownChat", f.path().getFileName(), chat));
-                }
-                for (String note : f.wecomResult().notes()) {
-                    problems.add(m.get("cli.import.warning", f.path().getFileName(), m.get(note)));
-                }
-            }
-            ImportResult r = f.result();
-            if (r == null) {
-                continue;
-            }
-            imported += r.imported();
-            dups += r.duplicates();
-            rejected += r.rejectedCount();
-            unmappedChats += r.unmapped().size();
-            for (ImportResult.UnmappedChat u : r.unmapped()) {
-                problems.add(m.get("import.report.unmapped", r.fileName(), u.chatName(), u.messages()));
-            }
-            for (String w : r.warnings()) {
-                problems.add(m.get("cli.import.warning", r.fileName(), m.get(w)));
-            }
-            for (Rejection rej : r.rejected()) {
-                problems.add(m.get("cli.import.rejected", r.fileName(), rej.line(), m.describe(rej)));
-            }
-        }
-        reportLabel.setText(m.get("import.report.summary", imported, dups, rejected, unmappedChats, failed));
+        ImportReport r = ImportReport.of(files, ui.messages());
+        reportLabel.setText(r.summary());
         reportLabel.getStyleClass().removeAll("danger", "success", "warning");
-        reportLabel.getStyleClass().addAll("import-report", failed > 0 ? "danger" : problems.isEmpty() ? "success" : "warning");
-        problemList.getItems().setAll(problems);
-        showProblems(!problems.isEmpty());
+        reportLabel.getStyleClass().addAll("import-report", r.style());
+        problemList.getItems().setAll(r.problems());
+        showProblems(!r.problems().isEmpty());
     }
 
     /** The list of problems takes the bottom of the view when there are any. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.qundesk.app.AppContext;
 import com.qundesk.app.AppPaths;
+import com.qundesk.app.MutableClock;
 import com.qundesk.flash.FlashRepository;
 import com.qundesk.group.Group;
 import com.qundesk.imports.ImportOptions;
@@ -127,7 +128,7 @@ public final class BenchRunner {
             measureImport(base, ws, headline);
             Files.writeString(wsMarker, stamp);
         }
-        BenchClock clock = new BenchClock(WorkspaceBuilder.morningAfter(until));
+        MutableClock clock = new MutableClock(WorkspaceBuilder.morningAfter(until));
         AppContext ctx = WorkspaceBuilder.open(home, ws, clock);
         json.put("sizes", BenchQueries.counts(ctx.database()));
         if (o.only().contains("dashboard")) {
@@ -153,7 +154,7 @@ public final class BenchRunner {
     private void measureImport(Path base, Path ws, Path headline) throws IOException, InterruptedException {
         Map<String, Object> r = new LinkedHashMap<>();
         copyWorkspace(base, ws);
-        BenchClock clock = new BenchClock(WorkspaceBuilder.morningAfter(until));
+        MutableClock clock = new MutableClock(WorkspaceBuilder.morningAfter(until));
         AppContext ctx = WorkspaceBuilder.open(home, ws, clock);
         log("Importing the headline export " + headline.getFileName() + " into the built workspace — load "
                 + Bench.loadText());

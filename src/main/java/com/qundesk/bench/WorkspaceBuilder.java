@@ -2,6 +2,7 @@ package com.qundesk.bench;
 
 import com.qundesk.app.AppContext;
 import com.qundesk.app.AppPaths;
+import com.qundesk.app.MutableClock;
 import com.qundesk.app.UserPrefs;
 import com.qundesk.campaign.Campaign;
 import com.qundesk.campaign.CampaignType;
@@ -43,7 +44,7 @@ final class WorkspaceBuilder {
     record Step(String name, double seconds, long items) {
     }
 
-    record Built(AppContext context, BenchClock clock, List<Step> steps, List<String> problems) {
+    record Built(AppContext context, MutableClock clock, List<Step> steps, List<String> problems) {
     }
 
     private final Path inputs;
@@ -73,7 +74,7 @@ final class WorkspaceBuilder {
     }
 
     /** Opens the workspace as it is, with the bench clock at the morning after the data. */
-    static AppContext open(AppPaths paths, Path workspace, BenchClock clock) {
+    static AppContext open(AppPaths paths, Path workspace, MutableClock clock) {
         return AppContext.open(paths, new UserPrefs(paths.prefsFile()), workspace, clock);
     }
 
@@ -81,7 +82,7 @@ final class WorkspaceBuilder {
         Files.deleteIfExists(workspace);
         Files.deleteIfExists(workspace.resolveSibling(workspace.getFileName() + "-wal"));
         Files.deleteIfExists(workspace.resolveSibling(workspace.getFileName() + "-shm"));
-        BenchClock clock = new BenchClock(until.minusDays(historyDays + 1L).atStartOfDay(BenchPlan.ZONE).toInstant());
+        MutableClock clock = new MutableClock(until.minusDays(historyDays + 1L).atStartOfDay(BenchPlan.ZONE).toInstant());
         AppContext ctx = time("open", () -> {
             AppContext c = open(paths, workspace, clock);
             return new Counted<>(c, 1);
@@ -127,7 +128,7 @@ final class WorkspaceBuilder {
     }
 
     /** Creates the campaigns and flash groups and dissolves them, each at its own time; returns the operations done. */
-    private long replayYear(AppContext ctx, BenchClock clock) {
+    private long replayYear(AppContext ctx, MutableClock clock) {
         record Event(Instant at, int order, Runnable action) {
         }
         List<Event> events = new ArrayList<>();

@@ -2,13 +2,13 @@ package com.qundesk.reliability;
 
 import com.qundesk.app.AppContext;
 import com.qundesk.app.AppPaths;
+import com.qundesk.app.MutableClock;
 import com.qundesk.app.UserPrefs;
 import com.qundesk.db.Database;
 import com.qundesk.flash.FlashGroup;
 import com.qundesk.flash.FlashState;
 import com.qundesk.group.Group;
 import com.qundesk.imports.ImportLogRepository;
-import com.qundesk.testsupport.MutableClock;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,7 @@
 package com.qundesk.testsupport;
 
 import com.qundesk.app.AppPaths;
+import com.qundesk.app.MutableClock;
 import com.qundesk.app.UserPrefs;
 import com.qundesk.cli.QunDeskCli;
 

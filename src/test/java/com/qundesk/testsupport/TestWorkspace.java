@@ -2,6 +2,7 @@ package com.qundesk.testsupport;
 
 import com.qundesk.app.AppContext;
 import com.qundesk.app.AppPaths;
+import com.qundesk.app.MutableClock;
 import com.qundesk.app.UserPrefs;
 
 import java.nio.file.Path;

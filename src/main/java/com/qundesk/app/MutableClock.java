@@ -1,4 +1,4 @@
-package com.qundesk.testsupport;
+package com.qundesk.app;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves: {@link #set} and {@link #advance}. */
+/**
+ * A clock moved by hand ({@link #set}, {@link #advance}): the benchmark replays a year of campaigns and flash groups
+ * through it, and tests step time with it. The app itself runs on the system clock.
+ */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 

@@ -1,6 +1,7 @@
 package com.qundesk.dashboard;
 
 import com.qundesk.db.Database;
+import com.qundesk.flash.FlashDiscipline;
 import com.qundesk.flash.FlashLifecycle;
 import com.qundesk.flash.FlashRepository;
 import com.qundesk.group.Group;
@@ -233,8 +234,7 @@ public final class DashboardService {
     }
 
     /** On-time and late dissolutions, overdue and open flash groups (of groups still in the registry). */
-    private Portfolio.FlashDiscipline discipline(Connection c) throws SQLException {
-        FlashRepository.Discipline d = flash.discipline(c, clock.instant(), ON_TIME_GRACE);
-        return new Portfolio.FlashDiscipline(d.onTime(), d.late(), d.overdue(), d.open());
+    private FlashDiscipline discipline(Connection c) throws SQLException {
+        return flash.discipline(c, clock.instant(), ON_TIME_GRACE);
     }
 }

@@ -1,5 +1,6 @@
 package com.qundesk.dashboard;
 
+import com.qundesk.flash.FlashDiscipline;
 import com.qundesk.group.GroupStatus;
 import com.qundesk.group.Purpose;
 import com.qundesk.value.GroupHealth;
@@ -38,6 +39,4 @@ public record Portfolio(LocalDate day, int windowDays, Map<GroupStatus, Integer>
     }
 
     /** Flash groups dissolved on time, late, and overdue now (past due, not dissolved). */
-    public record FlashDiscipline(int onTime, int late, int overdue, int open) {
-    }
 }

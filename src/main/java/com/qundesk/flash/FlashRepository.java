@@ -84,8 +84,7 @@ public final class FlashRepository {
      * checklists; at big scale ~10 % of all lifecycles, the rest being dissolved flash groups of past events.
      */
     public List<FlashLifecycle> findOfLiveGroups(Connection c) throws SQLException {
-        String live = "SELECT id FROM chat_group WHERE status IN ('" + GroupStatus.ACTIVE.token() + "', '"
-                + GroupStatus.DISSOLUTION_SCHEDULED.token() + "')";
+        String live = GroupStatus.LIVE_GROUP_IDS;
         Map<Long, Set<ChecklistItem>> done = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT group_id, item FROM flash_checklist WHERE group_id IN (" + live + ")");
@@ -106,15 +105,11 @@ public final class FlashRepository {
         return out;
     }
 
-    /** How the flash groups of the registry ended or stand, counted in one query. */
-    public record Discipline(int onTime, int late, int overdue, int open) {
-    }
-
     /**
      * Dissolved within {@code grace} of their due time (on time) or later, and of the ones not yet ended: due by
      * {@code now} (overdue) or not (open). Lifecycles whose group is no longer in the registry are not counted.
      */
-    public Discipline discipline(Connection c, Instant now, java.time.Duration grace) throws SQLException {
+    public FlashDiscipline discipline(Connection c, Instant now, java.time.Duration grace) throws SQLException {
         String ended = "('" + FlashState.DISSOLVED.token() + "', '" + FlashState.CONVERTED.token() + "')";
         try (PreparedStatement ps = c.prepareStatement("SELECT "
                 + "coalesce(sum(f.state = ? AND f.ended_at IS NOT NULL AND f.ended_at <= f.due_at + ?), 0), "
@@ -130,7 +125,7 @@ public final class FlashRepository {
             ps.setLong(6, now.toEpochMilli());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new Discipline(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4));
+                return new FlashDiscipline(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4));
             }
         }
     }

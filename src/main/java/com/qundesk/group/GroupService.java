@@ -49,6 +49,11 @@ public final class GroupService {
         return db.read(c -> repo.isBroadcast(c, id));
     }
 
+    /** {@link #isBroadcast(long)} within the caller's transaction. */
+    public boolean isBroadcastIn(Connection c, long id) throws SQLException {
+        return repo.isBroadcast(c, id);
+    }
+
     public void setBroadcast(long id, boolean broadcast) {
         db.inTransaction(c -> {
             require(c, id);

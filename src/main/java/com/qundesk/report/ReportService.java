@@ -95,7 +95,7 @@ public final class ReportService {
             bullet(rate == null ? m.get("dashboard.redemptionNone") : m.get("report.redemption", percent(rate),
                     (long) p.funnel().couponsRedeemed(), (long) p.funnel().couponsIssued(),
                     percent(ValueModel.REDEMPTION_BENCHMARK)));
-            Portfolio.FlashDiscipline f = p.flash();
+            var f = p.flash();
             bullet(m.get("dashboard.flashText", f.onTime(), f.late(), f.overdue(), f.open()));
             bullet(p.recommendations().stream().filter(h -> h.recommendation() != Recommendation.KEEP).count()
                     + " " + m.get("dashboard.actionsText", count(p, Recommendation.DISSOLVE), count(p, Recommendation.SPLIT),

@@ -61,7 +61,8 @@ public final class HealthService {
             Map<Long, GroupMetrics> metrics = MetricsQuery.compute(c, from, day, z, ValueModel.halfLife(windowDays),
                     id -> g.memberCount(), groupId);
             return judge(g, metrics.getOrDefault(groupId, new GroupMetrics(groupId, from, day)),
-                    flash.find(c, groupId).orElse(null), isBroadcast(c, groupId), thresholds(c), evalAt(day, z), z);
+                    flash.find(c, groupId).orElse(null), groups.isBroadcastIn(c, groupId), thresholds(c),
+                    evalAt(day, z), z);
         });
     }
 
@@ -124,15 +125,6 @@ public final class HealthService {
         Instant at = endOf(day, z);
         Instant now = clock.instant();
         return at.isBefore(now) ? at : now;
-    }
-
-    private static boolean isBroadcast(Connection c, long groupId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT broadcast FROM chat_group WHERE id = ?")) {
-            ps.setLong(1, groupId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getInt(1) == 1;
-            }
-        }
     }
 
     private static Instant endOf(LocalDate day, ZoneId z) {

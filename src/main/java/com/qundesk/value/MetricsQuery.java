@@ -10,22 +10,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Aggregates every group's window in a handful of indexed range queries (value events by time, outcomes and
  * daily stats by day), so the cost grows with the window's rows, not with the whole history.
  */
 public final class MetricsQuery {
-
-    /** The ids of the live groups, as a subquery (statuses from {@link GroupStatus#isLive()}). */
-    static final String LIVE_GROUPS = "SELECT id FROM chat_group WHERE status IN ("
-            + Arrays.stream(GroupStatus.values()).filter(GroupStatus::isLive).map(s -> "'" + s.token() + "'")
-            .collect(Collectors.joining(", ")) + ")";
 
     private MetricsQuery() {
     }
@@ -43,9 +36,9 @@ public final class MetricsQuery {
         // the window's range scans read the covering day/time indices for all groups (rows of groups that are not
         // live are cheap there and simply not asked for); the per-group lookups and the daily-stat aggregate go by
         // the group-leading keys of the live groups only, which is what made them fast at 2,000 groups
-        String scope = onlyGroup == null ? LIVE_GROUPS : "SELECT " + onlyGroup.longValue();
+        String scope = onlyGroup == null ? GroupStatus.LIVE_GROUP_IDS : "SELECT " + onlyGroup.longValue();
         String and = onlyGroup == null ? "" : " AND group_id = " + onlyGroup.longValue();
-        String andScope = onlyGroup == null ? " AND group_id IN (" + LIVE_GROUPS + ")" : and;
+        String andScope = onlyGroup == null ? " AND group_id IN (" + GroupStatus.LIVE_GROUP_IDS + ")" : and;
         Map<Long, GroupMetrics> out = new HashMap<>();
         Function<Long, GroupMetrics> m = id -> out.computeIfAbsent(id, k -> new GroupMetrics(k, from, to));
         Instant start = from.atStartOfDay(zone).toInstant();

@@ -125,7 +125,7 @@ class DashboardServiceTest {
                 }
             }
         }
-        Portfolio.FlashDiscipline d = w.ctx.dashboard().portfolio(w.ctx.health().today(), 30).flash();
+        var d = w.ctx.dashboard().portfolio(w.ctx.health().today(), 30).flash();
         assertThat(new int[] {d.onTime(), d.late(), d.overdue(), d.open()}).containsExactly(onTime, late, overdue, open);
         assertThat(onTime + late).as("the demo has dissolved flash groups").isPositive();
         assertThat(open).as("and open ones").isPositive();

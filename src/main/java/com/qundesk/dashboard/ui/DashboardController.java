@@ -251,7 +251,7 @@ public final class DashboardController {
         redemptionText.setText(rate == null ? m.get("dashboard.redemptionNone")
                 : m.get("dashboard.redemptionText", (long) p.funnel().couponsRedeemed(),
                 (long) p.funnel().couponsIssued(), percent(ValueModel.REDEMPTION_BENCHMARK)));
-        Portfolio.FlashDiscipline f = p.flash();
+        var f = p.flash();
         int ended = f.onTime() + f.late();
         flashLabel.setText(ended == 0 ? "—" : percent((double) f.onTime() / ended));
         flashText.setText(m.get("dashboard.flashText", f.onTime(), f.late(), f.overdue(), f.open()));

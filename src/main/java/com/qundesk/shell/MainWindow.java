@@ -90,7 +90,7 @@ public final class MainWindow implements UiContext.WindowActions {
                     TodayBoard board = TodayBoard.of(ctx.flash().list(), clock.instant());
                     boolean attention = !board.overdue().isEmpty() || !board.dueNow().isEmpty()
                             || !board.dueSoon().isEmpty();
-                    return new Opened(ctx, attention);
+                    return new Opened(ctx, board, attention);
                 },
                 this::install,
                 error -> {
@@ -110,7 +110,7 @@ public final class MainWindow implements UiContext.WindowActions {
         openWorkspace(workspace, demo);
     }
 
-    private record Opened(AppContext context, boolean needsAttention) {
+    private record Opened(AppContext context, TodayBoard board, boolean needsAttention) {
     }
 
     private void install(Opened opened) {
@@ -122,6 +122,7 @@ public final class MainWindow implements UiContext.WindowActions {
         }
         prefs.put(UserPrefs.LAST_WORKSPACE, context.workspace().toAbsolutePath().toString());
         startSection = opened.needsAttention() ? Section.TODAY : null;
+        openedBoard = opened.board(); // Today shows it instead of reading the same board again
         reloadUi();
         if (backupTimer != null) {
             backupTimer.stop();
@@ -198,6 +199,8 @@ public final class MainWindow implements UiContext.WindowActions {
     }
 
     private javafx.animation.PauseTransition prepareTimer;
+    /** The Today board read while the workspace opened, for the first Today view of the window; then null. */
+    private TodayBoard openedBoard;
 
     /** Seconds after the window's views are installed before the Import view is prepared off screen. */
     static final double PREPARE_AFTER_SECONDS = 3;
@@ -275,7 +278,9 @@ public final class MainWindow implements UiContext.WindowActions {
             return new CampaignsController(ui);
         }
         if (type == TodayController.class) {
-            return new TodayController(ui);
+            TodayBoard first = openedBoard;
+            openedBoard = null;
+            return new TodayController(ui, first);
         }
         if (type == GroupFormController.class) {
             return new GroupFormController(ui);

@@ -23,7 +23,9 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Today: what is due — overdue dissolutions first (red), then what is due now and in the next 24 hours,
@@ -43,6 +45,9 @@ public final class TodayController {
     private final UiContext ui;
     private final List<Tick> ticks = new ArrayList<>();
     private Timeline clockTimeline;
+    private TodayBoard first;
+    /** The sections the operator expanded with "show the other N": they stay expanded when the board reloads. */
+    private final Set<String> expanded = new HashSet<>();
 
     @FXML private Label dateLabel;
     @FXML private Label overdueCount;
@@ -56,8 +61,10 @@ public final class TodayController {
     @FXML private VBox openList;
     @FXML private Button refreshButton;
 
-    public TodayController(UiContext ui) {
+    /** {@code first}: the board already read while the workspace opened, shown without reading it again (or null). */
+    public TodayController(UiContext ui, TodayBoard first) {
         this.ui = ui;
+        this.first = first;
     }
 
     @FXML
@@ -71,7 +78,12 @@ public final class TodayController {
         }));
         clockTimeline.setCycleCount(Animation.INDEFINITE);
         clockTimeline.play();
-        refresh();
+        if (first != null) {
+            show(first);
+            first = null;
+        } else {
+            refresh();
+        }
     }
 
     /** Reloads the board off the FX thread. */
@@ -110,7 +122,7 @@ public final class TodayController {
             list.getChildren().add(empty);
             return;
         }
-        int shown = Math.min(groups.size(), FIRST_CARDS);
+        int shown = expanded.contains(list.getId()) ? groups.size() : Math.min(groups.size(), FIRST_CARDS);
         for (int i = 0; i < shown; i++) {
             list.getChildren().add(card(groups.get(i), style, byDue));
         }
@@ -119,6 +131,7 @@ public final class TodayController {
             more.getStyleClass().add("today-more");
             more.setId(list.getId() + "-more");
             more.setOnAction(e -> {
+                expanded.add(list.getId());
                 list.getChildren().remove(more);
                 for (int i = shown; i < groups.size(); i++) {
                     list.getChildren().add(card(groups.get(i), style, byDue));

@@ -31,7 +31,10 @@ import java.util.concurrent.Executors;
 import static com.qundesk.testsupport.FxWindows.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A big agency's Today: 25 overdue flash groups show 20 cards and a link that brings the other 5. */
+/**
+ * A big agency's Today: 25 overdue flash groups show 20 cards and a link that brings the other 5, which stay when
+ * the board reloads.
+ */
 @ExtendWith(ApplicationExtension.class)
 class TodayManyCardsUiTest {
 
@@ -86,5 +89,11 @@ class TodayManyCardsUiTest {
         assertThat(cards(overdue)).isEqualTo(OVERDUE);
         assertThat(overdue.getChildren()).noneMatch(n -> n instanceof Hyperlink);
         assertThat(robot.lookup("#overdueCount").queryLabeled().getText()).isEqualTo(String.valueOf(OVERDUE));
+
+        // the board reloads (a notification, a change elsewhere): the section the operator expanded stays expanded
+        Node before = overdue.getChildren().getFirst();
+        robot.interact(window::refreshToday);
+        waitFor(() -> overdue.getChildren().getFirst() != before);
+        assertThat(cards(overdue)).isEqualTo(OVERDUE);
     }
 }

@@ -54,22 +54,4 @@ public final class BackgroundPriority {
             return false;
         }
     }
-
-    /** The calling thread's nice value as Linux reports it, or null where that cannot be read. */
-    public static Integer niceOfCurrentThread() {
-        if (!LINUX) {
-            return null;
-        }
-        try {
-            Linker linker = Linker.nativeLinker();
-            MethodHandle gettid = linker.downcallHandle(linker.defaultLookup().find("gettid").orElseThrow(),
-                    FunctionDescriptor.of(ValueLayout.JAVA_INT));
-            int tid = (int) gettid.invokeExact();
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/task/" + tid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Integer.parseInt(fields[16]); // field 19 of stat: nice (fields after the name start at 3)
-        } catch (Throwable e) {
-            return null;
-        }
-    }
 }

@@ -43,12 +43,21 @@ final class ChatResolver {
         this.options = options;
         this.fileLabel = fileLabel;
         for (Group g : groups.listIn(c)) {
-            byId.put(g.id(), g);
-            if (g.externalId() != null) {
-                byExternalId.put(g.externalId(), g);
-            }
-            byName.computeIfAbsent(g.name().strip(), k -> new java.util.ArrayList<>()).add(g);
+            remember(g);
         }
+    }
+
+    /**
+     * Makes a group findable by id, external id and name. A group created for a chat must be too: a chat is met
+     * under more than one key (its id, and "name:…" from the member list of PyWxDump's users.json or WeFlow's
+     * groupMembers), and the second key would otherwise create the group a second time.
+     */
+    private void remember(Group g) {
+        byId.put(g.id(), g);
+        if (g.externalId() != null) {
+            byExternalId.put(g.externalId(), g);
+        }
+        byName.computeIfAbsent(g.name().strip(), k -> new java.util.ArrayList<>()).add(g);
     }
 
     static String keyOf(String chatId, String chatName) {
@@ -136,7 +145,7 @@ final class ChatResolver {
         }
         if (options.createGroups() && c != null) {
             Group g = create(c, chatId, chatName);
-            byId.put(g.id(), g);
+            remember(g);
             return new Resolution(key, chatId, chatName, g.id(), g.name(), How.CREATED);
         }
         return new Resolution(key, chatId, chatName, null, null, How.NONE);

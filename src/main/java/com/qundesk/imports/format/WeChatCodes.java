@@ -30,6 +30,14 @@ public final class WeChatCodes {
         put(MessageKind.CARD, "名片", "位置", "名片消息", "位置消息", "位置分享", "个人/公众号名片", "企业微信名片");
         put(MessageKind.CALL, "语音/视频通话", "语音通话", "视频通话", "通话消息", "音视频通话");
         put(MessageKind.SYSTEM, "系统通知", "拍一拍", "消息撤回", "邀请加群", "系统消息", "拍一拍消息", "撤回消息");
+        // PyWxDump's own labels (pywxdump/db/utils/common_utils.py, type_converter), where they are not the app
+        // family: 49/1 pasted text, 49/8 GIF, 49/74 file, 49/2003 red-envelope cover, 37 friend request, 42 card
+        put(MessageKind.TEXT, "粘贴的文本");
+        put(MessageKind.EMOJI, "用户上传的GIF表情");
+        put(MessageKind.FILE, "文件(猜)");
+        put(MessageKind.MONEY, "赠送红包封面");
+        put(MessageKind.SYSTEM, "添加好友");
+        put(MessageKind.CARD, "推荐公众号");
         // WeFlow / EchoTrace labels for app messages
         put(MessageKind.APP, "卡片链接", "合并转发", "小程序", "接龙", "群公告", "音乐", "视频号", "链接消息", "卡片式链接",
                 "图文消息", "小程序消息", "小程序分享", "聊天记录", "聊天记录合并转发", "音乐消息", "音乐分享", "音乐卡片",
@@ -112,9 +120,28 @@ public final class WeChatCodes {
         }
         String s = label.strip();
         MessageKind kind = LABELS.get(s);
+        if (kind == null && isRecallLabel(s)) {
+            return MessageKind.SYSTEM;
+        }
         if (kind == null && (s.startsWith("未知类型") || s.startsWith("未知消息类型"))) {
             return MessageKind.APP;
         }
         return kind;
+    }
+
+    /**
+     * PyWxDump labels a recall {@code 消息撤回} followed by the 10000 sub-type it came with ({@code 消息撤回1},
+     * {@code 消息撤回57} …): a notice, never a message of a person.
+     */
+    private static boolean isRecallLabel(String s) {
+        if (!s.startsWith("消息撤回")) {
+            return false;
+        }
+        for (int i = "消息撤回".length(); i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -83,6 +83,23 @@ class WeChatCodesTest {
         assertThat(WeChatCodes.kindOfLabel(null)).isNull();
     }
 
+    /** PyWxDump's type_converter: a recall is 消息撤回 + the sub-type; its other labels land where the codes do. */
+    @Test
+    void readsPyWxDumpsOwnLabels() {
+        for (String recall : new String[]{"消息撤回1", "消息撤回5", "消息撤回6", "消息撤回33", "消息撤回36", "消息撤回57"}) {
+            assertThat(WeChatCodes.kindOfLabel(recall)).as(recall).isEqualTo(MessageKind.SYSTEM);
+        }
+        assertThat(WeChatCodes.kindOfLabel("消息撤回x")).isNull();
+        assertThat(WeChatCodes.kindOfLabel("粘贴的文本")).isEqualTo(WeChatCodes.kind(49, 1));
+        assertThat(WeChatCodes.kindOfLabel("用户上传的GIF表情")).isEqualTo(WeChatCodes.kind(49, 8));
+        assertThat(WeChatCodes.kindOfLabel("文件(猜)")).isEqualTo(WeChatCodes.kind(49, 74));
+        assertThat(WeChatCodes.kindOfLabel("赠送红包封面")).isEqualTo(WeChatCodes.kind(49, 2003));
+        assertThat(WeChatCodes.kindOfLabel("添加好友")).isEqualTo(WeChatCodes.kind(37, 0));
+        assertThat(WeChatCodes.kindOfLabel("推荐公众号")).isEqualTo(WeChatCodes.kind(42, 0));
+        // a red packet (49/2001) has no label of its own: 未知, read as a message (APP) of its sender
+        assertThat(com.qundesk.imports.format.WeChatTypes.kindOfLabel("未知")).isEqualTo(MessageKind.APP);
+    }
+
     @Test
     void mapsChatLabTypes() {
         MessageKind[] expected = new MessageKind[100];

@@ -16,17 +16,20 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * chatlog's CSV export ({@code Time,SenderName,Sender,TalkerName,Talker,Content}; forks put a {@code MessageID}
- * column first, and columns are found by header name). One file may hold several chats: a {@link ChatInfo} is
+ * chatlog's CSVs: the HTTP API's ({@code Time,SenderName,Sender,TalkerName,Talker,Content}, {@code
+ * internal/chatlog/http/route.go}) and the {@code chatlog export} command's
+ * ({@code Time,Talker,TalkerName,Sender,SenderName,IsSelf,Type,TypeDesc,Content}, {@code internal/export/export.go});
+ * forks put a {@code MessageID} column first, and columns are found by header name. One file may hold several chats: a {@link ChatInfo} is
  * emitted for each {@code Talker} the first time it appears, before its first message.
  *
- * <p>chatlog writes no type column: the kind is {@link MessageKind#SYSTEM} for the sender {@code 系统消息}, otherwise
+ * <p>The export command's {@code Type}/{@code TypeDesc} give the kind ({@link #kindOfType}) and its {@code IsSelf}
+ * ({@code true}/{@code false}) the exporting account's messages. The HTTP API's CSV has neither: the kind is {@link MessageKind#SYSTEM} for the sender {@code 系统消息}, otherwise
  * it is read from the placeholder chatlog renders for non-text content ({@code ![图片](…)}, {@code [语音]},
  * {@code [文件|…](…)}, {@code [转账|…]}, {@code Type: 10002 Content: …} …, see {@link #kindOfContent}); anything
  * else is text. A pasted-text app message (49/1) is rendered like a link and is therefore read as
  * {@link MessageKind#APP}, not text — the CSV does not allow better.
  *
- * <p>There is no is-self column either. In a one-to-one chat every message whose sender is not the talker was sent
+ * <p>Without {@code IsSelf}, in a one-to-one chat every message whose sender is not the talker was sent
  * by the exporting account (chatlog's own rule), so those are {@code self}. In a group the exporting account's wxid
  * cannot be known from the file, so its messages keep {@code self=false} with their wxid as sender id.
  *
@@ -39,6 +42,8 @@ public final class ChatlogCsvFormat implements ChatFormat {
     static final String SYSTEM_SENDER = "系统消息";
     private static final String NAME = "chatlog CSV";
     private static final String[] COLUMNS = {"time", "sendername", "sender", "talkername", "talker", "content"};
+    /** The columns only the {@code chatlog export} command writes: found when present, -1 otherwise. */
+    private static final String[] OPTIONAL = {"isself", "type", "typedesc"};
 
     @Override
     public String id() {
@@ -62,23 +67,27 @@ public final class ChatlogCsvFormat implements ChatFormat {
         return columns(List.of(cells)) != null;
     }
 
-    /** Indexes of Time, SenderName, Sender, TalkerName, Talker, Content in {@code header}, or null. */
+    /**
+     * Indexes of Time, SenderName, Sender, TalkerName, Talker, Content, then IsSelf, Type, TypeDesc (-1 when
+     * absent) in {@code header}, or null when a required one is missing.
+     */
     private static int[] columns(List<String> header) {
-        int[] idx = new int[COLUMNS.length];
+        int[] idx = new int[COLUMNS.length + OPTIONAL.length];
         java.util.Arrays.fill(idx, -1);
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).strip().toLowerCase(Locale.ROOT);
             if (i == 0 && !name.isEmpty() && name.charAt(0) == '\uFEFF') {
                 name = name.substring(1);
             }
-            for (int c = 0; c < COLUMNS.length; c++) {
-                if (COLUMNS[c].equals(name) && idx[c] < 0) {
+            for (int c = 0; c < idx.length; c++) {
+                String col = c < COLUMNS.length ? COLUMNS[c] : OPTIONAL[c - COLUMNS.length];
+                if (col.equals(name) && idx[c] < 0) {
                     idx[c] = i;
                 }
             }
         }
-        for (int i : idx) {
-            if (i < 0) {
+        for (int c = 0; c < COLUMNS.length; c++) {
+            if (idx[c] < 0) {
                 return null;
             }
         }
@@ -167,17 +176,48 @@ public final class ChatlogCsvFormat implements ChatFormat {
                 sink.chat(ChatInfo.of(talker, talkerName, group));
             }
             boolean system = SYSTEM_SENDER.equals(sender);
-            MessageKind kind = system ? MessageKind.SYSTEM : kindOfContent(content);
+            MessageKind byType = col[7] < 0 ? null : kindOfType(rec.get(col[7]), col[8] < 0 ? "" : rec.get(col[8]));
+            MessageKind kind = system ? MessageKind.SYSTEM : byType != null ? byType : kindOfContent(content);
             boolean self = false;
             if (kind == MessageKind.SYSTEM) {
                 sender = null;
                 senderName = null;
+            } else if (col[6] >= 0) {
+                self = "true".equalsIgnoreCase(rec.get(col[6]).strip()) || "1".equals(rec.get(col[6]).strip());
             } else if (!group && talker != null && !talker.equals(sender)) {
                 self = true;
             }
             sink.message(new ParsedMessage(talker, talkerName, epoch, times.exact, sender, senderName, self, kind,
                     content, line));
         }
+    }
+
+    /**
+     * The kind of a {@code chatlog export} row from its {@code Type} (the 3.x type code, {@code %d}) and
+     * {@code TypeDesc} ({@code GetMessageTypeDesc}: for Type 49 the sub-type's name, or {@code 应用消息(N)}); null
+     * when the Type cell is not a number.
+     */
+    static MessageKind kindOfType(String type, String typeDesc) {
+        long code = HeaderedCsvReader.parseNonNegative(type.strip());
+        if (code < 0) {
+            return null;
+        }
+        if (WeChatCodes.type(code) != 49 || WeChatCodes.subType(code) != 0) {
+            return WeChatCodes.kind(code, 0);
+        }
+        String d = typeDesc.strip();
+        long sub = switch (d) {
+            case "链接分享" -> 5;
+            case "文件" -> 6;
+            case "合并转发" -> 19;
+            case "小程序" -> 33;
+            case "视频号" -> 51;
+            case "引用消息" -> 57;
+            case "拍一拍" -> 62;
+            default -> d.startsWith("应用消息(") && d.endsWith(")")
+                    ? HeaderedCsvReader.parseNonNegative(d.substring(5, d.length() - 1)) : -1;
+        };
+        return WeChatCodes.kind(49, Math.max(sub, 0));
     }
 
     /**

@@ -46,7 +46,8 @@ final class WecomImportCommand extends CliCommand implements Callable<Integer> {
             try {
                 WecomImportService.Result r = ctx.wecomImports().importFile(f, options);
                 for (String chat : r.unknownChats()) {
-                    err().println(m.get("cli.wecom.unknownChat", f.getFileName(), chat));
+                    err().println(m.get(createGroups ? "cli.wecom.unknownChatNotCreated" : "cli.wecom.unknownChat",
+                            f.getFileName(), chat));
                 }
                 for (String note : r.notes()) {
                     err().println(m.get("cli.import.warning", f.getFileName(), m.get(note)));

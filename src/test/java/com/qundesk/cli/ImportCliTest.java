@@ -95,4 +95,20 @@ class ImportCliTest {
         assertThat(run("stats", "daily", "--workspace", ws).out().strip().split("\\R")).hasSize(1);
         assertThat(run("import", "undo", id, "--workspace", ws).code()).isEqualTo(1);
     }
+
+    /** A groupchat/list names chats it cannot describe: even with --create-groups they stay unknown, and saying
+     * "pass --create-groups" to someone who did would send them in circles. */
+    @Test
+    void aWecomChatThatCannotBeCreatedDoesNotAskForCreateGroups() throws Exception {
+        Path list = dir.resolve("pages.jsonl");
+        try (var in = getClass().getResourceAsStream("/imports/wecom/pages.jsonl")) {
+            Files.copy(in, list);
+        }
+        CliRunner.Result plain = run("import", "wecom", list.toString(), "--workspace", ws);
+        assertThat(plain.err()).contains("matches no group").contains("--create-groups");
+
+        CliRunner.Result creating = run("import", "wecom", list.toString(), "--create-groups", "--workspace", ws);
+        assertThat(creating.err()).contains("could not be created").contains("groupchat/get")
+                .doesNotContain("--create-groups");
+    }
 }

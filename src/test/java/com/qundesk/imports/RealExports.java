@@ -73,6 +73,13 @@ public final class RealExports {
         }
     }
 
+    /** The chat an export is of: its id and name (tests that import several exports give each its own). */
+    public record Chat(String id, String name) {
+    }
+
+    /** The chat of {@link #events}. */
+    public static final Chat CHAT = new Chat(ROOM, NAME);
+
     /** A day's figures as {@code stats daily} shows them. */
     public record Day(int messages, int speakers, int owner, int joins) {
     }
@@ -89,19 +96,25 @@ public final class RealExports {
             this.knowsOwner = knowsOwner;
         }
 
-        /** Writes the export under {@code dir} and returns what to import. */
+        /** Writes the export of {@link #CHAT} under {@code dir} and returns what to import. */
         public Path write(Path dir) throws IOException {
+            return write(dir, CHAT);
+        }
+
+        /** Writes the export of {@code chat} under {@code dir} and returns what to import. */
+        public Path write(Path dir, Chat chat) throws IOException {
             Files.createDirectories(dir);
+            List<Event> e = events();
             return switch (this) {
-                case WECHATMSG -> RealExportsCsv.wechatMsg(dir, events());
-                case PYWXDUMP_FOLDER -> RealExportsCsv.pyWxDump(dir, events()).getParent().getParent().getParent();
-                case PYWXDUMP_PAGE -> RealExportsCsv.pyWxDump(dir, events());
-                case CHATLOG_API_CSV -> RealExportsCsv.chatlogApi(dir, events());
-                case CHATLOG_EXPORT_CSV -> RealExportsCsv.chatlogExport(dir, events());
-                case CHATLOG_JSON -> RealExportsJson.chatlog(dir, events());
-                case WEFLOW_JSON -> RealExportsJson.weflow(dir, events(), false);
-                case WEFLOW_ARKME -> RealExportsJson.weflow(dir, events(), true);
-                case CHATLAB -> RealExportsJson.chatLab(dir, events());
+                case WECHATMSG -> RealExportsCsv.wechatMsg(dir, chat, e);
+                case PYWXDUMP_FOLDER -> RealExportsCsv.pyWxDump(dir, chat, e).getParent().getParent().getParent();
+                case PYWXDUMP_PAGE -> RealExportsCsv.pyWxDump(dir, chat, e);
+                case CHATLOG_API_CSV -> RealExportsCsv.chatlogApi(dir, chat, e);
+                case CHATLOG_EXPORT_CSV -> RealExportsCsv.chatlogExport(dir, chat, e);
+                case CHATLOG_JSON -> RealExportsJson.chatlog(dir, chat, e);
+                case WEFLOW_JSON -> RealExportsJson.weflow(dir, chat, e, false);
+                case WEFLOW_ARKME -> RealExportsJson.weflow(dir, chat, e, true);
+                case CHATLAB -> RealExportsJson.chatLab(dir, chat, e);
             };
         }
     }

@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import static com.qundesk.imports.RealExports.NAME;
 import static com.qundesk.imports.RealExports.OWNER;
-import static com.qundesk.imports.RealExports.ROOM;
 import static com.qundesk.imports.RealExports.name;
 
 /** The CSV exporters of {@link RealExports}, each with its writer's line ends, BOM and quoting. */
@@ -25,7 +23,7 @@ final class RealExportsCsv {
      * WeChatMsg's per-chat file {@code <remark>(<wxid>)/<remark>.csv}: Python's {@code csv.writer} (QUOTE_MINIMAL,
      * {@code \r\n}), {@code utf-8-sig}; Type/SubType codes; notices without a sender.
      */
-    static Path wechatMsg(Path dir, List<Event> events) throws IOException {
+    static Path wechatMsg(Path dir, RealExports.Chat chat, List<Event> events) throws IOException {
         StringBuilder sb = new StringBuilder(
                 "localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender\r\n");
         int id = 1;
@@ -46,7 +44,7 @@ final class RealExportsCsv {
                     self ? "1" : "0", String.valueOf(e.epoch()), "2", content, e.local(), name(e.sender()),
                     name(e.sender()), sender);
         }
-        Path file = dir.resolve(NAME + "(" + ROOM + ")").resolve(NAME + ".csv");
+        Path file = dir.resolve(chat.name() + "(" + chat.id() + ")").resolve(chat.name() + ".csv");
         RealExports.write(file, sb.toString(), true);
         return file;
     }
@@ -56,7 +54,7 @@ final class RealExportsCsv {
      * Python's {@code csv.writer} ({@code \r\n}), UTF-8 without BOM, local times, {@code type_converter}'s labels
      * (a recall {@code 消息撤回1} with talker {@code 未知}, a red packet {@code 未知}), the owner's talker {@code 我}.
      */
-    static Path pyWxDump(Path dir, List<Event> events) throws IOException {
+    static Path pyWxDump(Path dir, RealExports.Chat chat, List<Event> events) throws IOException {
         StringBuilder sb = new StringBuilder("id,MsgSvrID,type_name,is_sender,talker,room_name,msg,src,CreateTime\r\n");
         int id = 1;
         for (Event e : events) {
@@ -75,15 +73,15 @@ final class RealExportsCsv {
                     : e.what() == RealExports.What.RED_PACKET ? RED_PACKET_XML : e.text();
             String src = e.what() == RealExports.What.IMAGE ? "FileStorage\\MsgAttach\\9e20\\Image\\2026-11\\a1.dat" : "";
             row(sb, "\r\n", false, String.valueOf(id), String.valueOf(7_390_000_000_000_000_000L + id * 7919L), label,
-                    self ? "1" : "0", talker, ROOM, msg, src, e.local());
+                    self ? "1" : "0", talker, chat.id(), msg, src, e.local());
             id++;
         }
-        Path folder = dir.resolve(OWNER).resolve("csv").resolve(ROOM);
-        Path page = folder.resolve(ROOM + "_0_5000.csv");
+        Path folder = dir.resolve(OWNER).resolve("csv").resolve(chat.id());
+        Path page = folder.resolve(chat.id() + "_0_5000.csv");
         RealExports.write(page, sb.toString(), false);
-        StringBuilder users = new StringBuilder("{\n    \"" + ROOM + "\": {\n        \"wxid\": \"" + ROOM
-                + "\",\n        \"nickname\": \"" + NAME + "\",\n        \"remark\": \"\",\n        \"extra\": {\n"
-                + "            \"wxid\": \"" + ROOM + "\",\n            \"roomWxids\": [");
+        StringBuilder users = new StringBuilder("{\n    \"" + chat.id() + "\": {\n        \"wxid\": \"" + chat.id()
+                + "\",\n        \"nickname\": \"" + chat.name() + "\",\n        \"remark\": \"\",\n        \"extra\": {\n"
+                + "            \"wxid\": \"" + chat.id() + "\",\n            \"roomWxids\": [");
         String sep = "\n";
         for (String wxid : RealExports.NAMES.keySet()) {
             users.append(sep).append("                \"").append(wxid).append('"');
@@ -106,14 +104,14 @@ final class RealExportsCsv {
      * chatlog's HTTP API CSV ({@code route.go}, {@code Message.CSV}): Go's {@code encoding/csv} ({@code \n}, no
      * BOM), local {@code 2006-01-02 15:04:05}, sender {@code 系统消息} for notices, contents rendered as placeholders.
      */
-    static Path chatlogApi(Path dir, List<Event> events) throws IOException {
+    static Path chatlogApi(Path dir, RealExports.Chat chat, List<Event> events) throws IOException {
         StringBuilder sb = new StringBuilder("Time,SenderName,Sender,TalkerName,Talker,Content\n");
         for (Event e : events) {
             String sender = e.notice() ? "系统消息" : e.sender();
             String senderName = e.notice() ? "" : name(e.sender());
-            row(sb, "\n", true, e.local(), senderName, sender, NAME, ROOM, rendered(e));
+            row(sb, "\n", true, e.local(), senderName, sender, chat.name(), chat.id(), rendered(e));
         }
-        Path file = dir.resolve(ROOM + "_2026-11-02_2026-11-05.csv");
+        Path file = dir.resolve(chat.id() + "_2026-11-02_2026-11-05.csv");
         RealExports.write(file, sb.toString(), false);
         return file;
     }
@@ -123,7 +121,7 @@ final class RealExportsCsv {
      * {@code IsSelf} as {@code true}/{@code false}, {@code Type} the 3.x code and {@code TypeDesc} its name
      * ({@code 应用消息(2001)} for a red packet).
      */
-    static Path chatlogExport(Path dir, List<Event> events) throws IOException {
+    static Path chatlogExport(Path dir, RealExports.Chat chat, List<Event> events) throws IOException {
         StringBuilder sb = new StringBuilder("Time,Talker,TalkerName,Sender,SenderName,IsSelf,Type,TypeDesc,Content\n");
         for (Event e : events) {
             String[] type = switch (e.what()) {
@@ -133,7 +131,7 @@ final class RealExportsCsv {
                 case RECALL, JOIN, PAT -> new String[]{"10000", "系统消息"};
             };
             String sender = e.sender() == null ? "" : e.sender();
-            row(sb, "\n", true, e.local(), ROOM, NAME, sender, name(e.sender()), String.valueOf(e.self()), type[0],
+            row(sb, "\n", true, e.local(), chat.id(), chat.name(), sender, name(e.sender()), String.valueOf(e.self()), type[0],
                     type[1], rendered(e));
         }
         Path file = dir.resolve("chatlog_export.csv");

@@ -12,10 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static com.qundesk.imports.RealExports.NAME;
 import static com.qundesk.imports.RealExports.NAMES;
 import static com.qundesk.imports.RealExports.OWNER;
-import static com.qundesk.imports.RealExports.ROOM;
 import static com.qundesk.imports.RealExports.ZONE;
 import static com.qundesk.imports.RealExports.name;
 
@@ -33,7 +31,7 @@ final class RealExportsJson {
      * The {@code chatlog export --format json} file ({@code exportJSON}): Go's {@code json.Encoder} with two-space
      * indent (it escapes {@code <}, {@code >}, {@code &}), RFC 3339 times with the offset, a final newline.
      */
-    static Path chatlog(Path dir, List<Event> events) throws IOException {
+    static Path chatlog(Path dir, RealExports.Chat chat, List<Event> events) throws IOException {
         StringBuilder sb = new StringBuilder("[\n");
         long seq = 1_762_044_000_000L;
         for (int i = 0; i < events.size(); i++) {
@@ -54,7 +52,7 @@ final class RealExportsJson {
             };
             String time = e.at().atZone(ZONE).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
             sb.append("  {\n    \"seq\": ").append(seq + i * 1000L).append(",\n    \"time\": ").append(go(time))
-                    .append(",\n    \"talker\": ").append(go(ROOM)).append(",\n    \"talkerName\": ").append(go(NAME))
+                    .append(",\n    \"talker\": ").append(go(chat.id())).append(",\n    \"talkerName\": ").append(go(chat.name()))
                     .append(",\n    \"isChatRoom\": true,\n    \"sender\": ").append(go(e.sender() == null ? "" : e.sender()))
                     .append(",\n    \"senderName\": ").append(go(name(e.sender()))).append(",\n    \"isSelf\": ")
                     .append(e.self()).append(",\n    \"type\": ").append(type[0]).append(",\n    \"subType\": ")
@@ -74,7 +72,7 @@ final class RealExportsJson {
      * names senders by {@code senderID} into {@code senders} (numbered in message order, {@code unknown} for none)
      * and lists {@code groupMembers} after the messages, most messages first.
      */
-    static Path weflow(Path dir, List<Event> events, boolean arkme) throws IOException {
+    static Path weflow(Path dir, RealExports.Chat chat, List<Event> events, boolean arkme) throws IOException {
         List<String> messages = new ArrayList<>();
         Map<String, Integer> senderIds = new LinkedHashMap<>();
         Map<String, Integer> counts = new HashMap<>();
@@ -123,8 +121,8 @@ final class RealExportsJson {
         StringBuilder sb = new StringBuilder("{\n  \"weflow\": {\n    \"version\": \"1.2.3\",\n    \"exportedAt\": ")
                 .append(last + 3600).append(",\n    \"generator\": \"WeFlow\"")
                 .append(arkme ? ",\n    \"format\": \"arkme-json\"" : "").append("\n  },\n  \"session\": {\n    \"wxid\": ")
-                .append(js(ROOM)).append(",\n    \"nickname\": ").append(js(NAME)).append(",\n    \"remark\": \"\",\n"
-                        + "    \"displayName\": ").append(js(NAME)).append(",\n    \"type\": \"群聊\",\n"
+                .append(js(chat.id())).append(",\n    \"nickname\": ").append(js(chat.name())).append(",\n    \"remark\": \"\",\n"
+                        + "    \"displayName\": ").append(js(chat.name())).append(",\n    \"type\": \"群聊\",\n"
                         + "    \"lastTimestamp\": ").append(last).append(",\n    \"messageCount\": ")
                 .append(events.size()).append("\n  },\n");
         if (arkme) {
@@ -155,7 +153,7 @@ final class RealExportsJson {
             sb.append("\n  ]");
         }
         sb.append("\n}");
-        Path file = dir.resolve((arkme ? "arkme_" : "") + NAME + ".json");
+        Path file = dir.resolve((arkme ? "arkme_" : "") + chat.name() + ".json");
         RealExports.write(file, sb.toString(), false);
         return file;
     }
@@ -165,11 +163,11 @@ final class RealExportsJson {
      * {@code JSON.stringify(…, null, 2)}; types 0 text, 1 image, 20 red packet, 22 pat, 80 system, 81 recall; the
      * owner is {@code meta.ownerId}.
      */
-    static Path chatLab(Path dir, List<Event> events) throws IOException {
+    static Path chatLab(Path dir, RealExports.Chat chat, List<Event> events) throws IOException {
         StringBuilder sb = new StringBuilder("{\n  \"chatlab\": {\n    \"version\": \"0.0.2\",\n    \"exportedAt\": ")
                 .append(events.getLast().epoch() + 3600).append(",\n    \"generator\": \"WeFlow\"\n  },\n"
-                        + "  \"meta\": {\n    \"name\": ").append(js(NAME))
-                .append(",\n    \"platform\": \"wechat\",\n    \"type\": \"group\",\n    \"groupId\": ").append(js(ROOM))
+                        + "  \"meta\": {\n    \"name\": ").append(js(chat.name()))
+                .append(",\n    \"platform\": \"wechat\",\n    \"type\": \"group\",\n    \"groupId\": ").append(js(chat.id()))
                 .append(",\n    \"ownerId\": ").append(js(OWNER)).append("\n  },\n  \"members\": [");
         String sep = "\n";
         for (String w : NAMES.keySet()) {
@@ -191,16 +189,16 @@ final class RealExportsJson {
             };
             String content = e.what() == What.IMAGE ? "[图片]"
                     : e.what() == What.RED_PACKET ? "[红包] 恭喜发财，大吉大利" : e.text();
-            String sender = e.sender() == null ? ROOM : e.sender();
+            String sender = e.sender() == null ? chat.id() : e.sender();
             sb.append(sep).append("    {\n      \"sender\": ").append(js(sender)).append(",\n      \"accountName\": ")
-                    .append(js(e.sender() == null ? NAME : name(e.sender()))).append(",\n      \"timestamp\": ")
+                    .append(js(e.sender() == null ? chat.name() : name(e.sender()))).append(",\n      \"timestamp\": ")
                     .append(e.epoch()).append(",\n      \"type\": ").append(type).append(",\n      \"content\": ")
                     .append(js(content)).append(",\n      \"platformMessageId\": ").append(js(Long.toUnsignedString(id++)))
                     .append("\n    }");
             sep = ",\n";
         }
         sb.append("\n  ]\n}");
-        Path file = dir.resolve(NAME + "_chatlab.json");
+        Path file = dir.resolve(chat.name() + "_chatlab.json");
         RealExports.write(file, sb.toString(), false);
         return file;
     }

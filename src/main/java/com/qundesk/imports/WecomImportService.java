@@ -262,8 +262,13 @@ public final class WecomImportService {
         for (long d : days) {
             repo.refreshDailyStat(c, group.id(), d);
         }
-        // the registry learns the owner, the admins and today's member count
+        // the registry learns the owner, the admins, today's member count and the creation time
         Group.Builder b = group.toBuilder().memberCount(g.members().size());
+        // WeCom's create_time is when the group was really created: a group registered today from an old chat
+        // must not look born today (its age decides silent and stale verdicts)
+        if (g.createTime() != null && g.createTime() > 0 && g.createTime() <= now.getEpochSecond()) {
+            b.createdAt(Instant.ofEpochSecond(g.createTime()));
+        }
         if (g.owner() != null && !g.owner().isBlank()) {
             b.owner(g.owner());
         }

@@ -135,6 +135,15 @@ class WecomImportServiceTest {
         assertThat(w.ctx.groups().list()).extracting(Group::name).contains("销售客服群");
     }
 
+    /** groupchat/get's create_time is the group's creation: a group registered today is not born today. */
+    @Test
+    void createTimeSetsWhenTheGroupWasCreated() throws Exception {
+        Path get = fixture("groupchat_get.response.json");
+        wecom.importFile(get, new WecomImportService.Options(TestWorkspace.ZONE, null, null, true));
+        Group g = w.ctx.groups().list().stream().filter(x -> "销售客服群".equals(x.name())).findFirst().orElseThrow();
+        assertThat(g.createdAt()).isEqualTo(java.time.Instant.ofEpochSecond(1572505490L));
+    }
+
     @Test
     void anErrorResponseChangesNothing() throws Exception {
         Path bad = Files.writeString(dir.resolve("err.json"), "{\"errcode\": 40014, \"errmsg\": \"invalid access_token\"}");

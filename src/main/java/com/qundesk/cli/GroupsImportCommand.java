@@ -2,6 +2,7 @@ package com.qundesk.cli;
 
 import com.qundesk.app.AppContext;
 import com.qundesk.group.FieldError;
+import com.qundesk.group.Purpose;
 import com.qundesk.group.ValidationException;
 import com.qundesk.group.registry.RegistryImporter;
 import com.qundesk.i18n.Messages;
@@ -14,7 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
- * {@code qundesk groups import FILE [--dry-run]}: exit 0 when every row imported, 2 when some were rejected
+ * {@code qundesk groups import FILE [--purpose PURPOSE] [--dry-run]}: exit 0 when every row imported, 2 when some were rejected
  * (one line per rejected row on stderr), 1 when the file cannot be read at all.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -25,14 +26,28 @@ final class GroupsImportCommand extends CliCommand implements Callable<Integer> 
     private Path file;
     @Option(names = "--dry-run", description = "check every row but store nothing")
     private boolean dryRun;
+    @Option(names = "--purpose", paramLabel = "PURPOSE", description = "the purpose of groups the sheet gives none "
+            + "(needed when it has no purpose column): shopping, resource, industry, paid, vip, fan, habit, service, "
+            + "event, or their Chinese names")
+    private String purpose;
 
     @Override
     public Integer call() {
         Messages m = messages();
+        Purpose defaultPurpose = null;
+        if (purpose != null) {
+            defaultPurpose = RegistryImporter.purposeOf(purpose).orElse(null);
+            if (defaultPurpose == null) {
+                err().println(m.get("cli.error", m.get("cli.groups.badPurpose", purpose,
+                        RegistryImporter.purposeChoices())));
+                return QunDeskCli.FAILED;
+            }
+        }
         AppContext ctx = root().open();
         RegistryImporter.Report r;
         try {
-            r = ctx.registryImporter().importFile(file, dryRun);
+            r = ctx.registryImporter().importFile(file, new RegistryImporter.Options(defaultPurpose, ctx.zone()),
+                    dryRun);
         } catch (ValidationException e) {
             err().println(m.get("cli.error", e.errors().stream().map(m::describe).collect(Collectors.joining(" "))));
             return QunDeskCli.FAILED;

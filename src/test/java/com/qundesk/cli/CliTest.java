@@ -91,15 +91,34 @@ class CliTest {
     void groupsImportExitCodesAreZeroTwoAndOne() throws Exception {
         Path ok = dir.resolve("ok.csv");
         Files.writeString(ok, "name,platform\nA,wechat\n");
-        assertThat(run("groups", "import", ok.toString(), "--workspace", ws).code()).isZero();
+        assertThat(run("groups", "import", ok.toString(), "--purpose", "service", "--workspace", ws).code()).isZero();
         Path partly = dir.resolve("partly.csv");
         Files.writeString(partly, "name,memberCount\nB,10\nC,lots\n");
-        CliRunner.Result r = run("groups", "import", partly.toString(), "--workspace", ws);
+        CliRunner.Result r = run("groups", "import", partly.toString(), "--purpose", "service", "--workspace", ws);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("partly.csv, row 3");
         CliRunner.Result missing = run("groups", "import", dir.resolve("missing.csv").toString(), "--workspace", ws);
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).contains("does not exist");
+    }
+
+    /** A sheet without a purpose column must not make every group an event group: --purpose says what they are. */
+    @Test
+    void groupsImportAsksForThePurposeOfASheetWithoutOne() throws Exception {
+        Path sheet = dir.resolve("registry.csv");
+        Files.writeString(sheet, "群名称,群人数,建群时间\n老客户群,420,2024-05-20\n");
+        CliRunner.Result none = run("groups", "import", sheet.toString(), "--workspace", ws);
+        assertThat(none.code()).isEqualTo(1);
+        assertThat(none.err()).contains("no purpose column").contains("--purpose").contains("shopping 好物/购物")
+                .contains("event 活动");
+        CliRunner.Result wrong = run("groups", "import", sheet.toString(), "--purpose", "party", "--workspace", ws);
+        assertThat(wrong.code()).isEqualTo(1);
+        assertThat(wrong.err()).contains("\u201Cparty\u201D is not a purpose").contains("service 客户服务");
+
+        CliRunner.Result ok = run("groups", "import", sheet.toString(), "--purpose", "客服", "--workspace", ws);
+        assertThat(ok.code()).as(ok.err()).isZero();
+        CliRunner.Result list = run("groups", "list", "--format", "csv", "--workspace", ws);
+        assertThat(list.out()).contains("老客户群").contains("service");
     }
 
     @Test

@@ -21,7 +21,9 @@ public enum RegistryColumn {
     TAGS("tags", "标签", "tag"),
     STATUS("status", "状态"),
     NOTES("notes", "备注", "note", "remark"),
-    DISSOLUTION_REASON("dissolutionReason", "解散原因", "reason");
+    DISSOLUTION_REASON("dissolutionReason", "解散原因", "reason"),
+    /** When the group was really created (not when it was registered): its age decides the silent and stale rules. */
+    CREATED("created", "createdAt", "建群时间", "创建时间", "建群日期", "创建日期", "createTime", "成立时间");
 
     private final String header;
     private final List<String> synonyms;

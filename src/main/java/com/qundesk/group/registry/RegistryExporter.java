@@ -60,7 +60,7 @@ public final class RegistryExporter {
         return new String[] {g.name(), g.platform().token(), nz(g.externalId()), g.purpose().token(),
                 g.kind().token(), nz(g.owner()), String.join(",", g.admins()), Integer.toString(g.memberCount()),
                 Integer.toString(g.capacity()), String.join(",", g.tags()), g.status().token(), nz(g.notes()),
-                nz(g.dissolutionReason())};
+                nz(g.dissolutionReason()), g.createdAt() == null ? "" : g.createdAt().toString()};
     }
 
     static String[] headers() {

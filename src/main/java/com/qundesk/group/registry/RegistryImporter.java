@@ -13,6 +13,8 @@ import com.qundesk.io.Table;
 import com.qundesk.io.TableReader;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -43,6 +45,17 @@ public final class RegistryImporter {
     }
 
     public record Rejected(int row, List<FieldError> reasons) {
+    }
+
+    /**
+     * How to read a sheet.
+     *
+     * @param defaultPurpose the purpose of rows that give none; null when the sheet must give every row's (a sheet
+     *                       without a purpose column is then refused, rather than every group silently becoming
+     *                       an event group, which no size rule judges)
+     * @param zone           the zone of creation times written without an offset
+     */
+    public record Options(Purpose defaultPurpose, ZoneId zone) {
     }
 
     public record Report(String fileName, int imported, List<Rejected> rejected, List<String> ignoredHeaders,
@@ -81,15 +94,24 @@ public final class RegistryImporter {
     }
 
     /** Reads and imports {@code file} with the automatic mapping. */
-    public Report importFile(Path file, boolean dryRun) {
+    public Report importFile(Path file, Options options, boolean dryRun) {
         Preview p = preview(file);
-        return run(p.table(), p.mapping(), dryRun);
+        return run(p.table(), p.mapping(), options, dryRun);
+    }
+
+    /** Imports a sheet that has a purpose column, creation times in the system zone. */
+    public Report importFile(Path file, boolean dryRun) {
+        return importFile(file, new Options(null, ZoneId.systemDefault()), dryRun);
     }
 
     /** Imports the rows with the given mapping; with {@code dryRun} nothing is stored. */
-    public Report run(Table table, Map<Integer, RegistryColumn> mapping, boolean dryRun) {
+    public Report run(Table table, Map<Integer, RegistryColumn> mapping, Options options, boolean dryRun) {
         if (!mapping.containsValue(RegistryColumn.NAME)) {
             throw new ValidationException(FieldError.of("file", "registry.noNameColumn", table.fileName()));
+        }
+        if (!mapping.containsValue(RegistryColumn.PURPOSE) && options.defaultPurpose() == null) {
+            throw new ValidationException(FieldError.of("purpose", "registry.noPurposeColumn", table.fileName(),
+                    purposeChoices()));
         }
         List<String> ignored = ignored(table.headers(), mapping);
         return db.inTransaction(c -> {
@@ -98,7 +120,7 @@ public final class RegistryImporter {
             int imported = 0;
             for (Table.Row row : table.rows()) {
                 List<FieldError> errors = new ArrayList<>();
-                Group draft = toGroup(row, mapping, errors);
+                Group draft = toGroup(row, mapping, options, errors);
                 if (draft != null && errors.isEmpty()) {
                     if (draft.externalId() != null && !seenIds.add(draft.platform().token() + "|" + draft.externalId())) {
                         errors.add(FieldError.of("externalId", "registry.duplicateInFile", draft.externalId()));
@@ -119,7 +141,23 @@ public final class RegistryImporter {
         });
     }
 
-    private static Group toGroup(Table.Row row, Map<Integer, RegistryColumn> mapping, List<FieldError> errors) {
+    /** True when the mapping has no purpose column: the operator must choose one for the whole sheet. */
+    public static boolean needsPurpose(Map<Integer, RegistryColumn> mapping) {
+        return !mapping.containsValue(RegistryColumn.PURPOSE);
+    }
+
+    /** A purpose as an operator writes it: its token, its English or Chinese name, or a common synonym. */
+    public static Optional<Purpose> purposeOf(String text) {
+        return RegistryValues.purpose(text);
+    }
+
+    /** Every purpose, token and Chinese name ({@code shopping 好物/购物, …}), for messages that list them. */
+    public static String purposeChoices() {
+        return RegistryValues.purposeChoices();
+    }
+
+    private static Group toGroup(Table.Row row, Map<Integer, RegistryColumn> mapping, Options options,
+                                 List<FieldError> errors) {
         Map<RegistryColumn, String> v = new LinkedHashMap<>();
         mapping.forEach((i, col) -> v.put(col, row.cell(i).strip()));
         String name = v.getOrDefault(RegistryColumn.NAME, "");
@@ -136,8 +174,19 @@ public final class RegistryImporter {
         } else {
             platform = Platform.WECHAT;
         }
-        Purpose purpose = parse(v.get(RegistryColumn.PURPOSE), RegistryValues::purpose, Purpose.EVENT, "purpose",
-                "registry.badPurpose", errors);
+        Purpose purpose = parse(v.get(RegistryColumn.PURPOSE), RegistryValues::purpose, options.defaultPurpose(),
+                "purpose", "registry.badPurpose", errors);
+        if (purpose == null && errors.stream().noneMatch(e -> e.field().equals("purpose"))) {
+            errors.add(FieldError.of("purpose", "registry.purposeBlank"));
+        }
+        String createdText = v.get(RegistryColumn.CREATED);
+        Instant created = null;
+        if (createdText != null && !createdText.isBlank()) {
+            created = RegistryDates.parse(createdText, options.zone()).orElse(null);
+            if (created == null) {
+                errors.add(FieldError.of("created", "registry.badCreated", createdText));
+            }
+        }
         GroupKind kind = parse(v.get(RegistryColumn.KIND), RegistryValues::kind, GroupKind.LONG_TERM, "kind",
                 "registry.badKind", errors);
         GroupStatus status = parse(v.get(RegistryColumn.STATUS), RegistryValues::status, GroupStatus.ACTIVE, "status",
@@ -166,6 +215,7 @@ public final class RegistryImporter {
                 .status(status)
                 .notes(emptyToNull(v.get(RegistryColumn.NOTES)))
                 .dissolutionReason(status == GroupStatus.DISSOLVED ? reason : null)
+                .createdAt(created)
                 .build();
     }
 

@@ -74,6 +74,15 @@ final class RegistryValues {
         });
     }
 
+    /** {@code shopping 好物/购物, resource 资源对接, …}: each purpose's token and Chinese name. */
+    static String purposeChoices() {
+        StringBuilder b = new StringBuilder();
+        for (Purpose p : Purpose.values()) {
+            b.append(b.isEmpty() ? "" : ", ").append(p.token()).append(' ').append(ZH.get(p.messageKey()));
+        }
+        return b.toString();
+    }
+
     private static boolean matches(String s, String token, String key) {
         String t = norm(s);
         return t.equals(norm(token)) || t.equals(norm(ZH.get(key))) || t.equals(norm(EN.get(key)));

@@ -1,6 +1,7 @@
 package com.qundesk.group.ui;
 
 import com.qundesk.group.FieldError;
+import com.qundesk.group.Purpose;
 import com.qundesk.group.registry.RegistryColumn;
 import com.qundesk.group.registry.RegistryImporter;
 import com.qundesk.i18n.Messages;
@@ -31,8 +32,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Registry import in the UI: pick a file, see how its columns map (and change the mapping), preview the first
- * rows as mapped, import, then read the report of rejected rows. File work runs off the FX thread.
+ * Registry import in the UI: pick a file, see how its columns map (and change the mapping), choose the purpose of
+ * groups the sheet gives none (required when it has no purpose column), preview the first rows as mapped, import, then read the report of rejected rows. File work runs off the FX thread.
  */
 public final class RegistryImportDialog {
 
@@ -94,6 +95,24 @@ public final class RegistryImportDialog {
             mapping.addRow(i + 1, new Label(t.headers().get(i)), box);
         }
 
+        // a sheet without purposes must not make every group an event group: the operator says what they are for
+        ComboBox<Purpose> purposeBox = new ComboBox<>();
+        purposeBox.setId("registryDefaultPurpose");
+        purposeBox.getItems().add(null);
+        purposeBox.getItems().addAll(Purpose.values());
+        purposeBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Purpose p) {
+                return p == null ? "" : m.get(p.messageKey());
+            }
+
+            @Override
+            public Purpose fromString(String s) {
+                return null;
+            }
+        });
+        mapping.addRow(t.headers().size() + 1, new Label(m.get("registry.import.defaultPurpose")), purposeBox);
+
         TableView<Table.Row> rows = new TableView<>();
         rows.setId("registryPreview");
         rows.setPrefHeight(240);
@@ -106,20 +125,24 @@ public final class RegistryImportDialog {
             num.setCellValueFactory(c -> new ReadOnlyStringWrapper(Integer.toString(c.getValue().number())));
             rows.getColumns().add(num);
             boolean hasName = false;
+            boolean hasPurpose = false;
             for (var e : boxes.entrySet()) {
                 RegistryColumn col = e.getValue().getValue();
                 if (col == null) {
                     continue;
                 }
                 hasName |= col == RegistryColumn.NAME;
+                hasPurpose |= col == RegistryColumn.PURPOSE;
                 int index = e.getKey();
                 TableColumn<Table.Row, String> tc = new TableColumn<>(m.get(col.messageKey()));
                 tc.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().cell(index)));
                 rows.getColumns().add(tc);
             }
-            problem.setText(hasName ? "" : m.get("registry.noNameColumn", t.fileName()));
+            problem.setText(!hasName ? m.get("registry.noNameColumn", t.fileName())
+                    : !hasPurpose && purposeBox.getValue() == null ? m.get("registry.import.purposeNeeded") : "");
         };
         boxes.values().forEach(b -> b.valueProperty().addListener((o, a, c) -> rebuild.run()));
+        purposeBox.valueProperty().addListener((o, a, c) -> rebuild.run());
         rebuild.run();
 
         VBox content = new VBox(10, mapping, new Label(m.get("registry.import.previewLabel", PREVIEW_ROWS)), rows,
@@ -139,7 +162,8 @@ public final class RegistryImportDialog {
                 chosen.put(i, b.getValue());
             }
         });
-        ui.tasks().run(() -> ui.app().registryImporter().run(t, chosen, false), report -> {
+        RegistryImporter.Options options = new RegistryImporter.Options(purposeBox.getValue(), ui.app().zone());
+        ui.tasks().run(() -> ui.app().registryImporter().run(t, chosen, options, false), report -> {
             if (report.imported() > 0) {
                 onImported.run();
             }

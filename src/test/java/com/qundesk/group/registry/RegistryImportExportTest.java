@@ -23,6 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RegistryImportExportTest {
 
+    /** For sheets whose purpose does not matter to the test (they have no purpose column). */
+    private static final RegistryImporter.Options ANY_PURPOSE = new RegistryImporter.Options(Purpose.EVENT,
+            TestWorkspace.ZONE);
+
     @TempDir
     Path dir;
 
@@ -47,7 +51,7 @@ class RegistryImportExportTest {
                 g.platform().token(), String.valueOf(g.externalId()), g.purpose().token(), g.kind().token(),
                 String.valueOf(g.owner()), String.join(",", g.admins()), Integer.toString(g.memberCount()),
                 Integer.toString(g.capacity()), String.join(",", g.tags().stream().sorted().toList()),
-                g.status().token())).toList();
+                g.status().token(), String.valueOf(g.createdAt()))).toList();
     }
 
     @Test
@@ -61,7 +65,7 @@ class RegistryImportExportTest {
         RegistryImporter.Preview p = w.ctx.registryImporter().preview(file);
         assertThat(p.table().encoding()).isEqualTo("GBK/GB18030");
         assertThat(p.ignoredHeaders()).containsExactly("颜色");
-        RegistryImporter.Report r = w.ctx.registryImporter().run(p.table(), p.mapping(), false);
+        RegistryImporter.Report r = w.ctx.registryImporter().run(p.table(), p.mapping(), ANY_PURPOSE, false);
         assertThat(r.imported()).isEqualTo(2);
         Group reader = w.ctx.groups().list().stream().filter(g -> g.name().equals("读书会")).findFirst().orElseThrow();
         assertThat(reader.purpose()).isEqualTo(Purpose.FAN);
@@ -85,7 +89,7 @@ class RegistryImportExportTest {
         Path file = dir.resolve("bad.csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         TestWorkspace w = new TestWorkspace(dir.resolve("w"));
-        RegistryImporter.Report r = w.ctx.registryImporter().importFile(file, false);
+        RegistryImporter.Report r = w.ctx.registryImporter().importFile(file, ANY_PURPOSE, false);
         assertThat(r.imported()).isEqualTo(1);
         assertThat(r.rejected()).extracting(RegistryImporter.Rejected::row).containsExactly(3, 4, 6, 7, 8);
         assertThat(r.rejected().get(0).reasons()).extracting(FieldError::messageKey)
@@ -104,7 +108,7 @@ class RegistryImportExportTest {
         Path file = dir.resolve("ok.csv");
         Files.writeString(file, "name\nA\nB\n");
         TestWorkspace w = new TestWorkspace(dir.resolve("w"));
-        RegistryImporter.Report r = w.ctx.registryImporter().importFile(file, true);
+        RegistryImporter.Report r = w.ctx.registryImporter().importFile(file, ANY_PURPOSE, true);
         assertThat(r.imported()).isEqualTo(2);
         assertThat(w.ctx.groups().list()).isEmpty();
     }
@@ -134,7 +138,7 @@ class RegistryImportExportTest {
         Path file = dir.resolve("d.csv");
         Files.writeString(file, "name,status,dissolutionReason\nA,dissolved,\nB,已解散,活动结束\n");
         TestWorkspace w = new TestWorkspace(dir.resolve("w"));
-        RegistryImporter.Report r = w.ctx.registryImporter().importFile(file, false);
+        RegistryImporter.Report r = w.ctx.registryImporter().importFile(file, ANY_PURPOSE, false);
         assertThat(r.rejected()).extracting(RegistryImporter.Rejected::row).containsExactly(2);
         assertThat(w.ctx.groups().list()).singleElement().satisfies(g -> {
             assertThat(g.status()).isEqualTo(GroupStatus.DISSOLVED);

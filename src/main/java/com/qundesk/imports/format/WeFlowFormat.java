@@ -43,8 +43,8 @@ import java.util.Map;
  * and the label {@code 系统消息} always means a system notice. Without {@code localType} the Chinese {@code type}
  * label decides ({@link WeChatCodes#kindOfLabel}); unknown ones are {@link MessageKind#APP}.
  *
- * <p><b>Self.</b> {@code isSend} 1 or true; system notices (WeFlow writes {@code isSend: null}) are never self and
- * have no sender. {@code line} is the 1-based record number in {@code messages}.
+ * <p><b>Self.</b> {@code isSend} 1 or true; system notices (WeFlow writes {@code isSend} as {@code msg.isSend ? 1 :
+ * 0}, older builds null) are never self and have no sender. {@code line} is the 1-based record number in {@code messages}.
  */
 public final class WeFlowFormat implements ChatFormat {
 

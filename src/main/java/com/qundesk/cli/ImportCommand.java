@@ -108,7 +108,9 @@ final class ImportCommand {
                 err().println(m.get("cli.import.moreRejected", r.rejectedCount() - r.rejected().size()));
             }
             for (ImportResult.UnmappedChat u : r.unmapped()) {
-                err().println(m.get("cli.import.unmapped", f.getFileName(), u.chatName(), u.messages()));
+                // with --create-groups a chat is only left out when its name matches several groups
+                err().println(m.get(createGroups ? "cli.import.unmappedAmbiguous" : "cli.import.unmapped",
+                        f.getFileName(), u.chatName(), u.messages()));
             }
             for (String w : r.warnings()) {
                 err().println(m.get("cli.import.warning", f.getFileName(), m.get(w)));

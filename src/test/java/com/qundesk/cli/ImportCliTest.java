@@ -111,4 +111,16 @@ class ImportCliTest {
         assertThat(creating.err()).contains("could not be created").contains("groupchat/get")
                 .doesNotContain("--create-groups");
     }
+
+    /** With --create-groups a chat is only left out when its name fits two groups: the way out is --group. */
+    @Test
+    void aChatNamedLikeTwoGroupsAsksForGroupNotCreateGroups() throws Exception {
+        Path sheet = Files.writeString(dir.resolve("twins.csv"), "name\n夜话会1群\n夜话会1群\n");
+        assertThat(run("groups", "import", sheet.toString(), "--purpose", "industry", "--workspace", ws).code())
+                .isZero();
+        Path file = ChatFixtures.wechatMsg(dir, "夜话会1群", ChatFixtures.ROOM, ChatFixtures.week());
+        CliRunner.Result r = run("import", "chat", file.toString(), "--create-groups", "--workspace", ws);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("more than one group").contains("--group").doesNotContain("--create-groups");
+    }
 }

@@ -27,4 +27,19 @@ public final class FxWindows {
         executor.shutdownNow();
         executor.awaitTermination(5, TimeUnit.SECONDS);
     }
+
+    /**
+     * The main window on a new, empty workspace under {@code dir} (light theme), the window being the workspace's
+     * one writer, as a new user first sees it.
+     */
+    public static MainWindow openOnEmptyWorkspace(javafx.stage.Stage stage, ExecutorService executor,
+                                                 java.nio.file.Path dir) {
+        TestWorkspace w = new TestWorkspace(dir);
+        com.qundesk.ui.Theme theme = new com.qundesk.ui.Theme();
+        theme.apply(com.qundesk.ui.Theme.Mode.LIGHT);
+        MainWindow window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
+        w.close();
+        window.open(w.file, false);
+        return window;
+    }
 }

@@ -6,7 +6,6 @@ import com.qundesk.shell.MainWindow;
 import com.qundesk.shell.Section;
 import com.qundesk.testsupport.FxWindows;
 import com.qundesk.testsupport.TestWorkspace;
-import com.qundesk.ui.Theme;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
@@ -42,12 +41,7 @@ class RegistryImportDialogUiTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         dir = Files.createTempDirectory("qundesk-registry-ui");
-        TestWorkspace w = new TestWorkspace(dir.resolve("ws"));
-        Theme theme = new Theme();
-        theme.apply(Theme.Mode.LIGHT);
-        window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
-        w.close();
-        window.open(w.file, false);
+        window = FxWindows.openOnEmptyWorkspace(stage, executor, dir.resolve("ws"));
     }
 
     @AfterEach

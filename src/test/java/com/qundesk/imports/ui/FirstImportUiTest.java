@@ -5,8 +5,6 @@ import com.qundesk.imports.RealExports;
 import com.qundesk.shell.MainWindow;
 import com.qundesk.shell.Section;
 import com.qundesk.testsupport.FxWindows;
-import com.qundesk.testsupport.TestWorkspace;
-import com.qundesk.ui.Theme;
 import com.qundesk.value.DailyStat;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TableView;
@@ -47,12 +45,7 @@ class FirstImportUiTest {
     @Start
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("qundesk-first-import-ui");
-        TestWorkspace w = new TestWorkspace(dir.resolve("ws"));
-        Theme theme = new Theme();
-        theme.apply(Theme.Mode.LIGHT);
-        window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
-        w.close();
-        window.open(w.file, false);
+        window = FxWindows.openOnEmptyWorkspace(stage, executor, dir.resolve("ws"));
     }
 
     @AfterEach

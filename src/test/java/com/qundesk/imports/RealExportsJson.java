@@ -193,8 +193,15 @@ final class RealExportsJson {
             sb.append(sep).append("    {\n      \"sender\": ").append(js(sender)).append(",\n      \"accountName\": ")
                     .append(js(e.sender() == null ? chat.name() : name(e.sender()))).append(",\n      \"timestamp\": ")
                     .append(e.epoch()).append(",\n      \"type\": ").append(type).append(",\n      \"content\": ")
-                    .append(js(content)).append(",\n      \"platformMessageId\": ").append(js(Long.toUnsignedString(id++)))
-                    .append("\n    }");
+                    .append(js(content)).append(",\n      \"platformMessageId\": ").append(js(Long.toUnsignedString(id++)));
+            if ("读完了".equals(e.text())) {
+                // a forwarded chat is nested in one message: its records are not messages of this group
+                sb.append(",\n      \"chatRecords\": [\n        {\n          \"sender\": \"别的群的人\",\n"
+                        + "          \"accountName\": \"别的群的人\",\n          \"timestamp\": ")
+                        .append(e.epoch() - 86_400).append(",\n          \"type\": 0,\n"
+                        + "          \"content\": \"转发来的一句话\"\n        }\n      ]");
+            }
+            sb.append("\n    }");
             sep = ",\n";
         }
         sb.append("\n  ]\n}");

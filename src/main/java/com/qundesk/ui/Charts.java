@@ -70,12 +70,18 @@ public final class Charts {
         update.run();
     }
 
+    private static boolean zero(Object v) {
+        return v instanceof Number n && n.doubleValue() == 0;
+    }
+
     static boolean isEmpty(Chart chart) {
         if (chart instanceof XYChart<?, ?> xy) {
-            return xy.getData() == null || xy.getData().stream().allMatch(s -> s.getData().isEmpty());
+            // no point, or nothing but zeros (a group without any value event yet)
+            return xy.getData() == null || xy.getData().stream().flatMap(s -> s.getData().stream())
+                    .allMatch(d -> zero(d.getYValue() instanceof Number ? d.getYValue() : d.getXValue()));
         }
         if (chart instanceof PieChart pie) {
-            return pie.getData() == null || pie.getData().isEmpty();
+            return pie.getData() == null || pie.getData().stream().allMatch(d -> d.getPieValue() == 0);
         }
         return false;
     }

@@ -8,11 +8,17 @@ import com.qundesk.testsupport.FxWindows;
 import com.qundesk.testsupport.TestWorkspace;
 import com.qundesk.testsupport.TextAudit;
 import com.qundesk.ui.Theme;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -119,6 +125,17 @@ class EveryViewFinishedUiTest {
                 }
             }
         }
+        // the dialogs the views' buttons open (a group selected first where a dialog needs one)
+        dialog(robot, audit, Section.CAMPAIGNS, "#newCampaignButton", "new campaign");
+        dialog(robot, audit, Section.CAMPAIGNS, "#wizardButton", "new flash groups");
+        dialog(robot, audit, Section.TEMPLATES, "#newButton", "new template");
+        robot.interact(() -> window.show(Section.GROUPS));
+        settle();
+        TableView<?> groups = robot.lookup("#table").queryAs(TableView.class);
+        robot.interact(() -> groups.getSelectionModel().select(0));
+        dialog(robot, audit, Section.GROUPS, "#splitButton", "split");
+        dialog(robot, audit, Section.GROUPS, "#dissolveButton", "dissolve");
+        dialog(robot, audit, Section.TODAY, "#aboutLink", "about");
         assertThat(audit.findings()).as("%s at %dx%d", language, width, height).isEmpty();
     }
 
@@ -131,6 +148,28 @@ class EveryViewFinishedUiTest {
             }
         }
         return false;
+    }
+
+    /** Opens a dialog with the button {@code button} of {@code section}, audits it and closes it again. */
+    private void dialog(FxRobot robot, TextAudit audit, Section section, String button, String name) throws Exception {
+        robot.interact(() -> window.show(section));
+        settle();
+        ButtonBase b = robot.lookup(button).queryAs(ButtonBase.class);
+        Platform.runLater(b::fire); // the dialog waits for its answer inside fire()
+        waitFor(() -> !openDialogs().isEmpty());
+        settle();
+        DialogPane pane = openDialogs().getFirst();
+        audit.audit(section.token() + " › " + name + " dialog", pane);
+        robot.interact(() -> {
+            for (ButtonType type : pane.getButtonTypes()) {
+                if (type.getButtonData() == ButtonBar.ButtonData.CANCEL_CLOSE) {
+                    ((Button) pane.lookupButton(type)).fire();
+                    return;
+                }
+            }
+            pane.getScene().getWindow().hide();
+        });
+        waitFor(() -> openDialogs().isEmpty());
     }
 
     /** Waits until the background work the view started is done and its results are laid out. */
@@ -187,8 +226,8 @@ class EveryViewFinishedUiTest {
 
     static List<DialogPane> openDialogs() {
         List<DialogPane> out = new ArrayList<>();
-        for (Window win : Window.getWindows()) {
-            if (win.getScene() != null && win.getScene().getRoot() instanceof DialogPane d) {
+        for (Window win : List.copyOf(Window.getWindows())) {
+            if (win.isShowing() && win.getScene() != null && win.getScene().getRoot() instanceof DialogPane d) {
                 out.add(d);
             }
         }

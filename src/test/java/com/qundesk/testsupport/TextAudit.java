@@ -33,7 +33,7 @@ public final class TextAudit {
             "JSON", "HTML", "TXT", "xlsx", "Excel", "VIP", "IP", "AI", "SaaS", "ID", "UTC", "GMT", "PostgreSQL",
             "SQLite", "GitHub", "Apache", "MIT", "QR", "PNG", "SVG", "RRULE", "iCalendar", "ics", "Java", "JavaFX",
             "HH", "mm", "yyyy", "MM", "dd", "GMV", "MemoTrace", "PyWxDump", "chatlog", "WeFlow", "ChatLab", "json",
-            "users", "WeChatMsg");
+            "users", "WeChatMsg", "Linux", "macOS", "Windows");
     /** File paths, {placeholders} of templates and comma-separated column names of file formats. */
     private static final Pattern TECHNICAL = Pattern.compile(
             "(?:[A-Za-z]:)?[/\\\\][^\\s，。；、）)]+|\\{[a-z_]+}|[a-z_0-9]+(?:,[a-z_0-9]+)+");
@@ -112,7 +112,7 @@ public final class TextAudit {
     }
 
     private void language(String where, String what, String text) {
-        if (text.endsWith("…") && data.stream().anyMatch(d -> d.startsWith(text.substring(0, text.length() - 1)))) {
+        if (text.contains("…") && data.stream().anyMatch(d -> shortened(text, d))) {
             return; // a name from the data, shortened by the app
         }
         String rest = TECHNICAL.matcher(text).replaceAll(" ");
@@ -140,6 +140,12 @@ public final class TextAudit {
         } else if (CJK.matcher(rest.replace("简体中文", "").replace("群台", "").replace("留痕", "")).find()) {
             findings.add(where + ": " + what + " \"" + text + "\" has Chinese in the English UI");
         }
+    }
+
+    /** Whether {@code text} is {@code name} with parts left out at the "…" (its start, its end, or both kept). */
+    private static boolean shortened(String text, String name) {
+        String[] parts = text.split("…", -1);
+        return name.startsWith(parts[0]) && name.endsWith(parts[parts.length - 1]);
     }
 
     /** Inside a table, list or tree cell (the workspace's data), column headers excluded. */

@@ -315,7 +315,9 @@ public final class DashboardController {
         XYChart.Series<String, Number> bench = new XYChart.Series<>();
         bench.setName(m.get("dashboard.series.benchmark"));
         for (Portfolio.GroupRate r : p.funnel().byGroup().stream().limit(8).toList()) {
-            String label = r.name().length() > 10 ? r.name().substring(0, 10) + "…" : r.name();
+            // shortened at both ends: "瑞幸咖啡门店福利群·静安" and "…·徐汇" stay two bars, not one
+            String label = r.name().length() > 10 ? r.name().substring(0, 5) + "…" + r.name().substring(
+                    r.name().length() - 4) : r.name();
             rates.getData().add(new XYChart.Data<>(label, Math.round(r.rate() * 1000) / 10.0));
             bench.getData().add(new XYChart.Data<>(label, ValueModel.REDEMPTION_BENCHMARK * 100));
         }
@@ -476,7 +478,7 @@ public final class DashboardController {
         NumberCells.decimals(index, 1);
         // all of the top (or bottom) groups show, not two rows and a scroll bar
         table.setFixedCellSize(RANK_ROW);
-        table.setMinHeight(RANK_ROW * (DashboardService.TOP_N + 1) + 8);
+        table.setMinHeight(RANK_ROW * DashboardService.TOP_N + 50); // the rows, the header and the borders
         table.setPrefHeight(table.getMinHeight());
         table.setRowFactory(t -> {
             TableRow<GroupHealth> row = new TableRow<>();

@@ -36,6 +36,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -55,6 +56,8 @@ class EveryViewFinishedUiTest {
     private Stage stage;
     private MainWindow window;
     private Path dir;
+    /** The window sets the JVM's default locale to its UI language; the tests after this one get theirs back. */
+    private final Locale defaultLocale = Locale.getDefault();
 
     @Start
     void start(Stage stage) {
@@ -66,6 +69,7 @@ class EveryViewFinishedUiTest {
         if (window != null) {
             FxWindows.close(window, executor);
         }
+        Locale.setDefault(defaultLocale);
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -245,11 +245,14 @@ public final class AppContext implements AutoCloseable {
         return ZoneId.systemDefault();
     }
 
+    /** The OS language as the JVM started with it (the window later sets the default to the UI language). */
+    private static final Locale SYSTEM_LOCALE = Locale.getDefault();
+
     public static Locale localeFrom(UserPrefs prefs) {
         return switch (prefs.get(UserPrefs.LANGUAGE, "system")) {
             case "zh" -> Messages.CHINESE;
             case "en" -> Messages.ENGLISH;
-            default -> Messages.supported(Locale.getDefault());
+            default -> Messages.supported(SYSTEM_LOCALE);
         };
     }
 }

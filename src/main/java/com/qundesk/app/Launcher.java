@@ -29,6 +29,10 @@ public final class Launcher {
             PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
             System.exit(QunDeskCli.run(args, paths, Clock.systemUTC(), out, err));
         }
+        UserPrefs prefs = new UserPrefs(paths.prefsFile());
+        if (!"system".equals(prefs.get(UserPrefs.LANGUAGE, "system"))) {
+            NativeDialogLanguage.apply(AppContext.localeFrom(prefs));
+        }
         Application.launch(QunDeskApp.class, args);
     }
 

@@ -120,24 +120,95 @@ final class PdfText {
         return w;
     }
 
-    /** Splits text into lines no wider than {@code maxWidth}. */
-    List<String> wrap(String text, float size, float maxWidth) throws IOException {
+    /** Height above the baseline of the tallest glyphs of the fonts in use, at {@code size}. */
+    float ascent(float size) {
+        float a = latin.getFontDescriptor().getAscent();
+        if (cjk != null && cjk.getFontDescriptor() != null) {
+            a = Math.max(a, cjk.getFontDescriptor().getAscent());
+        }
+        return a / 1000 * size;
+    }
+
+    /** Depth below the baseline of the deepest glyphs of the fonts in use, at {@code size} (positive). */
+    float descent(float size) {
+        float d = latin.getFontDescriptor().getDescent();
+        if (cjk != null && cjk.getFontDescriptor() != null) {
+            d = Math.min(d, cjk.getFontDescriptor().getDescent());
+        }
+        return -d / 1000 * size;
+    }
+
+    /** The distance from one baseline to the next: the fonts' measured height plus 20% leading. */
+    float lineHeight(float size) {
+        return (ascent(size) + descent(size)) * 1.2f;
+    }
+
+    /**
+     * Splits text into lines no wider than {@code maxWidth}: Latin words stay whole unless a word alone is wider
+     * than a line; Chinese breaks between any two characters.
+     */
+    List<String> wrap(String text, float size, boolean bold, float maxWidth) throws IOException {
         List<String> lines = new ArrayList<>();
         for (String para : text.split("\n")) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < para.length(); ) {
-                int cp = para.codePointAt(i);
-                String ch = new String(Character.toChars(cp));
-                if (width(line + ch, size, false) > maxWidth && !line.isEmpty()) {
-                    lines.add(line.toString());
-                    line.setLength(0);
+            String line = "";
+            for (String token : tokens(para)) {
+                if (line.isEmpty() && token.isBlank()) {
+                    continue;
                 }
-                line.append(ch);
-                i += Character.charCount(cp);
+                if (width(line + token, size, bold) <= maxWidth) {
+                    line += token;
+                    continue;
+                }
+                if (!line.isBlank()) {
+                    lines.add(line.stripTrailing());
+                }
+                line = token.isBlank() ? "" : token;
+                while (width(line, size, bold) > maxWidth && line.length() > 1) {
+                    int cut = line.length() - 1;
+                    while (cut > 1 && width(line.substring(0, cut), size, bold) > maxWidth) {
+                        cut--;
+                    }
+                    lines.add(line.substring(0, cut));
+                    line = line.substring(cut);
+                }
             }
-            lines.add(line.toString());
+            lines.add(line.stripTrailing());
         }
         return lines;
+    }
+
+    /** {@code text}, or as much of it as fits in {@code maxWidth} followed by an ellipsis. */
+    String fit(String text, float size, float maxWidth) throws IOException {
+        if (width(text, size, false) <= maxWidth) {
+            return text;
+        }
+        String s = text;
+        while (!s.isEmpty() && width(s + "…", size, false) > maxWidth) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s + "…";
+    }
+
+    /** Words of Latin letters, runs of spaces, and single other characters (each may start a line). */
+    private static List<String> tokens(String para) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        int kind = -1; // 0 word, 1 space
+        for (int i = 0; i < para.length(); ) {
+            int cp = para.codePointAt(i);
+            i += Character.charCount(cp);
+            int k = Character.isWhitespace(cp) ? 1 : cp < 0x2E80 ? 0 : 2;
+            if (!cur.isEmpty() && (k != kind || k == 2)) {
+                out.add(cur.toString());
+                cur.setLength(0);
+            }
+            cur.appendCodePoint(cp);
+            kind = k;
+        }
+        if (!cur.isEmpty()) {
+            out.add(cur.toString());
+        }
+        return out;
     }
 
     private record Run(PDFont font, String text) {

@@ -27,6 +27,7 @@ import javafx.stage.Stage;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 
@@ -178,6 +179,9 @@ public final class MainWindow implements UiContext.WindowActions {
             controller.today().ifPresent(TodayController::stop);
         }
         Messages m = context.messages();
+        // JavaFX's own texts (date picker months and weekdays, context menus of text fields) follow the default
+        // locale when a control is made: the UI language decides, not the OS
+        Locale.setDefault(m.locale());
         ErrorReporter errors = new ErrorReporter(m, () -> stage, paths.logDir());
         ui = new UiContext(context, m, new Formats(context.zone(), m.locale()), new UiTasks(executor, errors), theme,
                 this);

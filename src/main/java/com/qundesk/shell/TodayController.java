@@ -154,7 +154,13 @@ public final class TodayController {
                 ? " · " + m.get(f.lifecycle().state().messageKey()) + ": " + f.lifecycle().endReason() : "");
         Label subtitle = new Label(sub);
         subtitle.getStyleClass().add("text-muted");
+        // the name and the line under it wrap in a narrow window; the date and the buttons keep their words
+        name.setWrapText(true);
+        subtitle.setWrapText(true);
+        subtitle.setMinHeight(Region.USE_PREF_SIZE);
         VBox left = new VBox(2, name, subtitle);
+        left.setMinWidth(160);
+        HBox.setHgrow(left, Priority.ALWAYS);
 
         Instant target = byDue ? f.lifecycle().dueAt() : f.lifecycle().opensAt();
         Label when = new Label(m.get(byDue ? "today.dueAt" : "today.opensAt", ui.formats().dateTime(target)));
@@ -162,7 +168,7 @@ public final class TodayController {
         countdown.getStyleClass().add("today-countdown");
         ticks.add(new Tick(countdown, target));
         VBox middle = new VBox(2, when, countdown);
-        middle.setMinWidth(200);
+        middle.setMinWidth(Region.USE_PREF_SIZE);
 
         Label progress = new Label(m.get("today.checklistProgress", f.lifecycle().done().size(), 5));
         progress.getStyleClass().add("text-muted");
@@ -172,9 +178,10 @@ public final class TodayController {
         Hyperlink inGroups = new Hyperlink(m.get("today.showInGroups"));
         inGroups.setOnAction(e -> ui.actions().showGroup(f.group().id()));
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox card = new HBox(16, left, spacer, middle, progress, checklist, inGroups);
+        for (Region r : List.of(when, countdown, progress, checklist, inGroups)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox card = new HBox(16, left, middle, progress, checklist, inGroups);
         card.getStyleClass().addAll("today-card", style);
         card.setId("today-" + f.group().id());
         return card;

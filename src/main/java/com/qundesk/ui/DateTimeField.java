@@ -15,7 +15,7 @@ import java.time.format.DateTimeParseException;
 public final class DateTimeField extends HBox {
 
     private final ZoneId zone;
-    private final DatePicker date = new DatePicker();
+    private final DatePicker date = new IsoDatePicker();
     private final TextField time = new TextField();
 
     public DateTimeField(ZoneId zone, Instant initial) {

@@ -4,7 +4,6 @@ import com.qundesk.group.ValidationException;
 import com.qundesk.i18n.Localizable;
 import com.qundesk.i18n.Messages;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +45,7 @@ public final class ErrorReporter {
         if (!(error instanceof Localizable)) {
             log.error("Operation failed", error);
         }
-        Alert alert = new Alert(Alert.AlertType.ERROR, describe(error), ButtonType.OK);
+        Alert alert = DialogButtons.alert(Alert.AlertType.ERROR, describe(error), messages);
         alert.setTitle(messages.get("app.title"));
         alert.setHeaderText(messages.get("error.title"));
         Window w = owner.get();

@@ -45,6 +45,7 @@ public final class ViewLoader {
         loader.setControllerFactory(controllerFactory::apply);
         try {
             Parent root = loader.load();
+            TableFit.everyTableIn(root);
             return new View<>(root, controllerType.cast(loader.getController()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load " + url, e);

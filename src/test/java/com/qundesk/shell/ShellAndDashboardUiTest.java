@@ -37,6 +37,8 @@ class ShellAndDashboardUiTest {
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private MainWindow window;
     private TestWorkspace w;
+    /** Switching to Chinese sets the JVM's default locale; the tests after this one get theirs back. */
+    private final java.util.Locale defaultLocale = java.util.Locale.getDefault();
 
     @Start
     void start(Stage stage) throws Exception {
@@ -52,6 +54,7 @@ class ShellAndDashboardUiTest {
     @AfterEach
     void stop() throws Exception {
         FxWindows.close(window, executor);
+        java.util.Locale.setDefault(defaultLocale);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.qundesk.backup.BackupInfo;
 import com.qundesk.backup.BackupService;
 import com.qundesk.i18n.Messages;
 import com.qundesk.shell.UiContext;
+import com.qundesk.ui.DialogButtons;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
@@ -124,8 +125,8 @@ public final class BackupsController {
         }
         clearMessage();
         ui.tasks().run(() -> backups().restore(backup), result -> {
-            Alert done = new Alert(Alert.AlertType.INFORMATION, m.get("settings.backups.restored",
-                    result.restoredFrom(), result.previousState()), ButtonType.OK);
+            Alert done = DialogButtons.alert(Alert.AlertType.INFORMATION, m.get("settings.backups.restored",
+                    result.restoredFrom(), result.previousState()), m);
             done.setTitle(m.get("app.title"));
             done.setHeaderText(null);
             done.initOwner(backupTable.getScene().getWindow());

@@ -5,6 +5,8 @@ import com.qundesk.campaign.CampaignType;
 import com.qundesk.i18n.Messages;
 import com.qundesk.shell.UiContext;
 import com.qundesk.ui.DateTimeField;
+import com.qundesk.ui.DialogButtons;
+import com.qundesk.ui.FormGrid;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -72,7 +74,7 @@ final class CampaignDialog {
         error.getStyleClass().add("field-error");
         error.setWrapText(true);
 
-        GridPane grid = new GridPane(10, 8);
+        GridPane grid = FormGrid.create(10, 8);
         int r = 0;
         grid.addRow(r++, new Label(m.get("campaign.field.type")), type);
         grid.addRow(r++, new Label(m.get("campaign.field.name")), name);
@@ -88,7 +90,7 @@ final class CampaignDialog {
         grid.add(error, 0, r, 2, 1);
         d.getDialogPane().setContent(grid);
         ButtonType ok = new ButtonType(m.get("campaign.dialog.save"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        d.getDialogPane().getButtonTypes().addAll(ok, DialogButtons.cancel(m));
         d.getDialogPane().lookupButton(ok).disableProperty().bind(name.textProperty().isEmpty());
         d.getDialogPane().lookupButton(ok).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             if (starts.value() == null || ends.value() == null) {

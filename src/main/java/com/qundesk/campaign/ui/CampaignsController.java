@@ -78,7 +78,7 @@ public final class CampaignsController {
                 m.get(c.getValue().statusAt(now()).messageKey())));
         groupsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(snapshot == null ? 0
                 : snapshot.groupsByCampaign().getOrDefault(c.getValue().id(), List.of()).size()));
-        campaignTable.setPlaceholder(new Label(m.get("campaigns.empty")));
+        campaignTable.setPlaceholder(wrapping(m.get("campaigns.empty")));
         campaignTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showDetail(b));
 
         groupNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().group().name()));
@@ -102,7 +102,7 @@ public final class CampaignsController {
                 ui.formats().dateTime(c.getValue().lifecycle().dueAt())));
         groupChecklistColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 c.getValue().lifecycle().done().size() + "/5"));
-        groupTable.setPlaceholder(new Label(m.get("campaigns.groupsEmpty")));
+        groupTable.setPlaceholder(wrapping(m.get("campaigns.groupsEmpty")));
         groupTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> updateButtons());
         showDetail(null);
         refresh(null);
@@ -268,5 +268,13 @@ public final class CampaignsController {
 
     private Window window() {
         return campaignTable.getScene().getWindow();
+    }
+
+    /** An empty table's message, wrapped to the table's width rather than cut off. */
+    private static Label wrapping(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setPadding(new javafx.geometry.Insets(12));
+        return l;
     }
 }

@@ -11,6 +11,8 @@ import com.qundesk.shell.UiContext;
 import com.qundesk.template.Template;
 import com.qundesk.template.TemplateKind;
 import com.qundesk.ui.DateTimeField;
+import com.qundesk.ui.DialogButtons;
+import com.qundesk.ui.FormGrid;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.ButtonBar;
@@ -105,7 +107,7 @@ final class FlashWizard {
 
         String lang = m.locale().getLanguage().equals("zh") ? "zh" : "en";
         Map<TemplateKind, ComboBox<Template>> templateBoxes = new EnumMap<>(TemplateKind.class);
-        GridPane templateGrid = new GridPane(8, 6);
+        GridPane templateGrid = FormGrid.create(8, 6);
         int tr = 0;
         for (TemplateKind kind : List.of(TemplateKind.RULES, TemplateKind.ANNOUNCEMENT, TemplateKind.WELCOME,
                 TemplateKind.FAREWELL)) {
@@ -137,7 +139,7 @@ final class FlashWizard {
         error.getStyleClass().add("field-error");
         error.setWrapText(true);
 
-        GridPane grid = new GridPane(10, 8);
+        GridPane grid = FormGrid.create(10, 8);
         int r = 0;
         grid.addRow(r++, new Label(m.get("wizard.campaign")), campaign);
         grid.addRow(r++, new Label(m.get("wizard.preset")), preset);
@@ -161,7 +163,7 @@ final class FlashWizard {
         d.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         d.getDialogPane().setContent(content);
         ButtonType create = new ButtonType(m.get("wizard.create"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
+        d.getDialogPane().getButtonTypes().addAll(create, DialogButtons.cancel(m));
         d.getDialogPane().lookupButton(create).setId("wizardCreate");
 
         int[] sequence = {0};

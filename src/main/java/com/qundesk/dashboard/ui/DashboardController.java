@@ -1,5 +1,6 @@
 package com.qundesk.dashboard.ui;
 
+import com.qundesk.dashboard.DashboardService;
 import com.qundesk.dashboard.GroupDetail;
 import com.qundesk.dashboard.Portfolio;
 import com.qundesk.group.GroupStatus;
@@ -7,6 +8,9 @@ import com.qundesk.group.HistoryEntry;
 import com.qundesk.group.Purpose;
 import com.qundesk.i18n.Messages;
 import com.qundesk.shell.UiContext;
+import com.qundesk.ui.Charts;
+import com.qundesk.ui.NumberCells;
+import com.qundesk.ui.TableFit;
 import com.qundesk.value.DailyStat;
 import com.qundesk.value.GroupHealth;
 import com.qundesk.value.Recommendation;
@@ -23,6 +27,7 @@ import javafx.fxml.FXML;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.Chart;
 import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.PieChart;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
@@ -83,7 +88,7 @@ public final class DashboardController {
     @FXML private LineChart<String, Number> trendChart;
     @FXML private StackedBarChart<String, Number> dimensionChart;
     @FXML private PieChart statusChart;
-    @FXML private BarChart<String, Number> purposeChart;
+    @FXML private BarChart<Number, String> purposeChart;
     @FXML private BarChart<String, Number> funnelChart;
     @FXML private TableView<GroupHealth> topTable;
     @FXML private TableColumn<GroupHealth, String> topName;
@@ -108,8 +113,8 @@ public final class DashboardController {
     @FXML private Label detailTerms;
     @FXML private BarChart<String, Number> detailDimensionChart;
     @FXML private LineChart<String, Number> detailTimelineChart;
-    @FXML private LineChart<String, Number> detailMessagesChart;
-    @FXML private LineChart<String, Number> detailMembersChart;
+    @FXML private LineChart<Number, Number> detailMessagesChart;
+    @FXML private LineChart<Number, Number> detailMembersChart;
     @FXML private ListView<String> detailRules;
     @FXML private ListView<String> detailHistory;
     @FXML private ListView<String> detailImports;
@@ -133,6 +138,16 @@ public final class DashboardController {
                 xy.getYAxis().setAnimated(false);
             }
         }
+        // counts step in whole numbers (an axis of 12.5 groups or 1.25 messages reads as a fault)
+        Charts.wholeNumbers((NumberAxis) dimensionChart.getYAxis(), (NumberAxis) purposeChart.getXAxis(),
+                (NumberAxis) detailDimensionChart.getYAxis(), (NumberAxis) detailTimelineChart.getYAxis(),
+                (NumberAxis) detailMessagesChart.getYAxis(), (NumberAxis) detailMembersChart.getYAxis());
+        Charts.days((NumberAxis) detailMessagesChart.getXAxis(), SHORT);
+        Charts.days((NumberAxis) detailMembersChart.getXAxis(), SHORT);
+        for (Chart chart : List.of(trendChart, dimensionChart, statusChart, purposeChart, funnelChart,
+                detailDimensionChart, detailTimelineChart, detailMessagesChart, detailMembersChart)) {
+            Charts.messageWhenEmpty(chart, m.get("dashboard.chartEmpty"));
+        }
         window7.setUserData(7);
         window30.setUserData(30);
         window90.setUserData(90);
@@ -150,9 +165,11 @@ public final class DashboardController {
         queueRecommendation.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 m.get(c.getValue().recommendation().messageKey())));
         queueIndex.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().index().value()));
+        NumberCells.decimals(queueIndex, 1);
         queueMembers.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().group().memberCount()));
         queueReasons.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reasons().stream()
                 .map(m::describe).collect(Collectors.joining("  ·  "))));
+        TableFit.freeText(queueReasons);
         SortedList<GroupHealth> sorted = new SortedList<>(filteredQueue);
         sorted.comparatorProperty().bind(queueTable.comparatorProperty());
         queueTable.setItems(sorted);
@@ -287,9 +304,9 @@ public final class DashboardController {
         }
         statusChart.setData(FXCollections.observableArrayList(slices));
 
-        XYChart.Series<String, Number> purposes = new XYChart.Series<>();
+        XYChart.Series<Number, String> purposes = new XYChart.Series<>();
         for (Purpose pu : Purpose.values()) {
-            purposes.getData().add(new XYChart.Data<>(m.get(pu.messageKey()), p.byPurpose().getOrDefault(pu, 0)));
+            purposes.getData().add(new XYChart.Data<>(p.byPurpose().getOrDefault(pu, 0), m.get(pu.messageKey())));
         }
         purposeChart.getData().setAll(List.of(purposes));
 
@@ -298,7 +315,9 @@ public final class DashboardController {
         XYChart.Series<String, Number> bench = new XYChart.Series<>();
         bench.setName(m.get("dashboard.series.benchmark"));
         for (Portfolio.GroupRate r : p.funnel().byGroup().stream().limit(8).toList()) {
-            String label = r.name().length() > 10 ? r.name().substring(0, 10) + "…" : r.name();
+            // shortened at both ends: "瑞幸咖啡门店福利群·静安" and "…·徐汇" stay two bars, not one
+            String label = r.name().length() > 10 ? r.name().substring(0, 5) + "…" + r.name().substring(
+                    r.name().length() - 4) : r.name();
             rates.getData().add(new XYChart.Data<>(label, Math.round(r.rate() * 1000) / 10.0));
             bench.getData().add(new XYChart.Data<>(label, ValueModel.REDEMPTION_BENCHMARK * 100));
         }
@@ -353,18 +372,24 @@ public final class DashboardController {
         }
         detailTimelineChart.getData().setAll(List.of(values, conversions));
 
-        XYChart.Series<String, Number> messages = new XYChart.Series<>();
+        XYChart.Series<Number, Number> messages = new XYChart.Series<>();
         messages.setName(m.get("dashboard.series.messages"));
-        XYChart.Series<String, Number> speakers = new XYChart.Series<>();
+        XYChart.Series<Number, Number> speakers = new XYChart.Series<>();
         speakers.setName(m.get("dashboard.series.speakers"));
-        XYChart.Series<String, Number> members = new XYChart.Series<>();
+        XYChart.Series<Number, Number> members = new XYChart.Series<>();
         for (DailyStat s : d.stats()) {
-            String x = SHORT.format(s.day());
+            long x = s.day().toEpochDay();
             messages.getData().add(new XYChart.Data<>(x, s.messages()));
             speakers.getData().add(new XYChart.Data<>(x, s.speakers()));
             if (s.members() != null) {
                 members.getData().add(new XYChart.Data<>(x, s.members()));
             }
+        }
+        if (!d.stats().isEmpty()) {
+            java.time.LocalDate first = d.stats().getFirst().day();
+            java.time.LocalDate last = d.stats().getLast().day();
+            Charts.showDays((NumberAxis) detailMessagesChart.getXAxis(), first, last);
+            Charts.showDays((NumberAxis) detailMembersChart.getXAxis(), first, last);
         }
         detailMessagesChart.getData().setAll(List.of(messages, speakers));
         detailMembersChart.getData().setAll(List.of(members));
@@ -442,11 +467,19 @@ public final class DashboardController {
         openGroupButton.setDisable(h == null);
     }
 
+    private static final double RANK_ROW = 30;
+
     private void setUpRankTable(TableView<GroupHealth> table, TableColumn<GroupHealth, String> name,
                                 TableColumn<GroupHealth, Number> value, TableColumn<GroupHealth, Number> index) {
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().group().name()));
         value.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().valuePerMember()));
         index.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().index().value()));
+        NumberCells.decimals(value, 2);
+        NumberCells.decimals(index, 1);
+        // all of the top (or bottom) groups show, not two rows and a scroll bar
+        table.setFixedCellSize(RANK_ROW);
+        table.setMinHeight(RANK_ROW * DashboardService.TOP_N + 50); // the rows, the header and the borders
+        table.setPrefHeight(table.getMinHeight());
         table.setRowFactory(t -> {
             TableRow<GroupHealth> row = new TableRow<>();
             row.setOnMouseClicked(e -> {

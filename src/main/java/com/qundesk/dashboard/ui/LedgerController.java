@@ -10,6 +10,7 @@ import com.qundesk.value.Outcome;
 import com.qundesk.value.OutcomeType;
 import com.qundesk.value.ValueDimension;
 import com.qundesk.value.ValueEvent;
+import com.qundesk.ui.DialogButtons;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -209,7 +210,7 @@ public final class LedgerController {
             return;
         }
         ui.tasks().run(() -> ui.app().ledgerImporter().importFile(f.toPath(), kind), r -> {
-            Alert a = new Alert(r.complete() ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING);
+            Alert a = DialogButtons.alert(r.complete() ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING, "", m);
             a.initOwner(trigger.getScene().getWindow());
             a.setHeaderText(m.get("ledger.summary", r.imported(), r.unchanged(), r.rejected().size(), r.fileName()));
             a.setContentText(r.rejected().stream().limit(30).map(rej -> m.get("registry.import.rejectedRow", rej.row(),

@@ -7,19 +7,28 @@ import com.qundesk.flash.Reminder;
 import com.qundesk.i18n.Messages;
 import com.qundesk.shell.UiContext;
 import com.qundesk.ui.DateTimeField;
+import com.qundesk.ui.DialogButtons;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,6 +45,7 @@ public final class CalendarController {
     private LocalDate anchor;
     private Data data;
 
+    @FXML private FlowPane legend;
     @FXML private ToggleGroup scaleGroup;
     @FXML private ToggleButton dayButton;
     @FXML private ToggleButton weekButton;
@@ -62,6 +72,7 @@ public final class CalendarController {
             show();
         });
         timeline.setDark(ui.theme().isDark());
+        fillLegend(ui.theme().isDark());
         timeline.setDescribe(this::describe);
         timeline.setOnOpen((row, x) -> {
             if (row.kind() == TimelineModel.Kind.FLASH) {
@@ -144,7 +155,7 @@ public final class CalendarController {
         d.getDialogPane().setContent(new VBox(8, new Label(m.get("calendar.reschedule.newDue")), when,
                 new Label(m.get("calendar.reschedule.hint"))));
         ButtonType ok = new ButtonType(m.get("calendar.reschedule.ok"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        d.getDialogPane().getButtonTypes().addAll(ok, DialogButtons.cancel(m));
         if (d.showAndWait().filter(b -> b == ok).isPresent() && when.value() != null) {
             Instant due = when.value();
             ui.tasks().run(() -> ui.app().flash().reschedule(fg.group().id(), due), f -> changed());
@@ -154,5 +165,27 @@ public final class CalendarController {
     private void changed() {
         refresh();
         ui.actions().refreshToday();
+    }
+
+    /** A swatch and a name for each colour a bar can have, before the hint (ticks, double-click). */
+    private void fillLegend(boolean dark) {
+        Messages m = ui.messages();
+        List<Node> keys = new ArrayList<>();
+        keys.add(swatch(TimelineCanvas.CAMPAIGN, m.get("calendar.legend.campaign")));
+        for (FlashState s : FlashState.values()) {
+            keys.add(swatch(TimelineCanvas.color(s, dark), m.get(s.messageKey())));
+        }
+        legend.getChildren().addAll(0, keys);
+    }
+
+    private static Node swatch(Color colour, String name) {
+        Rectangle r = new Rectangle(14, 8, colour);
+        r.setArcWidth(4);
+        r.setArcHeight(4);
+        Label label = new Label(name);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        HBox key = new HBox(5, r, label);
+        key.setAlignment(Pos.CENTER_LEFT);
+        return key;
     }
 }

@@ -8,6 +8,9 @@ import com.qundesk.shell.UiContext;
 import com.qundesk.template.Template;
 import com.qundesk.template.TemplateKind;
 import com.qundesk.ui.Countdown;
+import com.qundesk.ui.DialogButtons;
+import com.qundesk.ui.FormGrid;
+import com.qundesk.ui.IsoDatePicker;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -144,11 +147,11 @@ public final class FlashDialogs {
         for (ChecklistItem i : open) {
             sb.append("\n• ").append(m.get(i.messageKey()));
         }
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, sb.toString(), ButtonType.OK, ButtonType.CANCEL);
+        Alert a = DialogButtons.alert(Alert.AlertType.CONFIRMATION, sb.toString(), m);
         a.initOwner(owner);
         a.setTitle(m.get("app.title"));
         a.setHeaderText(m.get("checklist.skipHeader", open.size()));
-        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+        return DialogButtons.accepted(a.showAndWait());
     }
 
     /** Asks for a new due time and a reason, then extends. */
@@ -159,7 +162,7 @@ public final class FlashDialogs {
         d.setTitle(m.get("flash.extend.title"));
         d.setHeaderText(m.get("flash.extend.header", fg.group().name(), ui.formats().dateTime(fg.lifecycle().dueAt())));
         Instant suggestion = ui.app().clock().instant().plusSeconds(24 * 3600);
-        DatePicker date = new DatePicker(ui.formats().toDate(suggestion));
+        DatePicker date = new IsoDatePicker(ui.formats().toDate(suggestion));
         date.setId("extendDate");
         TextField time = new TextField(LocalTime.of(22, 0).toString());
         time.setId("extendTime");
@@ -167,12 +170,12 @@ public final class FlashDialogs {
         TextField reason = new TextField();
         reason.setId("extendReason");
         reason.setPromptText(m.get("flash.extend.reasonPrompt"));
-        GridPane grid = new GridPane(10, 8);
+        GridPane grid = FormGrid.create(10, 8);
         grid.addRow(0, new Label(m.get("flash.extend.newDue")), new HBox(6, date, time));
         grid.addRow(1, new Label(m.get("flash.extend.reason")), reason);
         d.getDialogPane().setContent(grid);
         ButtonType ok = new ButtonType(m.get("flash.extend.ok"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        d.getDialogPane().getButtonTypes().addAll(ok, DialogButtons.cancel(m));
         d.getDialogPane().lookupButton(ok).disableProperty().bind(reason.textProperty().isEmpty()
                 .or(date.valueProperty().isNull()));
         if (d.showAndWait().filter(b -> b == ok).isEmpty()) {
@@ -203,7 +206,7 @@ public final class FlashDialogs {
         reason.setPromptText(m.get("flash.convert.prompt"));
         d.getDialogPane().setContent(reason);
         ButtonType ok = new ButtonType(m.get("flash.convert.ok"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        d.getDialogPane().getButtonTypes().addAll(ok, DialogButtons.cancel(m));
         d.getDialogPane().lookupButton(ok).disableProperty().bind(reason.textProperty().isEmpty());
         if (d.showAndWait().filter(b -> b == ok).isPresent()) {
             ui.tasks().run(() -> ui.app().flash().convert(fg.group().id(), reason.getText()), f -> onChange.run());

@@ -54,7 +54,7 @@ public final class TimelineCanvas extends Region {
                 return;
             }
             tooltip.setText(describe.apply(r));
-            tooltip.show(canvas, e.getScreenX() + 12, e.getScreenY() + 12);
+            showInside(tooltip, canvas, e.getScreenX(), e.getScreenY());
         });
         canvas.setOnMouseExited(e -> tooltip.hide());
         canvas.setOnMouseClicked(e -> {
@@ -175,7 +175,7 @@ public final class TimelineCanvas extends Region {
             g.fillText(label.length() > 24 ? label.substring(0, 23) + "…" : label, 8, y + ROW / 2);
             double x1 = LABELS + TimelineModel.x(r.start(), from, to, plot);
             double x2 = LABELS + TimelineModel.x(r.end(), from, to, plot);
-            g.setFill(color(r));
+            g.setFill(color(r, dark));
             double barH = campaign ? ROW - 12 : ROW - 8;
             g.fillRoundRect(x1, y + (ROW - barH) / 2, Math.max(3, x2 - x1), barH, 6, 6);
             g.setStroke(Color.web("#bf8700"));
@@ -195,19 +195,44 @@ public final class TimelineCanvas extends Region {
         }
     }
 
-    /** Bar colours by state: planned grey, open green, due red, extended amber, dissolved light grey. */
+    /** Bar colours by state: planned grey, open green, due red, extended amber, dissolved faint, converted purple. */
     static Color color(TimelineModel.Row r) {
+        return color(r, false);
+    }
+
+    static Color color(TimelineModel.Row r, boolean dark) {
         if (r.kind() == TimelineModel.Kind.CAMPAIGN) {
-            return r.cancelled() ? Color.web("#afb8c1") : Color.web("#0969da");
+            return r.cancelled() ? Color.web(dark ? "#484f58" : "#afb8c1") : CAMPAIGN;
         }
-        FlashState s = r.state();
+        return color(r.state(), dark);
+    }
+
+    static final Color CAMPAIGN = Color.web("#0969da");
+
+    /**
+     * A flash group's bar. Dissolved groups are the past: faint on either background (on the dark theme the light
+     * grey was the brightest thing on screen).
+     */
+    static Color color(FlashState s, boolean dark) {
         return switch (s) {
             case PLANNED -> Color.web("#8c959f");
             case OPEN -> Color.web("#1a7f37");
             case DUE -> Color.web("#cf222e");
             case EXTENDED -> Color.web("#bf8700");
-            case DISSOLVED -> Color.web("#d0d7de");
+            case DISSOLVED -> Color.web(dark ? "#30363d" : "#d0d7de");
             case CONVERTED -> Color.web("#8250df");
         };
+    }
+
+    /** Shows {@code tip} beside the pointer, on whichever side keeps it inside the window. */
+    static void showInside(Tooltip tip, javafx.scene.Node owner, double screenX, double screenY) {
+        tip.show(owner, screenX + 12, screenY + 12);
+        javafx.stage.Window w = owner.getScene().getWindow();
+        if (tip.getX() + tip.getWidth() > w.getX() + w.getWidth()) {
+            tip.setX(Math.max(w.getX(), screenX - 12 - tip.getWidth()));
+        }
+        if (tip.getY() + tip.getHeight() > w.getY() + w.getHeight()) {
+            tip.setY(Math.max(w.getY(), screenY - 12 - tip.getHeight()));
+        }
     }
 }

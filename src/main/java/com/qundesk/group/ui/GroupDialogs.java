@@ -3,6 +3,8 @@ package com.qundesk.group.ui;
 import com.qundesk.group.Group;
 import com.qundesk.group.SplitRequest;
 import com.qundesk.i18n.Messages;
+import com.qundesk.ui.DialogButtons;
+import com.qundesk.ui.FormGrid;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -32,7 +34,7 @@ public final class GroupDialogs {
         d.setTitle(m.get("group.split.title"));
         d.setHeaderText(m.get("group.split.header", parent.name(), parent.memberCount()));
         ButtonType ok = new ButtonType(m.get("group.split.ok"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        d.getDialogPane().getButtonTypes().addAll(ok, DialogButtons.cancel(m));
 
         Spinner<Integer> count = new Spinner<>(2, SplitRequest.MAX_CHILDREN, defaultCount(parent));
         count.setId("splitCount");
@@ -55,7 +57,7 @@ public final class GroupDialogs {
         pattern.textProperty().addListener((o, a, b) -> update.run());
         update.run();
 
-        GridPane grid = new GridPane(10, 8);
+        GridPane grid = FormGrid.create(10, 8);
         grid.addRow(0, new Label(m.get("group.split.count")), count);
         grid.addRow(1, new Label(m.get("group.split.pattern")), pattern);
         grid.add(new Label(m.get("group.split.patternHint")), 1, 2);
@@ -78,7 +80,7 @@ public final class GroupDialogs {
         d.setHeaderText(groups.size() == 1 ? m.get("group.dissolve.headerOne", groups.getFirst().name())
                 : m.get("group.dissolve.headerMany", groups.size()));
         ButtonType ok = new ButtonType(m.get("group.dissolve.ok"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        d.getDialogPane().getButtonTypes().addAll(ok, DialogButtons.cancel(m));
         TextArea reason = new TextArea();
         reason.setId("dissolveReason");
         reason.setPromptText(m.get("group.dissolve.prompt"));
@@ -91,10 +93,10 @@ public final class GroupDialogs {
     }
 
     public static boolean confirm(Window owner, Messages m, String header, String text) {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
+        Alert a = DialogButtons.alert(Alert.AlertType.CONFIRMATION, text, m);
         a.initOwner(owner);
         a.setTitle(m.get("app.title"));
         a.setHeaderText(header);
-        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+        return DialogButtons.accepted(a.showAndWait());
     }
 }

@@ -7,6 +7,7 @@ import com.qundesk.group.registry.RegistryImporter;
 import com.qundesk.i18n.Messages;
 import com.qundesk.io.Table;
 import com.qundesk.shell.UiContext;
+import com.qundesk.ui.DialogButtons;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -150,7 +151,7 @@ public final class RegistryImportDialog {
         d.getDialogPane().setContent(content);
         d.getDialogPane().setPrefWidth(820);
         ButtonType importType = new ButtonType(m.get("registry.import.ok"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(importType, ButtonType.CANCEL);
+        d.getDialogPane().getButtonTypes().addAll(importType, DialogButtons.cancel(m));
         d.getDialogPane().lookupButton(importType).setId("registryImportOk");
         d.getDialogPane().lookupButton(importType).disableProperty().bind(problem.textProperty().isNotEmpty());
         if (d.showAndWait().filter(b -> b == importType).isEmpty()) {
@@ -173,7 +174,7 @@ public final class RegistryImportDialog {
 
     private static void showReport(UiContext ui, Window owner, RegistryImporter.Report r) {
         Messages m = ui.messages();
-        Alert a = new Alert(r.complete() ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING);
+        Alert a = DialogButtons.alert(r.complete() ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING, "", m);
         a.initOwner(owner);
         a.setTitle(m.get("registry.import.title"));
         a.setHeaderText(m.get("registry.summary", r.imported(), r.rejected().size(), r.fileName()));
@@ -215,7 +216,7 @@ public final class RegistryImportDialog {
             return;
         }
         ui.tasks().run(() -> ui.app().registryExporter().export(f.toPath()), n -> {
-            Alert a = new Alert(Alert.AlertType.INFORMATION, m.get("registry.exported", n, f.getAbsolutePath()));
+            Alert a = DialogButtons.alert(Alert.AlertType.INFORMATION, m.get("registry.exported", n, f.getAbsolutePath()), m);
             a.initOwner(owner);
             a.setHeaderText(null);
             a.show();

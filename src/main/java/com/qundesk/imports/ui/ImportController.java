@@ -11,6 +11,7 @@ import com.qundesk.imports.ImportResult;
 import com.qundesk.imports.MessageKind;
 import com.qundesk.imports.Rejection;
 import com.qundesk.shell.UiContext;
+import com.qundesk.ui.DialogButtons;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -286,10 +287,11 @@ public final class ImportController {
             d.setHeaderText(m.get("import.ads.title"));
             d.getDialogPane().setContent(new VBox(8, hint, area));
             ButtonType reset = new ButtonType(m.get("import.ads.reset"), javafx.scene.control.ButtonBar.ButtonData.LEFT);
-            d.getDialogPane().getButtonTypes().addAll(reset, ButtonType.OK, ButtonType.CANCEL);
+            ButtonType cancel = DialogButtons.cancel(m);
+            d.getDialogPane().getButtonTypes().addAll(reset, DialogButtons.ok(m), cancel);
             d.initOwner(window());
-            ButtonType choice = d.showAndWait().orElse(ButtonType.CANCEL);
-            if (choice == ButtonType.CANCEL) {
+            ButtonType choice = d.showAndWait().orElse(cancel);
+            if (choice == cancel) {
                 return;
             }
             String text = choice == reset ? com.qundesk.imports.AdDetector.defaults().toSetting() : area.getText();
@@ -598,11 +600,11 @@ public final class ImportController {
             return;
         }
         Messages m = ui.messages();
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, m.get("import.undo.confirm", run.fileName(),
-                run.imported()), ButtonType.OK, ButtonType.CANCEL);
+        Alert confirm = DialogButtons.alert(Alert.AlertType.CONFIRMATION, m.get("import.undo.confirm", run.fileName(),
+                run.imported()), m);
         confirm.setHeaderText(m.get("import.undo.title"));
         confirm.initOwner(window());
-        if (confirm.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+        if (!DialogButtons.accepted(confirm.showAndWait())) {
             return;
         }
         ui.tasks().run(() -> {

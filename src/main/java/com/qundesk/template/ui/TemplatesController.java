@@ -7,6 +7,8 @@ import com.qundesk.shell.UiContext;
 import com.qundesk.template.Template;
 import com.qundesk.template.TemplateKind;
 import com.qundesk.template.TemplateRenderer;
+import com.qundesk.ui.DialogButtons;
+import com.qundesk.ui.FormGrid;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -199,13 +201,13 @@ public final class TemplatesController {
         lang.setValue(m.locale().getLanguage().equals("zh") ? "zh" : "en");
         TextField name = new TextField();
         name.setId("templateName");
-        GridPane grid = new GridPane(10, 8);
+        GridPane grid = FormGrid.create(10, 8);
         grid.addRow(0, new Label(m.get("templates.field.kind")), kind);
         grid.addRow(1, new Label(m.get("templates.field.language")), lang);
         grid.addRow(2, new Label(m.get("templates.field.name")), name);
         d.getDialogPane().setContent(grid);
         ButtonType ok = new ButtonType(m.get("templates.create"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        d.getDialogPane().getButtonTypes().addAll(ok, DialogButtons.cancel(m));
         d.getDialogPane().lookupButton(ok).disableProperty().bind(name.textProperty().isEmpty());
         if (d.showAndWait().filter(b -> b == ok).isPresent()) {
             String body = m.get("templates.starterBody");

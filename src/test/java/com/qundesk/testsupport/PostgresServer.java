@@ -40,6 +40,8 @@ public final class PostgresServer {
     public static final String OPT_OUT_PROPERTY = "qundesk.test.postgres";
     public static final String SUPERUSER = "postgres";
     private static final String UNPRIVILEGED_USER = "nobody";
+    /** In each server's folder: the process id of the JVM that started it. */
+    private static final String OWNER_FILE = "jvm.pid";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private static PostgresServer running;
@@ -137,13 +139,17 @@ public final class PostgresServer {
     private static PostgresServer start() throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         Path bin = PostgresServerBinaries.unpacked().resolve("bin");
+        List<String> asUser = runningAsRoot() ? runuser() : List.of();
+        stopLeftovers(bin, asUser);
         Path root = Files.createTempDirectory("qundesk-pg-");
         boolean ok = false;
         try {
-            List<String> asUser = runningAsRoot() ? unprivileged(root) : List.of();
+            Files.writeString(root.resolve(OWNER_FILE), String.valueOf(ProcessHandle.current().pid()));
             Path data = root.resolve("data");
             if (asUser.isEmpty()) {
                 Files.createDirectories(data);
+            } else {
+                prepareForUnprivilegedUser(root, asUser);
             }
             run(root, command(asUser, bin.resolve("initdb").toString(), "-D", data.toString(), "-U", SUPERUSER,
                     "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"), "initdb");
@@ -226,16 +232,54 @@ public final class PostgresServer {
     }
 
     /**
-     * As root: {@code runuser -u nobody --}, with the server's folder reachable by that user and its data folder
-     * owned by it. Fails naming what is missing.
+     * Servers whose test JVM died without its shutdown hook (killed, or a crashed fork): stopped and their folders
+     * removed before a new one starts, so no postgres process outlives a test run for long.
      */
-    private static List<String> unprivileged(Path root) throws IOException, InterruptedException {
+    private static void stopLeftovers(Path bin, List<String> asUser) {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (var dirs = Files.newDirectoryStream(tmp, "qundesk-pg-[0-9]*")) {
+            for (Path dir : dirs) {
+                Path owner = dir.resolve(OWNER_FILE);
+                if (!Files.isRegularFile(owner)
+                        || ProcessHandle.of(Long.parseLong(Files.readString(owner).trim())).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
+                }
+                if (Files.exists(dir.resolve("data").resolve("postmaster.pid"))) {
+                    try {
+                        run(dir, command(asUser, bin.resolve("pg_ctl").toString(), "stop", "-D",
+                                dir.resolve("data").toString(), "-m", "immediate", "-w", "-t", "20"), "stop leftover");
+                    } catch (IOException e) {
+                        // not running any more: only the folder is left
+                    }
+                }
+                deleteTree(dir);
+            }
+        } catch (IOException | NumberFormatException e) {
+            // nothing to clean up, or not ours to read
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** As root: {@code runuser -u nobody --}; fails naming what is missing. */
+    private static List<String> runuser() throws IOException {
         Path runuser = List.of("/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser", "/bin/runuser").stream()
                 .map(Path::of).filter(Files::isExecutable).findFirst()
                 .orElseThrow(() -> new IOException("this JVM runs as root, PostgreSQL refuses to, and runuser (util-linux)"
                         + " to start it as '" + UNPRIVILEGED_USER + "' is not installed: apt-get install util-linux"));
+        return List.of(runuser.toString(), "-u", UNPRIVILEGED_USER, "--");
+    }
+
+    /** The server's folder reachable by the unprivileged user and its data folder owned by it. */
+    private static void prepareForUnprivilegedUser(Path root, List<String> asUser) throws IOException, InterruptedException {
         var users = root.getFileSystem().getUserPrincipalLookupService();
-        var user = users.lookupPrincipalByName(UNPRIVILEGED_USER);
+        java.nio.file.attribute.UserPrincipal user;
+        try {
+            user = users.lookupPrincipalByName(UNPRIVILEGED_USER);
+        } catch (java.nio.file.attribute.UserPrincipalNotFoundException e) {
+            throw new IOException("this JVM runs as root, PostgreSQL refuses to, and the user '" + UNPRIVILEGED_USER
+                    + "' to start it as does not exist: add it (Debian's base-passwd has it)", e);
+        }
         for (Path p = root.getParent(); p != null; p = p.getParent()) {
             if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
                 throw new IOException("PostgreSQL runs as '" + UNPRIVILEGED_USER + "' under root, and " + p
@@ -246,9 +290,7 @@ public final class PostgresServer {
         Path data = Files.createDirectory(root.resolve("data"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Files.setOwner(data, user);
-        List<String> asUser = List.of(runuser.toString(), "-u", UNPRIVILEGED_USER, "--");
         run(root, command(asUser, "true"), "runuser -u " + UNPRIVILEGED_USER);
-        return asUser;
     }
 
     private static List<String> command(List<String> asUser, String... cmd) {

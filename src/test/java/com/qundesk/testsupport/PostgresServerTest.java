@@ -95,16 +95,11 @@ class PostgresServerTest {
     void theServerRunsOnLoopbackAsAnUnprivilegedUserAndIsGoneWhenItsJvmExits(@TempDir Path home) throws Exception {
         ChildJvm.Result r = ChildJvm.run(home, Child.class.getName());
         assertThat(r.code()).as(r.err()).isZero();
-        Matcher m = Pattern.compile("pid=(\\d+) data=(\\S+) user=(\\S+) startup=(\\d+)ms").matcher(r.out());
+        Matcher m = SERVER_LINE.matcher(r.out());
         assertThat(m.find()).as(r.out() + r.err()).isTrue();
         long pid = Long.parseLong(m.group(1));
         assertThat(m.group(3)).isNotEqualTo("root");
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
-                .as("postgres %d still running after its JVM exited", pid).isFalse();
+        assertThat(awaitGone(pid)).as("postgres %d still running after its JVM exited", pid).isTrue();
         assertThat(Files.exists(Path.of(m.group(2)))).as("data folder removed").isFalse();
     }
 
@@ -115,6 +110,64 @@ class PostgresServerTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("The PostgreSQL test server could not start: ", notAFolder.toString(),
                 "-D" + PostgresServer.OPT_OUT_PROPERTY + "=skip");
+    }
+
+    @Test
+    void aServerLeftBehindByAKilledJvmIsStoppedWhenTheNextServerStarts(@TempDir Path home) throws Exception {
+        Process killed = ChildJvm.builder(home, Child.class.getName(), "hold")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        long leftover = -1;
+        try {
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(killed.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            Matcher m = SERVER_LINE.matcher(String.valueOf(line));
+            assertThat(m.find()).as(line).isTrue();
+            leftover = Long.parseLong(m.group(1));
+            killed.destroyForcibly().waitFor();
+            assertThat(alive(leftover)).as("a JVM killed outright cannot run its shutdown hook").isTrue();
+
+            ChildJvm.Result next = ChildJvm.run(home, Child.class.getName());
+            assertThat(next.code()).as(next.err()).isZero();
+            assertThat(awaitGone(leftover)).as("leftover postgres %d stopped by the next start", leftover).isTrue();
+            assertThat(Files.exists(Path.of(m.group(2)))).as("its folder removed").isFalse();
+        } finally {
+            killed.destroyForcibly();
+            if (leftover > 0) {
+                ProcessHandle.of(leftover).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    @Test
+    void theOptOutSkipsOnADevelopersMachineAndIsIgnoredInCi(@TempDir Path home) throws Exception {
+        List<String> optOut = List.of("-D" + PostgresServer.OPT_OUT_PROPERTY + "=skip");
+        ProcessBuilder developer = ChildJvm.builder(home, optOut, Child.class.getName());
+        developer.environment().remove("CI");
+        Process p = developer.redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isNotZero();
+        assertThat(out).contains("TestAbortedException", "PostgreSQL tests skipped: -D" + PostgresServer.OPT_OUT_PROPERTY);
+
+        ProcessBuilder ci = ChildJvm.builder(home, optOut, Child.class.getName());
+        ci.environment().put("CI", "true");
+        Process q = ci.redirectErrorStream(true).start();
+        String ciOut = new String(q.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(q.waitFor()).as(ciOut).isZero();
+        assertThat(SERVER_LINE.matcher(ciOut).find()).as(ciOut).isTrue();
+    }
+
+    private static final Pattern SERVER_LINE = Pattern.compile("pid=(\\d+) data=(\\S+) user=(\\S+) startup=(\\d+)ms");
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static boolean awaitGone(long pid) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (alive(pid) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return !alive(pid);
     }
 
     /** Starts the server in a JVM of its own, says where it runs, and exits (the shutdown hook stops it). */
@@ -139,6 +192,10 @@ class PostgresServerTest {
             String owner = Files.getOwner(server.dataDir()).getName();
             System.out.println("pid=" + server.postmasterPid() + " data=" + server.dataDir() + " user=" + owner
                     + " startup=" + server.startup().toMillis() + "ms");
+            if (args.length > 0 && "hold".equals(args[0])) {
+                System.out.flush();
+                Thread.sleep(120_000);
+            }
         }
     }
 }

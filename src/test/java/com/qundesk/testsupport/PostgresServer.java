@@ -72,7 +72,11 @@ public final class PostgresServer {
         this.process = process;
     }
 
-    /** A fresh, empty database for one test class on the JVM's server (started on the first call). */
+    /**
+     * A fresh, empty database for one test class on the JVM's server (started on the first call). Ask for it from a
+     * {@code @BeforeEach} (once, kept in a static field): with the opt-out, tests skipped there are counted as
+     * skipped, while Surefire reports a class skipped in {@code @BeforeAll} as no test at all.
+     */
     public static Database database(Class<?> testClass) {
         return get().createDatabase(testClass.getSimpleName());
     }

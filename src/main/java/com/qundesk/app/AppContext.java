@@ -27,6 +27,7 @@ import com.qundesk.i18n.Messages;
 import com.qundesk.imports.ChatFormats;
 import com.qundesk.imports.ChatImportService;
 import com.qundesk.imports.WecomImportService;
+import com.qundesk.io.OutputFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,9 +82,10 @@ public final class AppContext implements AutoCloseable {
         this.ledgerImporter = new LedgerImporter(database, groups, campaigns, ledgerRepo, clock, this::zone);
         this.health = new HealthService(database, groups, flashRepo, clock, this::zone);
         this.dashboard = new DashboardService(database, groups, health, flashRepo, clock, this::zone);
-        this.reports = new ReportService(dashboard, database.file().getFileName().toString());
+        OutputFiles outputs = OutputFiles.guarding(database.file(), paths.dataDir().resolve("backups"));
+        this.reports = new ReportService(dashboard, database.file().getFileName().toString(), outputs);
         this.registryImporter = new RegistryImporter(database, groups);
-        this.registryExporter = new RegistryExporter(groups);
+        this.registryExporter = new RegistryExporter(groups, outputs);
         this.chatImports = new ChatImportService(database, groups, settings, ChatFormats.standard(), clock);
         this.wecomImports = new WecomImportService(database, groups, clock);
         this.backups = new BackupService(database, settings, paths, clock, this::zone);

@@ -75,7 +75,7 @@ final class CampaignsCommand {
 
         @Override
         public Integer call() {
-            AppContext ctx = root().open();
+            AppContext ctx = root().openToChange();
             CampaignType t = CampaignType.parse(type).orElseThrow(
                     () -> new ValidationException(FieldError.of("type", "cli.error.campaignType", type)));
             Campaign draft = Campaign.draft(t, name, CliTimes.parse(start, ctx.zone(), false, "--start"),

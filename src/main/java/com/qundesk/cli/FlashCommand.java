@@ -69,7 +69,7 @@ final class FlashCommand {
 
         @Override
         public Integer call() throws Exception {
-            AppContext ctx = root().open();
+            AppContext ctx = root().openToChange();
             LifetimePreset p;
             try {
                 p = LifetimePreset.fromToken(preset);
@@ -108,7 +108,7 @@ final class FlashCommand {
 
         @Override
         public Integer call() throws Exception {
-            AppContext ctx = root().open();
+            AppContext ctx = root().openToChange();
             try {
                 FlashGroup f = ctx.flash().dissolve(id, reason, skip);
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -134,7 +134,7 @@ final class FlashCommand {
 
         @Override
         public Integer call() throws Exception {
-            AppContext ctx = root().open();
+            AppContext ctx = root().openToChange();
             FlashGroup f = ctx.flash().extend(id, CliTimes.parse(to, ctx.zone(), false, "--to"), reason);
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             out().println(mapper.writeValueAsString(json(mapper, f)));

@@ -29,7 +29,7 @@ final class GroupsImportCommand extends CliCommand implements Callable<Integer> 
     @Override
     public Integer call() {
         Messages m = messages();
-        AppContext ctx = root().open();
+        AppContext ctx = dryRun ? root().open() : root().openToChange();
         RegistryImporter.Report r;
         try {
             r = ctx.registryImporter().importFile(file, dryRun);

@@ -3,6 +3,8 @@ package com.qundesk.cli;
 import com.qundesk.app.AppContext;
 import com.qundesk.app.AppPaths;
 import com.qundesk.app.UserPrefs;
+import com.qundesk.backup.BackupService;
+import com.qundesk.db.WorkspaceException;
 import com.qundesk.i18n.Localizable;
 import com.qundesk.i18n.Messages;
 import org.slf4j.Logger;
@@ -12,7 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -25,7 +29,7 @@ import java.time.Clock;
         subcommands = {GroupsCommand.class, CampaignsCommand.class, FlashCommand.class, DueCommand.class, HealthCommand.class,
                 ReportCommand.class, LedgerImportCommand.Values.class,
                 LedgerImportCommand.Outcomes.class, LedgerImportCommand.Stats.class, ImportCommand.class,
-                DemoCommand.class, BackupCommand.class, RestoreCommand.class, com.qundesk.bench.BenchCommand.class,
+                DemoCommand.class, InitCommand.class, BackupCommand.class, RestoreCommand.class, com.qundesk.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class QunDeskCli {
     private static final Logger log = LoggerFactory.getLogger(QunDeskCli.class);
@@ -34,6 +38,8 @@ public final class QunDeskCli {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int PARTIAL = 2;
+    /** A command or option this CLI does not know, or a missing argument (picocli's usage code; 2 means partly done). */
+    public static final int USAGE = 64;
 
     private final AppPaths paths;
     private final Clock clock;
@@ -63,12 +69,48 @@ public final class QunDeskCli {
         return new Messages(AppContext.localeFrom(prefs()));
     }
 
-    /** Opens the workspace named on the command line, creating it when missing; closed when the command ends. */
+    /**
+     * Opens the existing workspace named on the command line (closed when the command ends); a missing path or a
+     * 0-byte file is refused: a typo must not create a new empty workspace.
+     */
     public AppContext open() {
+        if (opened == null) {
+            Path ws = workspace();
+            if (!Files.isRegularFile(ws)) {
+                throw new WorkspaceException("cli.error.noWorkspace", null, ws.toAbsolutePath());
+            }
+            if (sizeOf(ws) == 0) {
+                throw new WorkspaceException("cli.error.emptyFile", null, ws.toAbsolutePath());
+            }
+            opened = AppContext.open(paths, prefs(), ws, clock);
+        }
+        return opened;
+    }
+
+    /**
+     * Opens the workspace for a command that changes data: first the automatic safety backup, as the app takes
+     * at start and throttled the same way (none when the newest is younger than an hour).
+     */
+    public AppContext openToChange() {
+        AppContext ctx = open();
+        ctx.backups().backupIfOlderThan(BackupService.AT_START_UNLESS_NEWER_THAN);
+        return ctx;
+    }
+
+    /** Opens the workspace, creating it when missing or a 0-byte file ({@code demo}, {@code init} only). */
+    AppContext openOrCreate() {
         if (opened == null) {
             opened = AppContext.open(paths, prefs(), workspace(), clock);
         }
         return opened;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     public AppPaths paths() {
@@ -85,6 +127,11 @@ public final class QunDeskCli {
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
+        CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, rest) -> {
+            usage.handleParseException(ex, rest);
+            return USAGE;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Messages m = root.messages();
             if (ex instanceof Localizable l) {

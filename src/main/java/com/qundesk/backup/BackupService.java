@@ -108,7 +108,7 @@ public final class BackupService {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            writeVia(target, tmp -> vacuumInto(db, tmp));
+            writeVia(target, tmp -> vacuumInto(db, tmp, BackupInfo.Kind.REGULAR));
         } catch (IOException e) {
             throw new WorkspaceException("backup.error.write", e, target);
         }
@@ -205,14 +205,14 @@ public final class BackupService {
     public static Database.BeforeMigration beforeMigration(AppPaths paths, Clock clock, Supplier<ZoneId> zone) {
         return (db, targetVersion) -> {
             BackupInfo b = writeBackup(paths, db.file(), clock, zone.get(), BackupInfo.Kind.BEFORE_MIGRATION,
-                    targetVersion, tmp -> vacuumInto(db, tmp));
+                    targetVersion, tmp -> vacuumInto(db, tmp, BackupInfo.Kind.BEFORE_MIGRATION));
             log.info("Backed up {} to {} before migrating it to schema version {}", db.file(), b.file(),
                     targetVersion);
         };
     }
 
     private BackupInfo write(BackupInfo.Kind kind, String version) {
-        return writeBackup(paths, db.file(), clock, zone.get(), kind, version, tmp -> vacuumInto(db, tmp));
+        return writeBackup(paths, db.file(), clock, zone.get(), kind, version, tmp -> vacuumInto(db, tmp, kind));
     }
 
     @FunctionalInterface
@@ -256,8 +256,16 @@ public final class BackupService {
         }
     }
 
-    private static void vacuumInto(Database db, Path tmp) {
+    /**
+     * A clean copy of the open workspace. Unless {@code kind} is a before-restore copy (the state about to be
+     * replaced, kept as it is), SQLite's quick_check runs first: a damaged workspace is not backed up, so its
+     * copies never push intact backups out.
+     */
+    private static void vacuumInto(Database db, Path tmp, BackupInfo.Kind kind) {
         db.withConnection(c -> {
+            if (kind != BackupInfo.Kind.BEFORE_RESTORE && !Database.intact(c)) {
+                throw new WorkspaceException("backup.error.sourceDamaged", null, db.file());
+            }
             SqliteSnapshot.vacuumInto(c, tmp);
             return null;
         });

@@ -4,6 +4,7 @@ import com.qundesk.app.AppContext;
 import com.qundesk.app.AppPaths;
 import com.qundesk.app.UserPrefs;
 import com.qundesk.backup.BackupService;
+import com.qundesk.backup.IntactBackups;
 import com.qundesk.db.WorkspaceException;
 import com.qundesk.i18n.Localizable;
 import com.qundesk.i18n.Messages;
@@ -19,6 +20,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 
 /**
  * {@code qundesk}: the command line. Each subcommand is a class that calls services only.
@@ -105,6 +108,16 @@ public final class QunDeskCli {
         return opened;
     }
 
+    /** For a damaged workspace: the one command that puts its newest intact backup back. */
+    String restoreAdvice(Messages m) {
+        Path ws = workspace().toAbsolutePath();
+        ZoneId zone = AppContext.zoneFrom(prefs());
+        return IntactBackups.newest(paths, ws, zone)
+                .map(b -> m.get("cli.damaged.restore", b.file(),
+                        LocalDateTime.ofInstant(b.takenAt(), zone).withNano(0), ws))
+                .orElseGet(() -> m.get("cli.damaged.noBackup", BackupService.folderFor(paths, ws)));
+    }
+
     private static long sizeOf(Path file) {
         try {
             return Files.size(file);
@@ -136,6 +149,9 @@ public final class QunDeskCli {
             Messages m = root.messages();
             if (ex instanceof Localizable l) {
                 commandLine.getErr().println(m.get("cli.error", m.describe(l)));
+                if ("workspace.error.damaged".equals(l.messageKey())) {
+                    commandLine.getErr().println(root.restoreAdvice(m));
+                }
             } else {
                 log.error("Command failed", ex);
                 commandLine.getErr().println(m.get("cli.error.unexpected", root.paths().logDir()));

@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,6 +73,7 @@ public final class Database implements AutoCloseable {
             restrictFiles(file);
             Database db = new Database(file);
             db.lock = lock;
+            db.checkIntact();
             db.migrate(beforeMigration);
             return db;
         } catch (RuntimeException e) {
@@ -98,7 +101,13 @@ public final class Database implements AutoCloseable {
     static final int LATEST_SCHEMA_VERSION = 6;
 
     private void migrate(BeforeMigration beforeMigration) {
-        if (isCurrent()) {
+        History h = history();
+        if (h != null && h.newest() > LATEST_SCHEMA_VERSION) {
+            // Flyway would ignore the future version and let this build write into a schema it does not know
+            throw new WorkspaceException("workspace.error.newer", null, file, Integer.toString(h.newest()),
+                    Integer.toString(LATEST_SCHEMA_VERSION));
+        }
+        if (h != null && h.current()) {
             return;
         }
         try {
@@ -122,15 +131,48 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Whether Flyway's history says the schema is at {@link #LATEST_SCHEMA_VERSION} with no failed step. */
-    private boolean isCurrent() {
+    /** Flyway's history: the newest version applied and whether every step succeeded. */
+    private record History(int newest, boolean allSucceeded) {
+        /** At {@link #LATEST_SCHEMA_VERSION} with no failed step: nothing for Flyway to do. */
+        boolean current() {
+            return newest == LATEST_SCHEMA_VERSION && allSucceeded;
+        }
+    }
+
+    /** The history, or null when there is none yet (a new workspace) or it is not readable (Flyway says why). */
+    private History history() {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT max(CAST(version AS INTEGER)), min(success), "
                      + "count(version) FROM flyway_schema_history WHERE version IS NOT NULL");
              ResultSet rs = ps.executeQuery()) {
-            return rs.next() && rs.getInt(3) > 0 && rs.getInt(1) == LATEST_SCHEMA_VERSION && rs.getInt(2) == 1;
+            return rs.next() && rs.getInt(3) > 0 ? new History(rs.getInt(1), rs.getInt(2) == 1) : null;
         } catch (SQLException e) {
-            return false; // no history table yet (a new workspace) or not readable: Flyway decides and says why
+            return null;
+        }
+    }
+
+    /**
+     * SQLite's {@code quick_check} at open: a damaged file (a page of random bytes) is refused before anything
+     * reads from or writes into it. A file that is not a database at all is left to Flyway, which says so.
+     */
+    private void checkIntact() {
+        try (Connection c = dataSource.getConnection()) {
+            if (!intact(c)) {
+                throw new WorkspaceException("workspace.error.damaged", null, file);
+            }
+        } catch (SQLException e) {
+            if (e instanceof SQLiteException se && se.getResultCode() != null
+                    && (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CORRUPT.code) {
+                throw new WorkspaceException("workspace.error.damaged", e, file);
+            }
+            log.debug("Integrity check of {} could not run: {}", file, e.toString());
+        }
+    }
+
+    /** True when SQLite's {@code quick_check} finds {@code c}'s database intact (it stops at the first problem). */
+    public static boolean intact(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("PRAGMA quick_check(1)"); ResultSet rs = ps.executeQuery()) {
+            return rs.next() && "ok".equalsIgnoreCase(rs.getString(1));
         }
     }
 

@@ -6,6 +6,7 @@ import com.qundesk.db.WorkspaceException;
 import com.qundesk.db.WorkspaceLock;
 import com.qundesk.group.FieldError;
 import com.qundesk.group.ValidationException;
+import com.qundesk.io.DiskFull;
 import com.qundesk.io.OwnerOnlyFiles;
 import com.qundesk.settings.WorkspaceSettings;
 import org.slf4j.Logger;
@@ -109,8 +110,8 @@ public final class BackupService {
                 Files.createDirectories(parent);
             }
             writeVia(target, tmp -> vacuumInto(db, tmp, BackupInfo.Kind.REGULAR));
-        } catch (IOException e) {
-            throw new WorkspaceException("backup.error.write", e, target);
+        } catch (IOException | RuntimeException e) {
+            throw failure(e, "backup.error.write", target.getParent(), db.file());
         }
         log.info("Backup of {} written to {}", db.file(), target);
         return target;
@@ -192,7 +193,7 @@ public final class BackupService {
                 log.info("Workspace {} restored from {} (command line); previous state in {}", ws, backup, previous);
                 return new RestoreResult(ws, backup.toAbsolutePath(), previous, staged.version());
             } catch (IOException e) {
-                throw new WorkspaceException("backup.error.restore", e, ws);
+                throw failure(e, "backup.error.restore", ws, backup);
             } finally {
                 deleteQuietly(staged.file());
                 deleteQuietly(WorkspaceFiles.wal(staged.file()));
@@ -236,8 +237,27 @@ public final class BackupService {
             writeVia(target, writer);
             log.info("Backup taken: {}", target);
             return info(target, at.atZone(zone).toInstant(), kind, version);
+        } catch (IOException | RuntimeException e) {
+            throw failure(e, "backup.error.write", folder, workspace);
+        }
+    }
+
+    /**
+     * A full disk where the copy of {@code workspace} was being written, said as such; else {@code e} itself when
+     * already told ({@code RuntimeException}), or {@code key} with {@code where}.
+     */
+    private static RuntimeException failure(Exception e, String key, Path where, Path workspace) {
+        if (DiskFull.causedBy(e)) {
+            return DiskFull.in(where, sizeOf(workspace), e);
+        }
+        return e instanceof RuntimeException r ? r : new WorkspaceException(key, e, where);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
         } catch (IOException e) {
-            throw new WorkspaceException("backup.error.write", e, folder);
+            return 0;
         }
     }
 
@@ -329,7 +349,7 @@ public final class BackupService {
             return new Staged(staged, version);
         } catch (IOException e) {
             deleteQuietly(staged);
-            throw new WorkspaceException("backup.error.restore", e, workspace);
+            throw failure(e, "backup.error.restore", workspace, source);
         } catch (RuntimeException e) {
             deleteQuietly(staged);
             deleteQuietly(WorkspaceFiles.wal(staged));

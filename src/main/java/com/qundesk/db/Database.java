@@ -1,5 +1,6 @@
 package com.qundesk.db;
 
+import com.qundesk.io.DiskFull;
 import com.qundesk.io.OwnerOnlyFiles;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -60,6 +61,15 @@ public final class Database implements AutoCloseable {
      * runs first (it takes the backup).
      */
     public static Database open(Path file, BeforeMigration beforeMigration) {
+        try {
+            return openChecked(file, beforeMigration);
+        } catch (RuntimeException e) {
+            // a full disk at start is said as such, not as a folder permission or a damaged file
+            throw DiskFull.translate(e, file);
+        }
+    }
+
+    private static Database openChecked(Path file, BeforeMigration beforeMigration) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -194,7 +204,9 @@ public final class Database implements AutoCloseable {
         try (Connection c = connect()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new DataAccessException(e);
+            throw failure(e);
+        } catch (RuntimeException e) {
+            throw DiskFull.translate(e, file);
         } finally {
             gate.readLock().unlock();
         }
@@ -251,6 +263,8 @@ public final class Database implements AutoCloseable {
         enter();
         try {
             return transaction(work);
+        } catch (RuntimeException e) {
+            throw DiskFull.translate(e, file); // rolled back: nothing was changed
         } finally {
             gate.readLock().unlock();
         }
@@ -268,8 +282,13 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new DataAccessException(e);
+            throw failure(e);
         }
+    }
+
+    /** A full disk said as such; any other SQL failure as a {@link DataAccessException}. */
+    private RuntimeException failure(SQLException e) {
+        return DiskFull.causedBy(e) ? DiskFull.forWorkspace(file, e) : new DataAccessException(e);
     }
 
     /** Runs read-only {@code work} on one connection (a consistent snapshot in WAL mode). */

@@ -66,6 +66,9 @@ public final class OutputFiles {
         } catch (FileAlreadyExistsException e) {
             throw new OutputRefusedException("output.error.exists", t);
         } catch (IOException e) {
+            if (DiskFull.causedBy(e)) {
+                throw DiskFull.in(t.getParent(), 0, e);
+            }
             throw new UncheckedIOException(e);
         } finally {
             try {

@@ -1,6 +1,7 @@
 package com.qundesk.app;
 
 import com.qundesk.backup.BackupService;
+import com.qundesk.backup.Leftovers;
 import com.qundesk.campaign.CampaignRepository;
 import com.qundesk.campaign.CampaignService;
 import com.qundesk.dashboard.DashboardService;
@@ -96,6 +97,7 @@ public final class AppContext implements AutoCloseable {
     public static AppContext open(AppPaths paths, UserPrefs prefs, Path workspace, Clock clock) {
         Database db = Database.open(workspace, BackupService.beforeMigration(paths, clock, () -> zoneFrom(prefs)));
         try {
+            Leftovers.remove(paths, workspace);
             return new AppContext(paths, prefs, clock, db);
         } catch (RuntimeException e) {
             db.close();

@@ -114,6 +114,29 @@ class WorkspaceIntegrityTest {
         w.close();
     }
 
+    @Test
+    void whatAKilledRestoreLeftIsRemovedAtTheNextStart() throws Exception {
+        CliRunner cli = new CliRunner(dir);
+        cli.run("demo", "--workspace", cli.ws);
+        cli.run("backup", "--workspace", cli.ws);
+        Path ws = Path.of(cli.ws);
+        // the names restore and backup write through: a full-size staged copy and its journal, a half backup
+        Path staged = ws.resolveSibling("." + ws.getFileName() + ".restoring");
+        Files.copy(ws, staged);
+        Path stagedWal = Files.writeString(ws.resolveSibling(staged.getFileName() + "-wal"), "journal");
+        Path folder = BackupService.folderFor(cli.paths, ws);
+        Path partial = Files.writeString(folder.resolve(".w-2026-11-24_10-00-00.qundesk.partial"), "half");
+        Path unrelated = Files.writeString(folder.getParent().resolve(".other.partial"), "not this workspace's");
+
+        CliRunner.Result r = cli.run("groups", "list", "--workspace", cli.ws);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(staged).doesNotExist();
+        assertThat(stagedWal).doesNotExist();
+        assertThat(partial).doesNotExist();
+        assertThat(unrelated).exists();
+        assertThat(BackupService.folderFor(cli.paths, ws)).isDirectoryContaining(p -> p.toString().endsWith(".qundesk"));
+    }
+
     /** Random bytes over several b-tree pages (after page 1, which holds the schema), as a failing disk leaves. */
     static void damage(Path ws) throws IOException {
         try (FileChannel ch = FileChannel.open(ws, StandardOpenOption.WRITE)) {

@@ -77,7 +77,8 @@ final class CampaignsCommand {
         public Integer call() {
             AppContext ctx = root().openToChange();
             CampaignType t = CampaignType.parse(type).orElseThrow(
-                    () -> new ValidationException(FieldError.of("type", "cli.error.campaignType", type)));
+                    () -> new ValidationException(FieldError.of("type", "cli.error.campaignType", type,
+                            CampaignType.choices())));
             Campaign draft = Campaign.draft(t, name, CliTimes.parse(start, ctx.zone(), false, "--start"),
                     CliTimes.parse(end, ctx.zone(), true, "--end"));
             draft = new Campaign(null, draft.type(), draft.name(), draft.startsAt(), draft.endsAt(), owner, null, null,

@@ -1,5 +1,7 @@
 package com.qundesk.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.qundesk.backup.BackupService;
 import com.qundesk.testsupport.CliRunner;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,6 +154,62 @@ class CliContractTest {
         cli.run("campaigns", "add", "--name", "Later", "--type", "night-talk", "--start", "2026-11-28T20:00",
                 "--end", "2026-11-28T22:00", "--workspace", ws);
         assertThat(count(folder)).isEqualTo(2);
+    }
+
+    @Test
+    void anIdThatDoesNotExistIsSaidSoAndIdsHaveNoThousandsSeparators() {
+        cli.run("init", "--workspace", ws);
+        CliRunner.Result dissolve = cli.run("flash", "dissolve", "99999", "--workspace", ws);
+        assertThat(dissolve.code()).isEqualTo(1);
+        assertThat(dissolve.err()).contains("Group #99999 does not exist").doesNotContain("99,999")
+                .doesNotContain("not a flash group");
+        CliRunner.Result extend = cli.run("flash", "extend", "123456", "--to", "2026-12-01T20:00", "--reason", "r",
+                "--workspace", ws);
+        assertThat(extend.err()).contains("#123456 ").doesNotContain("123,456");
+        CliRunner.Result undo = cli.run("import", "undo", "12345", "--workspace", ws);
+        assertThat(undo.code()).isEqualTo(1);
+        assertThat(undo.err()).contains("#12345").doesNotContain("12,345");
+    }
+
+    @Test
+    void campaignTypesListTheChineseNamesAndAcceptTheUsualSynonyms() throws IOException {
+        cli.run("init", "--workspace", ws);
+        CliRunner.Result refused = cli.run("campaigns", "add", "--name", "X", "--type", "木有", "--start",
+                "2026-11-28T20:00", "--end", "2026-11-28T22:00", "--workspace", ws);
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains("night-talk 夜话会").contains("training 线上培训").contains("voyage 航海")
+                .contains("habit-camp 微习惯训练营").contains("other 其他");
+        String[][] synonyms = {{"训练营", "training"}, {"航海", "voyage"}, {"快闪", "resource-flash"},
+                {"打卡营", "habit-camp"}, {"online training", "training"}, {"团购", "goods-flash"}};
+        for (String[] s : synonyms) {
+            CliRunner.Result r = cli.run("campaigns", "add", "--name", s[0], "--type", s[0], "--start",
+                    "2026-11-28T20:00", "--end", "2026-11-28T22:00", "--workspace", ws);
+            assertThat(r.code()).as(s[0] + ": " + r.err()).isZero();
+        }
+        JsonNode list = new ObjectMapper().readTree(cli.run("campaigns", "list", "--format", "json", "--workspace",
+                ws).out());
+        Map<String, String> typeOf = new HashMap<>();
+        list.forEach(k -> typeOf.put(k.get("name").asText(), k.get("type").asText()));
+        for (String[] s : synonyms) {
+            assertThat(typeOf).containsEntry(s[0], s[1]);
+        }
+    }
+
+    @Test
+    void theGroupsTableLinesUpChineseAndEnglishNamesByDisplayWidth() throws IOException {
+        cli.run("init", "--workspace", ws);
+        Path csv = Files.writeString(dir.resolve("g.csv"), "name,platform,owner,members,capacity\n"
+                + "Night talk 1,wechat,Lin,12,500\n夜话会1群,wechat,林小姐,480,500\n好物快闪团·第3期🎁,wecom,王,5,200\n"
+                + "一个名字特别特别特别特别特别特别特别长的社群,wechat,,1,500\n");
+        assertThat(cli.run("groups", "import", csv.toString(), "--workspace", ws).code()).isZero();
+        List<String> rows = cli.run("groups", "list", "--workspace", ws).out().lines().filter(l -> l.contains("/"))
+                .toList();
+        assertThat(rows).hasSize(4);
+        Set<Integer> membersColumn = new HashSet<>();
+        for (String row : rows) {
+            membersColumn.add(DisplayWidth.of(row.substring(0, row.indexOf('/'))));
+        }
+        assertThat(membersColumn).as(String.join("\n", rows)).hasSize(1);
     }
 
     private static long count(Path folder) throws IOException {

@@ -2,9 +2,11 @@ package com.qundesk.cli;
 
 import com.qundesk.app.AppContext;
 import com.qundesk.app.AppPaths;
+import com.qundesk.app.AppVersion;
 import com.qundesk.app.UserPrefs;
 import com.qundesk.backup.BackupService;
 import com.qundesk.backup.IntactBackups;
+import com.qundesk.db.Database;
 import com.qundesk.db.WorkspaceException;
 import com.qundesk.i18n.Localizable;
 import com.qundesk.i18n.Messages;
@@ -172,11 +174,13 @@ public final class QunDeskCli {
         return code;
     }
 
+    /** {@code --version}: the version, the commit and date of the build, and the workspace format it knows. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = QunDeskCli.class.getPackage().getImplementationVersion();
-            return new String[] {"QunDesk " + (v == null ? "development build" : v)};
+            return new String[] {"QunDesk " + AppVersion.current().orElse("development build"),
+                    "commit " + AppVersion.commit() + ", built " + AppVersion.buildDate().orElse("from classes"),
+                    "workspace format " + Database.latestSchemaVersion() + " (the newest this version reads and writes)"};
         }
     }
 }

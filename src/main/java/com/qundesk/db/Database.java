@@ -110,6 +110,11 @@ public final class Database implements AutoCloseable {
      */
     static final int LATEST_SCHEMA_VERSION = 6;
 
+    /** The newest workspace format (schema version) this build reads and writes. */
+    public static int latestSchemaVersion() {
+        return LATEST_SCHEMA_VERSION;
+    }
+
     private void migrate(BeforeMigration beforeMigration) {
         History h = history();
         if (h != null && h.newest() > LATEST_SCHEMA_VERSION) {

@@ -212,6 +212,17 @@ class CliContractTest {
         assertThat(membersColumn).as(String.join("\n", rows)).hasSize(1);
     }
 
+    @Test
+    void versionNamesTheBuildsCommitAndDateAndTheWorkspaceFormatItKnows() {
+        CliRunner.Result r = cli.run("--version");
+        assertThat(r.code()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("QunDesk ");
+        assertThat(lines.get(1)).matches("commit ([0-9a-f]{7,40}|unknown), built .+");
+        assertThat(lines.get(2)).startsWith("workspace format " + com.qundesk.db.Database.latestSchemaVersion() + " ");
+    }
+
     private static long count(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return 0;

@@ -79,8 +79,8 @@ final class CampaignsCommand {
             CampaignType t = CampaignType.parse(type).orElseThrow(
                     () -> new ValidationException(FieldError.of("type", "cli.error.campaignType", type,
                             CampaignType.choices())));
-            Campaign draft = Campaign.draft(t, name, CliTimes.parse(start, ctx.zone(), false, "--start"),
-                    CliTimes.parse(end, ctx.zone(), true, "--end"));
+            Campaign draft = Campaign.draft(t, name, time(start, ctx.zone(), false, "--start"),
+                    time(end, ctx.zone(), true, "--end"));
             draft = new Campaign(null, draft.type(), draft.name(), draft.startsAt(), draft.endsAt(), owner, null, null,
                     null, null, null, null, null);
             Campaign saved = ctx.campaigns().create(draft);

@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -37,6 +38,8 @@ public final class Database implements AutoCloseable {
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     private WorkspaceLock lock;
     private volatile boolean closed;
+    /** When quick_check last found this workspace intact (at this open or an earlier one), or null. */
+    private volatile Instant checkedAt;
 
     private Database(Path file) {
         this.file = file;
@@ -171,13 +174,23 @@ public final class Database implements AutoCloseable {
      * reads from or writes into it. A file that is not a database at all is left to Flyway, which says so.
      */
     private void checkIntact() {
+        IntactMark mark = new IntactMark(file);
+        Instant now = Instant.now();
+        if (mark.fresh(now)) {
+            checkedAt = mark.checkedAt();
+            return;
+        }
         try (Connection c = dataSource.getConnection()) {
             if (!intact(c)) {
+                mark.clear();
                 throw new WorkspaceException("workspace.error.damaged", null, file);
             }
+            checkedAt = now;
+            mark.write(now);
         } catch (SQLException e) {
             if (e instanceof SQLiteException se && se.getResultCode() != null
                     && (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CORRUPT.code) {
+                mark.clear();
                 throw new WorkspaceException("workspace.error.damaged", e, file);
             }
             log.debug("Integrity check of {} could not run: {}", file, e.toString());
@@ -242,6 +255,10 @@ public final class Database implements AutoCloseable {
     public void close() {
         gate.writeLock().lock();
         try {
+            if (!closed && checkedAt != null) {
+                // what this process wrote since the check is no damage: keep the check's time for the next open
+                new IntactMark(file).write(checkedAt);
+            }
             closed = true;
             if (lock != null) {
                 lock.close();
@@ -291,9 +308,23 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** A full disk said as such; any other SQL failure as a {@link DataAccessException}. */
+    /** A full disk or a damaged file said as such; any other SQL failure as a {@link DataAccessException}. */
     private RuntimeException failure(SQLException e) {
-        return DiskFull.causedBy(e) ? DiskFull.forWorkspace(file, e) : new DataAccessException(e);
+        if (DiskFull.causedBy(e)) {
+            return DiskFull.forWorkspace(file, e);
+        }
+        if (corrupt(e)) {
+            checkedAt = null;
+            new IntactMark(file).clear();
+            return new WorkspaceException("workspace.error.damaged", e, file);
+        }
+        return new DataAccessException(e);
+    }
+
+    private static boolean corrupt(SQLException e) {
+        return e instanceof SQLiteException se && se.getResultCode() != null
+                && ((se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CORRUPT.code
+                || (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_NOTADB.code);
     }
 
     /** Runs read-only {@code work} on one connection (a consistent snapshot in WAL mode). */

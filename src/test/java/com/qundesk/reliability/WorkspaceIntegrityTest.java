@@ -115,6 +115,23 @@ class WorkspaceIntegrityTest {
     }
 
     @Test
+    void damageThatLeavesTheFileTimeAsItWasIsStillFoundBeforeTheNextBackup() throws Exception {
+        CliRunner cli = new CliRunner(dir);
+        cli.run("demo", "--workspace", cli.ws);
+        Path ws = Path.of(cli.ws);
+        assertThat(dir.resolve("." + ws.getFileName() + ".checked")).exists();
+        var time = Files.getLastModifiedTime(ws);
+        damage(ws);
+        Files.setLastModifiedTime(ws, time); // a failing disk does not touch the file's time
+        CliRunner.Result r = cli.run("backup", "--workspace", cli.ws);
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("is damaged (SQLite\u2019s quick check failed): no backup was taken");
+        try (var files = Files.list(BackupService.folderFor(cli.paths, ws))) {
+            assertThat(files.toList()).as("no backup, not even a partial one").isEmpty();
+        }
+    }
+
+    @Test
     void whatAKilledRestoreLeftIsRemovedAtTheNextStart() throws Exception {
         CliRunner cli = new CliRunner(dir);
         cli.run("demo", "--workspace", cli.ws);

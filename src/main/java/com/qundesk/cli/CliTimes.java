@@ -3,6 +3,7 @@ package com.qundesk.cli;
 import com.qundesk.group.FieldError;
 import com.qundesk.group.ValidationException;
 
+import com.qundesk.i18n.LocalTimeNote;
 import com.qundesk.i18n.Messages;
 
 import java.time.Duration;
@@ -12,10 +13,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -85,15 +83,6 @@ final class CliTimes {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-        List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
-        ZonedDateTime read = local.atZone(zone);
-        if (offsets.isEmpty()) {
-            return Optional.of(m.get("cli.time.gap", local, zone.getId(), read.toOffsetDateTime()));
-        }
-        if (offsets.size() > 1) {
-            return Optional.of(m.get("cli.time.overlap", local, zone.getId(), read.toOffsetDateTime(),
-                    read.withLaterOffsetAtOverlap().toOffsetDateTime()));
-        }
-        return Optional.empty();
+        return LocalTimeNote.of(local, zone, m);
     }
 }

@@ -4,6 +4,7 @@ import com.qundesk.app.AppContext;
 import com.qundesk.app.UserPrefs;
 import com.qundesk.backup.BackupInfo;
 import com.qundesk.backup.BackupService;
+import com.qundesk.db.Database;
 import com.qundesk.db.WorkspaceException;
 import com.qundesk.testsupport.CliRunner;
 import com.qundesk.testsupport.TestWorkspace;
@@ -48,7 +49,7 @@ class WorkspaceIntegrityTest {
             CliRunner.Result r = cli.run(concat(args, "--workspace", cli.ws));
             assertThat(r.code()).isEqualTo(1);
             assertThat(r.err()).contains("was written by a newer QunDesk (workspace format 99; this version knows "
-                    + "formats up to 6)").contains("Nothing was changed");
+                    + "formats up to " + Database.latestSchemaVersion() + ")").contains("Nothing was changed");
         }
         // the app opens workspaces through the same AppContext.open
         assertThatThrownBy(() -> AppContext.open(cli.paths, new UserPrefs(cli.paths.prefsFile()), ws, cli.clock))

@@ -1,6 +1,7 @@
 package com.qundesk.app;
 
 import com.qundesk.backup.BackupService;
+import com.qundesk.backup.Leftovers;
 import com.qundesk.campaign.CampaignRepository;
 import com.qundesk.campaign.CampaignService;
 import com.qundesk.dashboard.DashboardService;
@@ -27,6 +28,7 @@ import com.qundesk.i18n.Messages;
 import com.qundesk.imports.ChatFormats;
 import com.qundesk.imports.ChatImportService;
 import com.qundesk.imports.WecomImportService;
+import com.qundesk.io.OutputFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,9 +83,10 @@ public final class AppContext implements AutoCloseable {
         this.ledgerImporter = new LedgerImporter(database, groups, campaigns, ledgerRepo, clock, this::zone);
         this.health = new HealthService(database, groups, flashRepo, clock, this::zone);
         this.dashboard = new DashboardService(database, groups, health, flashRepo, clock, this::zone);
-        this.reports = new ReportService(dashboard, database.file().getFileName().toString());
+        OutputFiles outputs = OutputFiles.guarding(database.file(), paths.dataDir().resolve("backups"));
+        this.reports = new ReportService(dashboard, database.file().getFileName().toString(), outputs);
         this.registryImporter = new RegistryImporter(database, groups);
-        this.registryExporter = new RegistryExporter(groups);
+        this.registryExporter = new RegistryExporter(groups, outputs);
         this.chatImports = new ChatImportService(database, groups, settings, ChatFormats.standard(), clock);
         this.wecomImports = new WecomImportService(database, groups, clock);
         this.backups = new BackupService(database, settings, paths, clock, this::zone);
@@ -94,6 +97,7 @@ public final class AppContext implements AutoCloseable {
     public static AppContext open(AppPaths paths, UserPrefs prefs, Path workspace, Clock clock) {
         Database db = Database.open(workspace, BackupService.beforeMigration(paths, clock, () -> zoneFrom(prefs)));
         try {
+            Leftovers.remove(paths, workspace);
             return new AppContext(paths, prefs, clock, db);
         } catch (RuntimeException e) {
             db.close();

@@ -6,6 +6,7 @@ import com.qundesk.db.WorkspaceException;
 import com.qundesk.db.WorkspaceLock;
 import com.qundesk.group.FieldError;
 import com.qundesk.group.ValidationException;
+import com.qundesk.io.DiskFull;
 import com.qundesk.io.OwnerOnlyFiles;
 import com.qundesk.settings.WorkspaceSettings;
 import org.slf4j.Logger;
@@ -108,9 +109,9 @@ public final class BackupService {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            writeVia(target, tmp -> vacuumInto(db, tmp));
-        } catch (IOException e) {
-            throw new WorkspaceException("backup.error.write", e, target);
+            writeVia(target, tmp -> vacuumInto(db, tmp, BackupInfo.Kind.REGULAR));
+        } catch (IOException | RuntimeException e) {
+            throw failure(e, "backup.error.write", target.getParent(), db.file());
         }
         log.info("Backup of {} written to {}", db.file(), target);
         return target;
@@ -192,7 +193,7 @@ public final class BackupService {
                 log.info("Workspace {} restored from {} (command line); previous state in {}", ws, backup, previous);
                 return new RestoreResult(ws, backup.toAbsolutePath(), previous, staged.version());
             } catch (IOException e) {
-                throw new WorkspaceException("backup.error.restore", e, ws);
+                throw failure(e, "backup.error.restore", ws, backup);
             } finally {
                 deleteQuietly(staged.file());
                 deleteQuietly(WorkspaceFiles.wal(staged.file()));
@@ -205,14 +206,14 @@ public final class BackupService {
     public static Database.BeforeMigration beforeMigration(AppPaths paths, Clock clock, Supplier<ZoneId> zone) {
         return (db, targetVersion) -> {
             BackupInfo b = writeBackup(paths, db.file(), clock, zone.get(), BackupInfo.Kind.BEFORE_MIGRATION,
-                    targetVersion, tmp -> vacuumInto(db, tmp));
+                    targetVersion, tmp -> vacuumInto(db, tmp, BackupInfo.Kind.BEFORE_MIGRATION));
             log.info("Backed up {} to {} before migrating it to schema version {}", db.file(), b.file(),
                     targetVersion);
         };
     }
 
     private BackupInfo write(BackupInfo.Kind kind, String version) {
-        return writeBackup(paths, db.file(), clock, zone.get(), kind, version, tmp -> vacuumInto(db, tmp));
+        return writeBackup(paths, db.file(), clock, zone.get(), kind, version, tmp -> vacuumInto(db, tmp, kind));
     }
 
     @FunctionalInterface
@@ -236,8 +237,27 @@ public final class BackupService {
             writeVia(target, writer);
             log.info("Backup taken: {}", target);
             return info(target, at.atZone(zone).toInstant(), kind, version);
+        } catch (IOException | RuntimeException e) {
+            throw failure(e, "backup.error.write", folder, workspace);
+        }
+    }
+
+    /**
+     * A full disk where the copy of {@code workspace} was being written, said as such; else {@code e} itself when
+     * already told ({@code RuntimeException}), or {@code key} with {@code where}.
+     */
+    private static RuntimeException failure(Exception e, String key, Path where, Path workspace) {
+        if (DiskFull.causedBy(e)) {
+            return DiskFull.in(where, sizeOf(workspace), e);
+        }
+        return e instanceof RuntimeException r ? r : new WorkspaceException(key, e, where);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
         } catch (IOException e) {
-            throw new WorkspaceException("backup.error.write", e, folder);
+            return 0;
         }
     }
 
@@ -256,8 +276,16 @@ public final class BackupService {
         }
     }
 
-    private static void vacuumInto(Database db, Path tmp) {
+    /**
+     * A clean copy of the open workspace. Unless {@code kind} is a before-restore copy (the state about to be
+     * replaced, kept as it is), SQLite's quick_check runs first: a damaged workspace is not backed up, so its
+     * copies never push intact backups out.
+     */
+    private static void vacuumInto(Database db, Path tmp, BackupInfo.Kind kind) {
         db.withConnection(c -> {
+            if (kind != BackupInfo.Kind.BEFORE_RESTORE && !Database.intact(c)) {
+                throw new WorkspaceException("backup.error.sourceDamaged", null, db.file());
+            }
             SqliteSnapshot.vacuumInto(c, tmp);
             return null;
         });
@@ -321,7 +349,7 @@ public final class BackupService {
             return new Staged(staged, version);
         } catch (IOException e) {
             deleteQuietly(staged);
-            throw new WorkspaceException("backup.error.restore", e, workspace);
+            throw failure(e, "backup.error.restore", workspace, source);
         } catch (RuntimeException e) {
             deleteQuietly(staged);
             deleteQuietly(WorkspaceFiles.wal(staged));

@@ -1,13 +1,12 @@
 package com.qundesk.backup;
 
+import com.qundesk.io.OutputFiles;
 import com.qundesk.io.OwnerOnlyFiles;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /** The file steps of backup and restore: owner-only copies, fsync, and the atomic move into place. */
@@ -50,38 +49,9 @@ final class WorkspaceFiles {
         }
     }
 
-    /** Makes a rename durable (POSIX); Windows cannot open a folder this way and needs nothing. */
-    static void fsyncFolder(Path folder) {
-        try (FileChannel c = FileChannel.open(folder, StandardOpenOption.READ)) {
-            c.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // not supported here (Windows): NTFS journals the rename itself
-        }
-    }
-
     /** Moves {@code from} onto {@code to} in one step (same folder), then makes the rename durable. */
     static void moveInto(Path from, Path to, boolean replace) throws IOException {
-        try {
-            if (replace) {
-                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                if (Files.exists(to)) {
-                    throw new java.nio.file.FileAlreadyExistsException(to.toString());
-                }
-                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (AtomicMoveNotSupportedException e) {
-            // a file system without atomic rename: the copy is complete and synced, so a plain move is the best left
-            if (replace) {
-                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                Files.move(from, to);
-            }
-        }
-        Path parent = to.toAbsolutePath().getParent();
-        if (parent != null) {
-            fsyncFolder(parent);
-        }
+        OutputFiles.moveInto(from, to, replace);
     }
 
     /**

@@ -75,11 +75,12 @@ final class CampaignsCommand {
 
         @Override
         public Integer call() {
-            AppContext ctx = root().open();
+            AppContext ctx = root().openToChange();
             CampaignType t = CampaignType.parse(type).orElseThrow(
-                    () -> new ValidationException(FieldError.of("type", "cli.error.campaignType", type)));
-            Campaign draft = Campaign.draft(t, name, CliTimes.parse(start, ctx.zone(), false, "--start"),
-                    CliTimes.parse(end, ctx.zone(), true, "--end"));
+                    () -> new ValidationException(FieldError.of("type", "cli.error.campaignType", type,
+                            CampaignType.choices())));
+            Campaign draft = Campaign.draft(t, name, time(start, ctx.zone(), false, "--start"),
+                    time(end, ctx.zone(), true, "--end"));
             draft = new Campaign(null, draft.type(), draft.name(), draft.startsAt(), draft.endsAt(), owner, null, null,
                     null, null, null, null, null);
             Campaign saved = ctx.campaigns().create(draft);

@@ -15,7 +15,7 @@ final class DemoCommand extends CliCommand implements Callable<Integer> {
     public Integer call() {
         QunDeskCli root = root();
         Messages m = messages();
-        AppContext ctx = root.open();
+        AppContext ctx = root.openOrCreate();
         if (!ctx.populateDemoIfEmpty()) {
             err().println(m.get("cli.demo.notEmpty", root.workspace()));
             return QunDeskCli.FAILED;

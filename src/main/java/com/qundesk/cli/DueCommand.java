@@ -29,7 +29,7 @@ final class DueCommand extends CliCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AppContext ctx = root().open();
-        Instant when = at == null ? ctx.clock().instant() : CliTimes.parse(at, ctx.zone(), false, "--at");
+        Instant when = at == null ? ctx.clock().instant() : time(at, ctx.zone(), false, "--at");
         List<DueItem> items = ctx.flash().due(when, Duration.ofMinutes(Math.round(within * 60)));
         if ("json".equals(format)) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,7 +53,7 @@ final class FlashCommand {
         private int count;
         @Option(names = "--opens", description = "when the groups open (default: now)")
         private String opens;
-        @Option(names = "--duration", description = "custom: ISO duration after opening, e.g. PT2H or P2D")
+        @Option(names = "--duration", description = "custom: ISO duration after opening, e.g. PT2H or P2D (days on the calendar)")
         private String duration;
         @Option(names = "--dissolve-at", description = "custom: absolute dissolution time")
         private String dissolveAt;
@@ -69,7 +68,7 @@ final class FlashCommand {
 
         @Override
         public Integer call() throws Exception {
-            AppContext ctx = root().open();
+            AppContext ctx = root().openToChange();
             LifetimePreset p;
             try {
                 p = LifetimePreset.fromToken(preset);
@@ -82,10 +81,11 @@ final class FlashCommand {
             } catch (IllegalArgumentException e) {
                 throw new ValidationException(FieldError.of("platform", "cli.error.platform", platform));
             }
-            Instant opensAt = opens == null ? ctx.clock().instant() : CliTimes.parse(opens, ctx.zone(), false, "--opens");
-            Duration d = duration == null ? null : CliTimes.duration(duration, "--duration");
-            Instant abs = dissolveAt == null ? null : CliTimes.parse(dissolveAt, ctx.zone(), false, "--dissolve-at");
-            FlashPlan plan = new FlashPlan(campaign, p, count, opensAt, d, abs, namePattern, period, pf, null, owner,
+            Instant opensAt = opens == null ? ctx.clock().instant() : time(opens, ctx.zone(), false, "--opens");
+            // a duration is turned into the dissolution time here, its days counted on the operator's calendar
+            Instant abs = dissolveAt != null ? time(dissolveAt, ctx.zone(), false, "--dissolve-at")
+                    : duration != null ? CliTimes.after(opensAt, duration, ctx.zone(), "--duration") : null;
+            FlashPlan plan = new FlashPlan(campaign, p, count, opensAt, null, abs, namePattern, period, pf, null, owner,
                     null, null);
             List<FlashGroup> created = ctx.flash().create(plan);
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -108,7 +108,7 @@ final class FlashCommand {
 
         @Override
         public Integer call() throws Exception {
-            AppContext ctx = root().open();
+            AppContext ctx = root().openToChange();
             try {
                 FlashGroup f = ctx.flash().dissolve(id, reason, skip);
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -134,8 +134,8 @@ final class FlashCommand {
 
         @Override
         public Integer call() throws Exception {
-            AppContext ctx = root().open();
-            FlashGroup f = ctx.flash().extend(id, CliTimes.parse(to, ctx.zone(), false, "--to"), reason);
+            AppContext ctx = root().openToChange();
+            FlashGroup f = ctx.flash().extend(id, time(to, ctx.zone(), false, "--to"), reason);
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             out().println(mapper.writeValueAsString(json(mapper, f)));
             return QunDeskCli.OK;

@@ -43,7 +43,7 @@ final class GroupsImportCommand extends CliCommand implements Callable<Integer> 
                 return QunDeskCli.FAILED;
             }
         }
-        AppContext ctx = root().open();
+        AppContext ctx = dryRun ? root().open() : root().openToChange();
         RegistryImporter.Report r;
         try {
             r = ctx.registryImporter().importFile(file, new RegistryImporter.Options(defaultPurpose, ctx.zone()),

@@ -78,16 +78,25 @@ final class GroupsListCommand extends CliCommand implements Callable<Integer> {
         p.flush();
     }
 
+    /** Columns: ID, platform, name, purpose, kind, owner, members/capacity, status, padded by display width. */
+    private static final int[] WIDTHS = {6, 8, 32, 10, 10, 12, 9};
+
     private void printTable(List<Group> groups, Messages m) {
-        out().printf("%-6s %-7s %-32s %-9s %-10s %-10s %9s %-22s%n", "ID", m.get("column.platform"),
-                m.get("column.name"), m.get("column.purpose"), m.get("column.kind"), m.get("column.owner"),
-                m.get("column.members"), m.get("column.status"));
+        out().println(row(m.get("column.platform"), "ID", m.get("column.name"), m.get("column.purpose"),
+                m.get("column.kind"), m.get("column.owner"), m.get("column.members"), m.get("column.status")));
         for (Group g : groups) {
-            out().printf("%-6d %-7s %-32s %-9s %-10s %-10s %4d/%-4d %-22s%n", g.id(), m.get(g.platform().messageKey()),
-                    g.name(), m.get(g.purpose().messageKey()), m.get(g.kind().messageKey()),
-                    g.owner() == null ? "" : g.owner(), g.memberCount(), g.capacity(),
-                    m.get(g.status().messageKey()));
+            out().println(row(m.get(g.platform().messageKey()), Long.toString(g.id()), g.name(),
+                    m.get(g.purpose().messageKey()), m.get(g.kind().messageKey()), g.owner() == null ? "" : g.owner(),
+                    g.memberCount() + "/" + g.capacity(), m.get(g.status().messageKey())));
         }
         out().println(m.get("cli.groups.count", groups.size()));
+    }
+
+    private static String row(String platform, String id, String name, String purpose, String kind, String owner,
+                              String members, String status) {
+        return DisplayWidth.pad(id, WIDTHS[0]) + " " + DisplayWidth.pad(platform, WIDTHS[1]) + " "
+                + DisplayWidth.pad(name, WIDTHS[2]) + " " + DisplayWidth.pad(purpose, WIDTHS[3]) + " "
+                + DisplayWidth.pad(kind, WIDTHS[4]) + " " + DisplayWidth.pad(owner, WIDTHS[5]) + " "
+                + DisplayWidth.padLeft(members, WIDTHS[6]) + "  " + status;
     }
 }

@@ -60,7 +60,7 @@ final class ImportCommand {
         @Override
         public Integer call() {
             Messages m = messages();
-            AppContext ctx = root().open();
+            AppContext ctx = root().openToChange();
             ChatImportService imports = ctx.chatImports();
             ImportOptions options = new ImportOptions(zone != null ? zone : ctx.zone(), format,
                     group == null ? null : findGroup(ctx, group).id(), createGroups, java.util.Map.of());
@@ -154,7 +154,7 @@ final class ImportCommand {
 
         @Override
         public Integer call() {
-            AppContext ctx = root().open();
+            AppContext ctx = root().openToChange();
             ctx.chatImports().undo(id);
             out().println(messages().get("cli.import.undone", id));
             return QunDeskCli.OK;

@@ -27,7 +27,7 @@ abstract class LedgerImportCommand extends CliCommand implements Callable<Intege
     @Override
     public Integer call() {
         Messages m = messages();
-        AppContext ctx = root().open();
+        AppContext ctx = root().openToChange();
         LedgerImporter.Report r;
         try {
             r = ctx.ledgerImporter().importFile(file, kind());

@@ -2,7 +2,12 @@ package com.qundesk.cli;
 
 import com.qundesk.app.AppContext;
 import com.qundesk.app.AppPaths;
+import com.qundesk.app.AppVersion;
 import com.qundesk.app.UserPrefs;
+import com.qundesk.backup.BackupService;
+import com.qundesk.backup.IntactBackups;
+import com.qundesk.db.Database;
+import com.qundesk.db.WorkspaceException;
 import com.qundesk.i18n.Localizable;
 import com.qundesk.i18n.Messages;
 import org.slf4j.Logger;
@@ -12,9 +17,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 
 /**
  * {@code qundesk}: the command line. Each subcommand is a class that calls services only.
@@ -25,7 +34,7 @@ import java.time.Clock;
         subcommands = {GroupsCommand.class, CampaignsCommand.class, FlashCommand.class, DueCommand.class, HealthCommand.class,
                 ReportCommand.class, LedgerImportCommand.Values.class,
                 LedgerImportCommand.Outcomes.class, LedgerImportCommand.Stats.class, ImportCommand.class,
-                DemoCommand.class, BackupCommand.class, RestoreCommand.class, com.qundesk.bench.BenchCommand.class,
+                DemoCommand.class, InitCommand.class, BackupCommand.class, RestoreCommand.class, com.qundesk.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class QunDeskCli {
     private static final Logger log = LoggerFactory.getLogger(QunDeskCli.class);
@@ -34,6 +43,8 @@ public final class QunDeskCli {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int PARTIAL = 2;
+    /** A command or option this CLI does not know, or a missing argument (picocli's usage code; 2 means partly done). */
+    public static final int USAGE = 64;
 
     private final AppPaths paths;
     private final Clock clock;
@@ -63,12 +74,58 @@ public final class QunDeskCli {
         return new Messages(AppContext.localeFrom(prefs()));
     }
 
-    /** Opens the workspace named on the command line, creating it when missing; closed when the command ends. */
+    /**
+     * Opens the existing workspace named on the command line (closed when the command ends); a missing path or a
+     * 0-byte file is refused: a typo must not create a new empty workspace.
+     */
     public AppContext open() {
+        if (opened == null) {
+            Path ws = workspace();
+            if (!Files.isRegularFile(ws)) {
+                throw new WorkspaceException("cli.error.noWorkspace", null, ws.toAbsolutePath());
+            }
+            if (sizeOf(ws) == 0) {
+                throw new WorkspaceException("cli.error.emptyFile", null, ws.toAbsolutePath());
+            }
+            opened = AppContext.open(paths, prefs(), ws, clock);
+        }
+        return opened;
+    }
+
+    /**
+     * Opens the workspace for a command that changes data: first the automatic safety backup, as the app takes
+     * at start and throttled the same way (none when the newest is younger than an hour).
+     */
+    public AppContext openToChange() {
+        AppContext ctx = open();
+        ctx.backups().backupIfOlderThan(BackupService.AT_START_UNLESS_NEWER_THAN);
+        return ctx;
+    }
+
+    /** Opens the workspace, creating it when missing or a 0-byte file ({@code demo}, {@code init} only). */
+    AppContext openOrCreate() {
         if (opened == null) {
             opened = AppContext.open(paths, prefs(), workspace(), clock);
         }
         return opened;
+    }
+
+    /** For a damaged workspace: the one command that puts its newest intact backup back. */
+    String restoreAdvice(Messages m) {
+        Path ws = workspace().toAbsolutePath();
+        ZoneId zone = AppContext.zoneFrom(prefs());
+        return IntactBackups.newest(paths, ws, zone)
+                .map(b -> m.get("cli.damaged.restore", b.file(),
+                        LocalDateTime.ofInstant(b.takenAt(), zone).withNano(0), ws))
+                .orElseGet(() -> m.get("cli.damaged.noBackup", BackupService.folderFor(paths, ws)));
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     public AppPaths paths() {
@@ -85,10 +142,18 @@ public final class QunDeskCli {
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
+        CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, rest) -> {
+            usage.handleParseException(ex, rest);
+            return USAGE;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Messages m = root.messages();
             if (ex instanceof Localizable l) {
                 commandLine.getErr().println(m.get("cli.error", m.describe(l)));
+                if ("workspace.error.damaged".equals(l.messageKey())) {
+                    commandLine.getErr().println(root.restoreAdvice(m));
+                }
             } else {
                 log.error("Command failed", ex);
                 commandLine.getErr().println(m.get("cli.error.unexpected", root.paths().logDir()));
@@ -109,11 +174,13 @@ public final class QunDeskCli {
         return code;
     }
 
+    /** {@code --version}: the version, the commit and date of the build, and the workspace format it knows. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = QunDeskCli.class.getPackage().getImplementationVersion();
-            return new String[] {"QunDesk " + (v == null ? "development build" : v)};
+            return new String[] {"QunDesk " + AppVersion.current().orElse("development build"),
+                    "commit " + AppVersion.commit() + ", built " + AppVersion.buildDate().orElse("from classes"),
+                    "workspace format " + Database.latestSchemaVersion() + " (the newest this version reads and writes)"};
         }
     }
 }

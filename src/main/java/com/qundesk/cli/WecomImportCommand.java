@@ -37,7 +37,7 @@ final class WecomImportCommand extends CliCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Messages m = messages();
-        AppContext ctx = root().open();
+        AppContext ctx = root().openToChange();
         WecomImportService.Options options = new WecomImportService.Options(zone != null ? zone : ctx.zone(), owner,
                 day, createGroups);
         int failed = 0;

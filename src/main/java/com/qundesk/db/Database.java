@@ -1,5 +1,6 @@
 package com.qundesk.db;
 
+import com.qundesk.io.DiskFull;
 import com.qundesk.io.OwnerOnlyFiles;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -7,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -34,6 +38,8 @@ public final class Database implements AutoCloseable {
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     private WorkspaceLock lock;
     private volatile boolean closed;
+    /** When quick_check last found this workspace intact (at this open or an earlier one), or null. */
+    private volatile Instant checkedAt;
 
     private Database(Path file) {
         this.file = file;
@@ -59,6 +65,15 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(Path file, BeforeMigration beforeMigration) {
         try {
+            return openChecked(file, beforeMigration);
+        } catch (RuntimeException e) {
+            // a full disk at start is said as such, not as a folder permission or a damaged file
+            throw DiskFull.translate(e, file);
+        }
+    }
+
+    private static Database openChecked(Path file, BeforeMigration beforeMigration) {
+        try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
@@ -71,6 +86,7 @@ public final class Database implements AutoCloseable {
             restrictFiles(file);
             Database db = new Database(file);
             db.lock = lock;
+            db.checkIntact();
             db.migrate(beforeMigration);
             return db;
         } catch (RuntimeException e) {
@@ -97,8 +113,19 @@ public final class Database implements AutoCloseable {
      */
     static final int LATEST_SCHEMA_VERSION = 6;
 
+    /** The newest workspace format (schema version) this build reads and writes. */
+    public static int latestSchemaVersion() {
+        return LATEST_SCHEMA_VERSION;
+    }
+
     private void migrate(BeforeMigration beforeMigration) {
-        if (isCurrent()) {
+        History h = history();
+        if (h != null && h.newest() > LATEST_SCHEMA_VERSION) {
+            // Flyway would ignore the future version and let this build write into a schema it does not know
+            throw new WorkspaceException("workspace.error.newer", null, file, Integer.toString(h.newest()),
+                    Integer.toString(LATEST_SCHEMA_VERSION));
+        }
+        if (h != null && h.current()) {
             return;
         }
         try {
@@ -122,15 +149,58 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Whether Flyway's history says the schema is at {@link #LATEST_SCHEMA_VERSION} with no failed step. */
-    private boolean isCurrent() {
+    /** Flyway's history: the newest version applied and whether every step succeeded. */
+    private record History(int newest, boolean allSucceeded) {
+        /** At {@link #LATEST_SCHEMA_VERSION} with no failed step: nothing for Flyway to do. */
+        boolean current() {
+            return newest == LATEST_SCHEMA_VERSION && allSucceeded;
+        }
+    }
+
+    /** The history, or null when there is none yet (a new workspace) or it is not readable (Flyway says why). */
+    private History history() {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT max(CAST(version AS INTEGER)), min(success), "
                      + "count(version) FROM flyway_schema_history WHERE version IS NOT NULL");
              ResultSet rs = ps.executeQuery()) {
-            return rs.next() && rs.getInt(3) > 0 && rs.getInt(1) == LATEST_SCHEMA_VERSION && rs.getInt(2) == 1;
+            return rs.next() && rs.getInt(3) > 0 ? new History(rs.getInt(1), rs.getInt(2) == 1) : null;
         } catch (SQLException e) {
-            return false; // no history table yet (a new workspace) or not readable: Flyway decides and says why
+            return null;
+        }
+    }
+
+    /**
+     * SQLite's {@code quick_check} at open: a damaged file (a page of random bytes) is refused before anything
+     * reads from or writes into it. A file that is not a database at all is left to Flyway, which says so.
+     */
+    private void checkIntact() {
+        IntactMark mark = new IntactMark(file);
+        Instant now = Instant.now();
+        if (mark.fresh(now)) {
+            checkedAt = mark.checkedAt();
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            if (!intact(c)) {
+                mark.clear();
+                throw new WorkspaceException("workspace.error.damaged", null, file);
+            }
+            checkedAt = now;
+            mark.write(now);
+        } catch (SQLException e) {
+            if (e instanceof SQLiteException se && se.getResultCode() != null
+                    && (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CORRUPT.code) {
+                mark.clear();
+                throw new WorkspaceException("workspace.error.damaged", e, file);
+            }
+            log.debug("Integrity check of {} could not run: {}", file, e.toString());
+        }
+    }
+
+    /** True when SQLite's {@code quick_check} finds {@code c}'s database intact (it stops at the first problem). */
+    public static boolean intact(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("PRAGMA quick_check(1)"); ResultSet rs = ps.executeQuery()) {
+            return rs.next() && "ok".equalsIgnoreCase(rs.getString(1));
         }
     }
 
@@ -152,7 +222,9 @@ public final class Database implements AutoCloseable {
         try (Connection c = connect()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new DataAccessException(e);
+            throw failure(e);
+        } catch (RuntimeException e) {
+            throw DiskFull.translate(e, file);
         } finally {
             gate.readLock().unlock();
         }
@@ -183,6 +255,10 @@ public final class Database implements AutoCloseable {
     public void close() {
         gate.writeLock().lock();
         try {
+            if (!closed && checkedAt != null) {
+                // what this process wrote since the check is no damage: keep the check's time for the next open
+                new IntactMark(file).write(checkedAt);
+            }
             closed = true;
             if (lock != null) {
                 lock.close();
@@ -209,6 +285,8 @@ public final class Database implements AutoCloseable {
         enter();
         try {
             return transaction(work);
+        } catch (RuntimeException e) {
+            throw DiskFull.translate(e, file); // rolled back: nothing was changed
         } finally {
             gate.readLock().unlock();
         }
@@ -226,8 +304,27 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new DataAccessException(e);
+            throw failure(e);
         }
+    }
+
+    /** A full disk or a damaged file said as such; any other SQL failure as a {@link DataAccessException}. */
+    private RuntimeException failure(SQLException e) {
+        if (DiskFull.causedBy(e)) {
+            return DiskFull.forWorkspace(file, e);
+        }
+        if (corrupt(e)) {
+            checkedAt = null;
+            new IntactMark(file).clear();
+            return new WorkspaceException("workspace.error.damaged", e, file);
+        }
+        return new DataAccessException(e);
+    }
+
+    private static boolean corrupt(SQLException e) {
+        return e instanceof SQLiteException se && se.getResultCode() != null
+                && ((se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CORRUPT.code
+                || (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_NOTADB.code);
     }
 
     /** Runs read-only {@code work} on one connection (a consistent snapshot in WAL mode). */

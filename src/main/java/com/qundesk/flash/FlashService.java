@@ -336,6 +336,7 @@ public final class FlashService {
     }
 
     private FlashLifecycle require(Connection c, long groupId) throws SQLException {
+        groups.requireIn(c, groupId); // an id that does not exist is said so, not "not a flash group"
         return repo.find(c, groupId).orElseThrow(
                 () -> new ValidationException(FieldError.of("group", "validation.flash.notFlash", groupId)));
     }

@@ -20,8 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads a CSV (UTF-8 or GBK, comma, semicolon or tab separated, RFC-4180 quoting) or .xlsx (first sheet) into a
@@ -149,17 +149,16 @@ public final class TableReader {
     }
 
     private static Table readXlsx(Path file, String name) throws IOException {
-        try (InputStream in = Files.newInputStream(file); ReadableWorkbook wb = new ReadableWorkbook(in)) {
-            Optional<Sheet> first = wb.getFirstSheet() == null ? Optional.empty() : Optional.of(wb.getFirstSheet());
-            if (first.isEmpty()) {
-                throw new ValidationException(FieldError.of("file", "import.file.empty", name));
-            }
+        XlsxLimits.checkUnpackedSize(file, name);
+        try (InputStream in = Files.newInputStream(file); ReadableWorkbook wb = new ReadableWorkbook(in);
+             Stream<org.dhatim.fastexcel.reader.Row> sheetRows = sheetOf(wb, name).openStream()) {
             List<String> headers = null;
             List<Table.Row> rows = new ArrayList<>();
-            for (org.dhatim.fastexcel.reader.Row r : first.get().read()) {
+            for (org.dhatim.fastexcel.reader.Row r : (Iterable<org.dhatim.fastexcel.reader.Row>) sheetRows::iterator) {
+                XlsxLimits.checkRow(name, r.getRowNum());
                 List<String> cells = new ArrayList<>();
                 for (int i = 0; i < r.getCellCount(); i++) {
-                    cells.add(text(r.getCell(i)));
+                    cells.add(XlsxLimits.checkCell(name, r.getRowNum(), text(r.getCell(i))));
                 }
                 if (headers == null) {
                     if (cells.stream().allMatch(String::isBlank)) {
@@ -178,8 +177,26 @@ public final class TableReader {
             if (e instanceof ValidationException v) {
                 throw v;
             }
-            throw new ValidationException(FieldError.of("file", "import.file.badXlsx", name, e.getMessage()));
+            throw new ValidationException(FieldError.of("file", "import.file.badXlsx", name, xmlReason(e)));
         }
+    }
+
+    private static Sheet sheetOf(ReadableWorkbook wb, String name) {
+        Sheet first = wb.getFirstSheet();
+        if (first == null) {
+            throw new ValidationException(FieldError.of("file", "import.file.empty", name));
+        }
+        return first;
+    }
+
+    /** One line for the operator: an XML problem (a DTD or entity, refused) said plainly, not the parser's text. */
+    private static String xmlReason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.xml.stream.XMLStreamException) {
+                return "malformed XML, or a DTD / external entity, which is never followed";
+            }
+        }
+        return XlsxLimits.oneLine(e.getMessage());
     }
 
     private static String text(Cell c) {

@@ -3,14 +3,12 @@ package com.qundesk.report;
 import com.qundesk.dashboard.DashboardService;
 import com.qundesk.dashboard.Portfolio;
 import com.qundesk.i18n.Messages;
+import com.qundesk.io.OutputFiles;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 
 /**
@@ -22,16 +20,22 @@ public final class ReportService {
 
     private final DashboardService dashboard;
     private final String workspaceName;
+    private final OutputFiles outputs;
 
-    public ReportService(DashboardService dashboard, String workspaceName) {
+    public ReportService(DashboardService dashboard, String workspaceName, OutputFiles outputs) {
         this.dashboard = dashboard;
         this.workspaceName = workspaceName;
+        this.outputs = outputs;
     }
 
-    public void write(Path out, LocalDate day, int windowDays, Messages m) {
+    /**
+     * Writes the report to {@code out} through {@link OutputFiles}: never over the workspace or a backup, over
+     * an existing file only when {@code replace} (CLI {@code --force}, or a save dialog that asked).
+     */
+    public void write(Path out, boolean replace, LocalDate day, int windowDays, Messages m) {
+        outputs.check(out, replace);
         Portfolio p = dashboard.portfolio(day, windowDays);
-        Path tmp = out.resolveSibling(out.getFileName() + ".part");
-        try {
+        outputs.write(out, replace, tmp -> {
             try (PDDocument doc = new PDDocument()) {
                 PDDocumentInformation info = doc.getDocumentInformation();
                 info.setTitle(m.get("report.title"));
@@ -39,14 +43,6 @@ public final class ReportService {
                 new ReportPages(doc, PdfText.load(doc), m).render(p, workspaceName);
                 doc.save(tmp.toFile());
             }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the original error matters more
-            }
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 }

@@ -3,6 +3,7 @@ package com.qundesk.shell;
 import com.qundesk.app.AppContext;
 import com.qundesk.app.AppPaths;
 import com.qundesk.app.UserPrefs;
+import com.qundesk.backup.ui.DamagedWorkspaceDialog;
 import com.qundesk.backup.ui.BackupTimer;
 import com.qundesk.campaign.ui.CampaignsController;
 import com.qundesk.dashboard.ui.DashboardController;
@@ -95,7 +96,10 @@ public final class MainWindow implements UiContext.WindowActions {
                 },
                 this::install,
                 error -> {
-                    errors.report(error);
+                    if (!DamagedWorkspaceDialog.offer(error, workspace, paths, prefs, clock, stage, tasks,
+                            restored -> openWorkspace(restored, false))) {
+                        errors.report(error);
+                    }
                     if (context == null || context == reopening) {
                         context = null;
                         showSettingsOnly();

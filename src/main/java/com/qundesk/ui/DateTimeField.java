@@ -1,11 +1,15 @@
 package com.qundesk.ui;
 
+import com.qundesk.i18n.LocalTimeNote;
+import com.qundesk.i18n.Messages;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -17,14 +21,43 @@ public final class DateTimeField extends HBox {
     private final ZoneId zone;
     private final DatePicker date = new IsoDatePicker();
     private final TextField time = new TextField();
+    /** Says when the local time shown does not exist or happens twice in the zone (a DST change). */
+    private final Label note = new Label();
 
     public DateTimeField(ZoneId zone, Instant initial) {
+        this(zone, initial, null);
+    }
+
+    /** With {@code m}, a note beside the field says when the time shown is skipped or doubled by a DST change. */
+    public DateTimeField(ZoneId zone, Instant initial, Messages m) {
         super(6);
         this.zone = zone;
         time.setPrefColumnCount(5);
         time.setPromptText("HH:mm");
-        getChildren().addAll(date, time);
+        note.getStyleClass().add("field-note");
+        note.setWrapText(true);
+        note.setManaged(false);
+        note.setVisible(false);
+        getChildren().addAll(date, time, note);
         setValue(initial);
+        if (m != null) {
+            date.valueProperty().addListener((o, a, b) -> updateNote(m));
+            time.textProperty().addListener((o, a, b) -> updateNote(m));
+            updateNote(m);
+        }
+    }
+
+    private void updateNote(Messages m) {
+        Instant v = value();
+        String text = v == null ? null : LocalTimeNote.of(localValue(), zone, m).orElse(null);
+        note.setText(text == null ? "" : text);
+        note.setVisible(text != null);
+        note.setManaged(text != null);
+    }
+
+    /** The text of the DST note beside the field (empty when the time shown is an ordinary one). */
+    public Label note() {
+        return note;
     }
 
     public void setValue(Instant i) {
@@ -40,6 +73,11 @@ public final class DateTimeField extends HBox {
 
     /** The instant shown, or null when the date is empty or the time is not HH:mm. */
     public Instant value() {
+        LocalDateTime local = localValue();
+        return local == null ? null : local.atZone(zone).toInstant();
+    }
+
+    private LocalDateTime localValue() {
         LocalDate d = date.getValue();
         if (d == null) {
             return null;
@@ -52,7 +90,7 @@ public final class DateTimeField extends HBox {
             if (t.length() == 4 && t.charAt(1) == ':') {
                 t = "0" + t;
             }
-            return d.atTime(LocalTime.parse(t)).atZone(zone).toInstant();
+            return d.atTime(LocalTime.parse(t));
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -89,6 +89,7 @@ class CliTest {
 
     @Test
     void groupsImportExitCodesAreZeroTwoAndOne() throws Exception {
+        run("init", "--workspace", ws);
         Path ok = dir.resolve("ok.csv");
         Files.writeString(ok, "name,platform\nA,wechat\n");
         assertThat(run("groups", "import", ok.toString(), "--purpose", "service", "--workspace", ws).code()).isZero();
@@ -127,11 +128,13 @@ class CliTest {
         Path out = dir.resolve("out.xlsx");
         assertThat(run("groups", "export", out.toString(), "--workspace", ws).code()).isZero();
         String other = dir.resolve("other.qundesk").toString();
+        assertThat(run("init", "--workspace", other).code()).isZero();
         assertThat(run("groups", "import", out.toString(), "--workspace", other).code()).isZero();
     }
 
     @Test
     void campaignsAddAcceptsTokensAndChineseNamesAndRefusesUnknownTypes() throws Exception {
+        run("init", "--workspace", ws);
         CliRunner.Result a = run("campaigns", "add", "--name", "夜话会第13期", "--type", "night-talk", "--start",
                 "2026-11-28T20:00", "--end", "2026-11-28T22:00", "--workspace", ws);
         assertThat(a.code()).isZero();
@@ -149,6 +152,7 @@ class CliTest {
 
     @Test
     void flashCreateDueDissolveAndExtend() throws Exception {
+        run("init", "--workspace", ws);
         run("campaigns", "add", "--name", "Night talk", "--type", "night-talk", "--start", "2026-11-28T20:00",
                 "--end", "2026-11-28T22:00", "--workspace", ws);
         CliRunner.Result created = run("flash", "create", "--preset", "activity", "--campaign", "1", "--count", "3",

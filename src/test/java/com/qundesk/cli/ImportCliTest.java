@@ -31,6 +31,7 @@ class ImportCliTest {
         paths = cli.paths;
         clock = cli.clock;
         ws = cli.ws;
+        assertThat(cli.run("init", "--workspace", ws).code()).isZero();
     }
 
     CliRunner.Result run(String... args) {

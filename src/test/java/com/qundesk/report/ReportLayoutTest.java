@@ -35,7 +35,7 @@ class ReportLayoutTest {
         TestWorkspace w = TestWorkspace.demo(dir);
         Path pdf = dir.resolve("report-" + language + ".pdf");
         Messages m = new Messages("zh".equals(language) ? Messages.CHINESE : Messages.ENGLISH);
-        w.ctx.reports().write(pdf, w.ctx.health().today(), 30, m);
+        w.ctx.reports().write(pdf, false, w.ctx.health().today(), 30, m);
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             List<String> problems = new ArrayList<>();
             for (int p = 1; p <= doc.getNumberOfPages(); p++) {

@@ -23,7 +23,7 @@ class ReportServiceTest {
         TestWorkspace w = TestWorkspace.demo(dir);
         Path pdf = dir.resolve("report.pdf");
         Messages en = new Messages(Messages.ENGLISH);
-        w.ctx.reports().write(pdf, w.ctx.health().today(), 30, en);
+        w.ctx.reports().write(pdf, true, w.ctx.health().today(), 30, en);
         assertThat(Files.exists(dir.resolve("report.pdf.part"))).isFalse();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(2);
@@ -45,7 +45,7 @@ class ReportServiceTest {
     void aChineseReportUsesTheChineseBundle() throws Exception {
         TestWorkspace w = TestWorkspace.demo(dir);
         Path pdf = dir.resolve("zh.pdf");
-        w.ctx.reports().write(pdf, w.ctx.health().today(), 7, new Messages(Messages.CHINESE));
+        w.ctx.reports().write(pdf, true, w.ctx.health().today(), 7, new Messages(Messages.CHINESE));
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc);
             if (PdfText.CANDIDATES.stream().anyMatch(p -> Files.isRegularFile(Path.of(p)))) {

@@ -57,9 +57,9 @@ final class CampaignDialog {
         TextField name = new TextField(existing != null ? existing.name() : "");
         name.setId("campaignName");
         name.setPromptText(m.get("campaign.dialog.namePrompt"));
-        DateTimeField starts = new DateTimeField(ui.formats().zone(), start);
+        DateTimeField starts = new DateTimeField(ui.formats().zone(), start, ui.messages());
         starts.setId("campaignStart");
-        DateTimeField ends = new DateTimeField(ui.formats().zone(), end);
+        DateTimeField ends = new DateTimeField(ui.formats().zone(), end, ui.messages());
         ends.setId("campaignEnd");
         TextField ownerField = new TextField(existing != null && existing.owner() != null ? existing.owner() : "");
         Campaign.Goals g = existing != null ? existing.goals() : Campaign.Goals.NONE;

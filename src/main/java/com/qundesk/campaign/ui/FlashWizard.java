@@ -73,7 +73,7 @@ final class FlashWizard {
         Instant defaultOpen = ui.app().clock().instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS);
         DateTimeField opens = new DateTimeField(ui.formats().zone(),
                 preselected != null && preselected.startsAt().isAfter(ui.app().clock().instant())
-                        ? preselected.startsAt().minus(Duration.ofHours(2)) : defaultOpen);
+                        ? preselected.startsAt().minus(Duration.ofHours(2)) : defaultOpen, ui.messages());
         opens.setId("wizardOpens");
 
         ToggleGroup customMode = new ToggleGroup();
@@ -85,7 +85,8 @@ final class FlashWizard {
         Spinner<Integer> hours = new Spinner<>(1, 24 * 60, 48);
         hours.setEditable(true);
         hours.setId("wizardHours");
-        DateTimeField dissolveAt = new DateTimeField(ui.formats().zone(), defaultOpen.plus(Duration.ofDays(2)));
+        DateTimeField dissolveAt = new DateTimeField(ui.formats().zone(), defaultOpen.plus(Duration.ofDays(2)),
+                ui.messages());
         VBox custom = new VBox(6, new HBox(6, byDuration, hours, new Label(m.get("wizard.hours"))),
                 new HBox(6, byTime, dissolveAt));
 

@@ -453,8 +453,8 @@ public final class DashboardController {
             return;
         }
         int window = window();
-        ui.tasks().run(() -> {
-            ui.app().reports().write(f.toPath(), ui.app().health().today(), window, ui.messages());
+        ui.tasks().run(() -> { // replace: the save dialog asked before choosing an existing file
+            ui.app().reports().write(f.toPath(), true, ui.app().health().today(), window, ui.messages());
             return f;
         }, done -> asOfLabel.setText(ui.messages().get("dashboard.reportSaved", done.getAbsolutePath())),
                 reportButton);

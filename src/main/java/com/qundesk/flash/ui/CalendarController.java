@@ -150,7 +150,7 @@ public final class CalendarController {
         d.setTitle(m.get("calendar.reschedule.title"));
         d.setHeaderText(m.get("calendar.reschedule.header", fg.group().name(),
                 ui.formats().dateTime(fg.lifecycle().dueAt())));
-        DateTimeField when = new DateTimeField(ui.formats().zone(), fg.lifecycle().dueAt());
+        DateTimeField when = new DateTimeField(ui.formats().zone(), fg.lifecycle().dueAt(), ui.messages());
         when.setId("rescheduleWhen");
         d.getDialogPane().setContent(new VBox(8, new Label(m.get("calendar.reschedule.newDue")), when,
                 new Label(m.get("calendar.reschedule.hint"))));

@@ -3,6 +3,7 @@ package com.qundesk.group.registry;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupService;
 import com.qundesk.io.CellSafety;
+import com.qundesk.io.OutputFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
@@ -11,12 +12,10 @@ import org.dhatim.fastexcel.Worksheet;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,32 +27,29 @@ import java.util.Locale;
 public final class RegistryExporter {
 
     private final GroupService groups;
+    private final OutputFiles outputs;
 
-    public RegistryExporter(GroupService groups) {
+    public RegistryExporter(GroupService groups, OutputFiles outputs) {
         this.groups = groups;
+        this.outputs = outputs;
     }
 
-    /** Writes every group to {@code file}; the format follows the extension (.csv or .xlsx). Returns the count. */
-    public int export(Path file) {
+    /**
+     * Writes every group to {@code file}; the format follows the extension (.csv or .xlsx). Never over the
+     * workspace or a backup; over an existing file only when {@code replace}. Returns the count.
+     */
+    public int export(Path file, boolean replace) {
+        outputs.check(file, replace);
         List<Group> all = groups.list();
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
-        try {
+        outputs.write(file, replace, tmp -> {
             if (name.endsWith(".xlsx")) {
                 writeXlsx(all, tmp);
             } else {
                 writeCsv(all, tmp);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return all.size();
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // report the first problem
-            }
-            throw new UncheckedIOException(e);
-        }
+        });
+        return all.size();
     }
 
     static String[] row(Group g) {

@@ -215,7 +215,8 @@ public final class RegistryImportDialog {
         if (f == null) {
             return;
         }
-        ui.tasks().run(() -> ui.app().registryExporter().export(f.toPath()), n -> {
+        // replace: the save dialog asked before choosing an existing file; the workspace itself is still refused
+        ui.tasks().run(() -> ui.app().registryExporter().export(f.toPath(), true), n -> {
             Alert a = DialogButtons.alert(Alert.AlertType.INFORMATION, m.get("registry.exported", n, f.getAbsolutePath()), m);
             a.initOwner(owner);
             a.setHeaderText(null);

@@ -22,8 +22,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import com.qundesk.testsupport.FxWindows;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -124,6 +128,37 @@ class BackupsUiTest {
         assertThat(window.controller()).isNull();
         assertThat(w.ctx.groups().list()).isEmpty();
         robot.interact(() -> robot.lookup(".dialog-pane").query().getScene().getWindow().hide());
+    }
+
+    @Test
+    void aDamagedWorkspaceIsSaidSoWithOneButtonThatRestoresTheNewestIntactBackup(FxRobot robot) throws Exception {
+        w.ctx.groups().create(Group.draft(Platform.WECHAT, "A", Purpose.FAN, GroupKind.LONG_TERM));
+        w.ctx.backups().backupNow();
+        w.ctx.database().withConnection(c -> {
+            try (var s = c.createStatement()) {
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            return null;
+        });
+        w.close();
+        try (FileChannel ch = FileChannel.open(w.file, StandardOpenOption.WRITE)) {
+            byte[] junk = new byte[4096 * 4];
+            new Random(13).nextBytes(junk);
+            ch.write(ByteBuffer.wrap(junk), 4096 * 2);
+        }
+
+        robot.interact(() -> window.open(w.file, false));
+        waitFor(() -> dialogText(robot).isPresent());
+        assertThat(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getHeaderText())
+                .isEqualTo("This workspace is damaged");
+        assertThat(dialogText(robot).orElseThrow()).contains("is damaged: SQLite\u2019s quick check found broken pages")
+                .contains("The newest intact backup is workspace-");
+        robot.clickOn("Restore");
+
+        waitFor(() -> window.controller() != null && window.ui() != null);
+        assertThat(window.ui().app().groups().list()).extracting(Group::name).containsExactly("A");
+        assertThat(window.ui().app().backups().list()).extracting(BackupInfo::kind)
+                .contains(BackupInfo.Kind.BEFORE_RESTORE);
     }
 
     private static Optional<String> dialogText(FxRobot robot) {

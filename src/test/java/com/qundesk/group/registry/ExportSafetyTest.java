@@ -87,7 +87,7 @@ class ExportSafetyTest {
     @Test
     void registryCsvNeutralisesEveryCell() throws Exception {
         Path file = dir.resolve("groups.csv");
-        w.ctx.registryExporter().export(file);
+        w.ctx.registryExporter().export(file, true);
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF");
         assertNeutralised(csvCells(text.substring(1)));
@@ -96,7 +96,7 @@ class ExportSafetyTest {
     @Test
     void registryXlsxNeutralisesEveryCellAndHoldsNoFormula() throws Exception {
         Path file = dir.resolve("groups.xlsx");
-        w.ctx.registryExporter().export(file);
+        w.ctx.registryExporter().export(file, true);
         List<String> cells = new ArrayList<>();
         try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile())) {
             List<Row> rows = wb.getFirstSheet().read();

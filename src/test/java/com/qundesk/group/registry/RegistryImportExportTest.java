@@ -35,7 +35,7 @@ class RegistryImportExportTest {
         TestWorkspace source = TestWorkspace.demo(dir.resolve("a"));
         for (String ext : List.of("csv", "xlsx")) {
             Path file = dir.resolve("groups." + ext);
-            int n = source.ctx.registryExporter().export(file);
+            int n = source.ctx.registryExporter().export(file, true);
             TestWorkspace target = new TestWorkspace(dir.resolve("b-" + ext));
             RegistryImporter.Report r = target.ctx.registryImporter().importFile(file, false);
             assertThat(r.rejected()).isEmpty();
@@ -122,7 +122,7 @@ class RegistryImportExportTest {
         }
         for (String ext : List.of("csv", "xlsx")) {
             Path file = dir.resolve("out." + ext);
-            w.ctx.registryExporter().export(file);
+            w.ctx.registryExporter().export(file, true);
             Table t = TableReader.read(file);
             for (Table.Row row : t.rows()) {
                 String name = row.cell(0);

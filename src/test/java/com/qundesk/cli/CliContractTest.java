@@ -201,7 +201,7 @@ class CliContractTest {
         Path csv = Files.writeString(dir.resolve("g.csv"), "name,platform,owner,members,capacity\n"
                 + "Night talk 1,wechat,Lin,12,500\n夜话会1群,wechat,林小姐,480,500\n好物快闪团·第3期🎁,wecom,王,5,200\n"
                 + "一个名字特别特别特别特别特别特别特别长的社群,wechat,,1,500\n");
-        assertThat(cli.run("groups", "import", csv.toString(), "--workspace", ws).code()).isZero();
+        assertThat(cli.run("groups", "import", csv.toString(), "--purpose", "industry", "--workspace", ws).code()).isZero();
         List<String> rows = cli.run("groups", "list", "--workspace", ws).out().lines().filter(l -> l.contains("/"))
                 .toList();
         assertThat(rows).hasSize(4);

@@ -108,6 +108,7 @@ class CliTest {
     void groupsImportAsksForThePurposeOfASheetWithoutOne() throws Exception {
         Path sheet = dir.resolve("registry.csv");
         Files.writeString(sheet, "群名称,群人数,建群时间\n老客户群,420,2024-05-20\n");
+        run("init", "--workspace", ws);
         CliRunner.Result none = run("groups", "import", sheet.toString(), "--workspace", ws);
         assertThat(none.code()).isEqualTo(1);
         assertThat(none.err()).contains("no purpose column").contains("--purpose").contains("shopping 好物/购物")

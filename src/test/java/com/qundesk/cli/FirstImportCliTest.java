@@ -31,6 +31,7 @@ class FirstImportCliTest {
     void aRealExportImportsIntoAnEmptyWorkspaceWithCreateGroups(RealExports.Exporter exporter) throws Exception {
         CliRunner cli = new CliRunner(dir);
         Path export = exporter.write(dir.resolve("export"));
+        assertThat(cli.run("init", "--workspace", cli.ws).code()).isZero(); // a new user's empty workspace
 
         CliRunner.Result r = cli.run("import", "chat", export.toString(), "--create-groups", "--workspace", cli.ws);
         assertThat(r.code()).as(r.out() + r.err()).isZero();

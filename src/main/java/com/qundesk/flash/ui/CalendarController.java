@@ -153,6 +153,5 @@ public final class CalendarController {
 
     private void changed() {
         refresh();
-        ui.actions().refreshToday();
     }
 }

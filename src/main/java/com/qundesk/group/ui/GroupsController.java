@@ -163,6 +163,21 @@ public final class GroupsController {
         });
     }
 
+    /** Whether the form holds edits not saved yet (leaving the view asks first). */
+    public boolean hasUnsavedEdits() {
+        return formController.hasUnsavedEdits();
+    }
+
+    /** Saves the form's edits; {@code afterSaved} runs once they are stored, not when a field is in error. */
+    public void saveEdits(Runnable afterSaved) {
+        formController.save(afterSaved);
+    }
+
+    /** Drops the form's edits. */
+    public void discardEdits() {
+        formController.discardEdits();
+    }
+
     public ObservableList<GroupRow> rows() {
         return rows;
     }

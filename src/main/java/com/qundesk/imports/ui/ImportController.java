@@ -59,7 +59,6 @@ public final class ImportController {
     private final ObservableList<Group> groupChoices = FXCollections.observableArrayList();
     private final Map<Long, Group> groupsById = new HashMap<>();
     private Task<?> running;
-    private Runnable onImported = () -> { };
 
     @FXML private TabPane tabs;
     @FXML private VBox dropZone;
@@ -113,11 +112,6 @@ public final class ImportController {
     public ImportController(UiContext ui) {
         this.ui = ui;
         this.imports = ui.app().chatImports();
-    }
-
-    /** Called after each import that stored something (the dashboard and Today refresh). */
-    public void setOnImported(Runnable r) {
-        onImported = r;
     }
 
     @FXML
@@ -227,6 +221,14 @@ public final class ImportController {
                 return groupChoices.stream().filter(g -> g != null && g.name().equals(s)).findFirst().orElse(null);
             }
         };
+    }
+
+    /** Shows the workspace as it is now (groups to import into, the history), unless an import is running. */
+    public void refresh() {
+        if (running == null) {
+            reloadGroups();
+            refreshHistory();
+        }
     }
 
     private void reloadGroups() {
@@ -511,9 +513,6 @@ public final class ImportController {
             end.run();
             progressLabel.setText("");
             report();
-            if (results.stream().anyMatch(r -> r.imported() > 0)) {
-                onImported.run();
-            }
         }, error -> {
             end.run();
             ui.tasks().errors().report(error);
@@ -610,7 +609,6 @@ public final class ImportController {
             return run;
         }, r -> {
             refreshHistory();
-            onImported.run();
         }, undoButton);
     }
 

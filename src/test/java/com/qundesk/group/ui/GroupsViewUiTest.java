@@ -11,6 +11,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -114,6 +115,75 @@ class GroupsViewUiTest {
         Group stored = ctx().groups().get(row.id());
         assertThat(stored.memberCount()).isEqualTo(row.group().memberCount());
         assertThat(stored.externalId()).isEqualTo(row.group().externalId());
+    }
+
+    @Test
+    void savingWithAnErrorScrollsToTheFirstFieldInErrorAndOutlinesIt(FxRobot robot) throws Exception {
+        TableView<GroupRow> t = table(robot);
+        GroupRow row = t.getItems().stream().filter(r -> r.group().name().equals("好物分享福利2群")).findFirst()
+                .orElseThrow();
+        robot.interact(() -> t.getSelectionModel().select(row));
+        TextField external = robot.lookup("#externalIdField").queryAs(TextField.class);
+        waitFor(() -> "好物分享福利2群".equals(robot.lookup("#nameField").queryAs(TextField.class).getText()));
+        ScrollPane form = robot.lookup("#formScroll").queryAs(ScrollPane.class);
+        robot.interact(() -> {
+            external.setText("not-an-id");
+            form.setVvalue(1); // the operator is at the bottom of the form, by Save
+        });
+        waitFor(() -> !inView(form, external));
+        save(robot);
+        waitFor(() -> robot.lookup("#externalIdError").queryAs(Label.class).isVisible());
+        waitFor(() -> inView(form, external));
+        assertThat(external.getPseudoClassStates()).extracting(Object::toString).contains("danger");
+        assertThat(external.isFocused()).isTrue();
+        assertThat(robot.lookup("#nameField").queryAs(TextField.class).getPseudoClassStates())
+                .extracting(Object::toString).doesNotContain("danger");
+    }
+
+    /** Whether {@code node} lies inside what the scroll pane shows. */
+    private static boolean inView(ScrollPane pane, Node node) {
+        javafx.geometry.Bounds view = pane.localToScene(pane.getLayoutBounds());
+        javafx.geometry.Bounds at = node.localToScene(node.getLayoutBounds());
+        return at.getMinY() >= view.getMinY() && at.getMaxY() <= view.getMaxY();
+    }
+
+    @Test
+    void leavingWithUnsavedEditsAsksToSaveDiscardOrStay(FxRobot robot) throws Exception {
+        TableView<GroupRow> t = table(robot);
+        GroupRow row = t.getItems().stream().filter(r -> r.group().name().equals("好物分享福利2群")).findFirst()
+                .orElseThrow();
+        robot.interact(() -> t.getSelectionModel().select(row));
+        TextField name = robot.lookup("#nameField").queryAs(TextField.class);
+        waitFor(() -> "好物分享福利2群".equals(name.getText()));
+        robot.interact(() -> name.setText("好物分享福利二群"));
+
+        answer(robot, "Stay");
+        assertThat(window.controller().current()).isEqualTo(Section.GROUPS);
+        assertThat(name.getText()).isEqualTo("好物分享福利二群");
+
+        answer(robot, "Discard");
+        waitFor(() -> window.controller().current() == Section.TODAY);
+        assertThat(ctx().groups().get(row.id()).name()).isEqualTo("好物分享福利2群");
+
+        robot.interact(() -> window.show(Section.GROUPS));
+        robot.interact(() -> t.getSelectionModel().clearSelection());
+        robot.interact(() -> t.getSelectionModel().select(t.getItems().stream()
+                .filter(r -> r.id() == row.id()).findFirst().orElseThrow()));
+        waitFor(() -> "好物分享福利2群".equals(name.getText()));
+        robot.interact(() -> name.setText("好物分享福利二群"));
+        answer(robot, "Save");
+        waitFor(() -> window.controller().current() == Section.TODAY);
+        assertThat(ctx().groups().get(row.id()).name()).isEqualTo("好物分享福利二群");
+    }
+
+    /** Goes to Today with the form edited and answers the question with {@code button}. */
+    private void answer(FxRobot robot, String button) throws Exception {
+        robot.clickOn("#nav-today");
+        waitFor(() -> robot.lookup("#unsavedEditsDialog").tryQuery().isPresent());
+        Button b = robot.lookup("#unsavedEditsDialog .button").match((Node n) -> n instanceof Button x
+                && button.equals(x.getText())).queryButton();
+        robot.interact(b::fire);
+        waitFor(() -> robot.lookup("#unsavedEditsDialog").tryQuery().isEmpty());
     }
 
     @Test

@@ -145,9 +145,11 @@ public final class GroupsController {
         ui.tasks().run(() -> {
             List<Group> all = groups.list();
             Map<Long, String> names = all.stream().collect(Collectors.toMap(Group::id, Group::name));
+            Map<Long, com.qundesk.flash.FlashState> flashStates = ui.app().flash().statesNow();
             List<GroupRow> out = new ArrayList<>(all.size());
             for (Group g : all) {
-                out.add(GroupRow.of(g, m, g.parentId() == null ? null : names.get(g.parentId())));
+                out.add(GroupRow.of(g, m, g.parentId() == null ? null : names.get(g.parentId()),
+                        flashStates.get(g.id())));
             }
             return out;
         }, loaded -> {

@@ -11,7 +11,6 @@ import com.qundesk.imports.ui.ImportController;
 import com.qundesk.imports.ui.PendingFile;
 import com.qundesk.testsupport.FxWindows;
 import com.qundesk.testsupport.TestWorkspace;
-import com.qundesk.ui.Theme;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -56,11 +55,7 @@ class FreshViewsUiTest {
         flashId = w.ctx.flash().create(new FlashPlan(null, LifetimePreset.RESOURCE_FLASH, 1, w.clock.instant(), null,
                 null, null, null, Platform.WECHAT, null, null, null, null)).getFirst().group().id();
         w.clock.set(TestWorkspace.NOW);
-        Theme theme = new Theme();
-        theme.apply(Theme.Mode.LIGHT);
-        window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
-        w.close(); // the window under test is the one writer
-        window.open(w.file, false);
+        window = FxWindows.open(stage, w, executor);
     }
 
     @AfterEach

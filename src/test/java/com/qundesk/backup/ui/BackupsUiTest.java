@@ -16,13 +16,14 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import com.qundesk.testsupport.FxWindows;
 
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,13 +35,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class BackupsUiTest {
 
+    @TempDir
+    static Path temp;
+
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private MainWindow window;
     private TestWorkspace w;
 
     @Start
     void start(Stage stage) throws Exception {
-        w = new TestWorkspace(Files.createTempDirectory("qundesk-backups-ui"));
+        w = new TestWorkspace(temp.resolve("backups-" + System.nanoTime()));
         Theme theme = new Theme();
         theme.apply(Theme.Mode.LIGHT);
         window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);

@@ -6,7 +6,6 @@ import com.qundesk.group.Platform;
 import com.qundesk.shell.MainWindow;
 import com.qundesk.shell.Section;
 import com.qundesk.testsupport.TestWorkspace;
-import com.qundesk.ui.Theme;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -18,13 +17,13 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import com.qundesk.testsupport.FxWindows;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class GroupsViewUiTest {
 
+    @TempDir
+    static Path temp;
+
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private MainWindow window;
     /** The window's own context: the workspace has one writer. */
@@ -45,13 +47,9 @@ class GroupsViewUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path dir = Files.createTempDirectory("qundesk-groups-ui");
+        Path dir = temp.resolve("groups-" + System.nanoTime());
         TestWorkspace w = TestWorkspace.demo(dir);
-        Theme theme = new Theme();
-        theme.apply(Theme.Mode.LIGHT);
-        window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
-        w.close(); // the window under test is the one writer
-        window.open(w.file, false);
+        window = FxWindows.open(stage, w, executor);
     }
 
     @AfterEach

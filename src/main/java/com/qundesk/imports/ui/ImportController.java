@@ -82,6 +82,8 @@ public final class ImportController {
     @FXML private TableColumn<ChatChoice, Number> chatRowsColumn;
     @FXML private TableColumn<ChatChoice, Group> chatGroupColumn;
     @FXML private Label previewTitle;
+    @FXML private Label chatPlaceholder;
+    @FXML private Label rowPlaceholder;
     @FXML private TableView<ImportPreview.Row> rowTable;
     @FXML private TableColumn<ImportPreview.Row, Number> rowLineColumn;
     @FXML private TableColumn<ImportPreview.Row, String> rowTimeColumn;
@@ -393,8 +395,9 @@ public final class ImportController {
             f.chats().setAll(p.chats().stream().filter(c -> !c.oneToOne())
                     .map(c -> new ChatChoice(c, c.groupId() == null ? null : groupsById.get(c.groupId()))).toList());
             f.groupsProperty().set(groupSummary(f));
-            f.stateProperty().set(PendingFile.State.READY);
-            f.statusProperty().set(readyText(f));
+            // a file of one-to-one chats only is not importable, and the preview says so before Start
+            f.stateProperty().set(f.onlyOneToOne() ? PendingFile.State.FAILED : PendingFile.State.READY);
+            f.statusProperty().set(f.onlyOneToOne() ? ui.messages().get("import.status.oneToOneOnly") : readyText(f));
             if (f == fileTable.getSelectionModel().getSelectedItem()) {
                 showFile(f);
             }
@@ -439,6 +442,9 @@ public final class ImportController {
         if (unmatched > 0 && !createGroupsBox.isSelected()) {
             parts.add(m.get("import.status.unmatched", unmatched));
         }
+        if (f.oneToOneChats() > 0) {
+            parts.add(m.get("import.status.oneToOneSkipped", f.oneToOneChats()));
+        }
         if (p.rejectedCount() > 0) {
             parts.add(m.get("import.status.badRows", p.rejectedCount()));
         }
@@ -469,10 +475,16 @@ public final class ImportController {
             chatTable.getItems().clear();
             rowTable.getItems().clear();
             previewTitle.setText(m.get("import.preview.title"));
+            chatPlaceholder.setText(m.get(f == null ? "import.mapping.empty" : "import.mapping.reading"));
+            rowPlaceholder.setText(m.get("import.preview.empty"));
             return;
         }
+        boolean direct = f.onlyOneToOne();
+        chatPlaceholder.setText(direct ? m.get("import.mapping.oneToOne", f.oneToOneChats())
+                : m.get("import.mapping.none"));
+        rowPlaceholder.setText(m.get(direct ? "import.preview.oneToOne" : "import.preview.empty"));
         chatTable.setItems(f.chats());
-        rowTable.getItems().setAll(f.preview().rows());
+        rowTable.getItems().setAll(f.importableRows());
         previewTitle.setText(m.get("import.preview.titleOf", f.path().getFileName(), f.preview().format()));
     }
 

@@ -101,6 +101,28 @@ class ImportViewUiTest {
     }
 
     @Test
+    void aOneToOneChatIsPreviewedAsNothingToImport(FxRobot robot) throws Exception {
+        Path direct = ChatFixtures.wechatMsg(dir, "老王", "wxid_laowang", ChatFixtures.week());
+        waitFor(() -> window.controller() != null);
+        robot.interact(() -> window.show(Section.IMPORT));
+        assertThat(robot.lookup("#viewTitle").queryAs(Label.class).getText()).isEqualTo("Import");
+        ImportController c = window.controller().importer().orElseThrow();
+        robot.interact(() -> c.add(List.of(direct)));
+        TableView<PendingFile> files = robot.lookup("#fileTable").queryAs(TableView.class);
+        waitFor(() -> files.getItems().size() == 1 && files.getItems().getFirst().state() != PendingFile.State.READING);
+        PendingFile f = files.getItems().getFirst();
+        robot.interact(() -> files.getSelectionModel().select(f));
+        // before Start: not importable, and every panel says why
+        assertThat(f.state()).isEqualTo(PendingFile.State.FAILED);
+        assertThat(f.statusProperty().get()).contains("One-to-one chat only");
+        assertThat(robot.lookup("#startButton").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#rowTable").queryAs(TableView.class).getItems()).isEmpty();
+        assertThat(robot.lookup("#chatPlaceholder").queryAs(Label.class).getText()).contains("only one-to-one chats")
+                .doesNotContain("Select a file");
+        assertThat(robot.lookup("#rowPlaceholder").queryAs(Label.class).getText()).contains("one-to-one");
+    }
+
+    @Test
     void aSavedWecomResponseIsRecognisedAndImported(FxRobot robot) throws Exception {
         waitFor(() -> window.controller() != null);
         Group wecom = window.ui().app().groups().create(Group.draft(Platform.WECOM, "销售客服群", Purpose.SERVICE,

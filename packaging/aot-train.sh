@@ -33,8 +33,13 @@ rm -f "$APP/qundesk.aot"
 # two steps (record, then create) rather than -XX:AOTCacheOutput: the one-step form starts bin/java for the second
 # step, and a jpackage runtime has no bin/java
 JAVA_TOOL_OPTIONS="-XX:AOTMode=record -XX:AOTConfiguration=$WORK/qundesk.aotconf $PROBE" \
-  ${RUN[@]+"${RUN[@]}"} "$LAUNCHER" --workspace "$WORK/train.qundesk"
+  ${RUN[@]+"${RUN[@]}"} "$LAUNCHER" --workspace "$WORK/train.qundesk" 2> >(tee "$WORK/record.log" >&2)
 [ -f "$WORK/probe.properties" ] || { echo "The training run did not reach its start view" >&2; exit 1; }
+# a stack trace in the training run is a failure even when the cache gets written: it would hide a real one
+if grep -q '^Exception in thread\|^Caused by:' "$WORK/record.log"; then
+  echo "The training run threw an exception (above)" >&2
+  exit 1
+fi
 JAVA_TOOL_OPTIONS="-XX:AOTMode=create -XX:AOTConfiguration=$WORK/qundesk.aotconf -XX:AOTCache=$APP/qundesk.aot" \
   ${RUN[@]+"${RUN[@]}"} "$LAUNCHER" --workspace "$WORK/train.qundesk"
 [ -s "$APP/qundesk.aot" ] || { echo "The JVM wrote no AOT cache" >&2; exit 1; }

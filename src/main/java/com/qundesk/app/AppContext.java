@@ -156,6 +156,11 @@ public final class AppContext implements AutoCloseable {
         return database.file();
     }
 
+    /** Raised after every committed write to this workspace, whichever service made it. */
+    public com.qundesk.db.WorkspaceChanges changes() {
+        return database.changes();
+    }
+
     public GroupService groups() {
         return groups;
     }

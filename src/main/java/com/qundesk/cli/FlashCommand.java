@@ -25,13 +25,13 @@ import java.util.concurrent.Callable;
         subcommands = {FlashCommand.CreateCmd.class, FlashCommand.DissolveCmd.class, FlashCommand.ExtendCmd.class})
 final class FlashCommand {
 
-    static ObjectNode json(ObjectMapper mapper, FlashGroup f) {
+    static ObjectNode json(ObjectMapper mapper, FlashGroup f, Instant now) {
         ObjectNode o = mapper.createObjectNode();
         o.put("id", f.group().id());
         o.put("name", f.group().name());
         o.put("platform", f.group().platform().token());
         o.put("preset", f.lifecycle().preset().token());
-        o.put("state", f.lifecycle().state().token());
+        o.put("state", f.lifecycle().stateAt(now).token());
         o.put("opensAt", f.lifecycle().opensAt().toString());
         o.put("dueAt", f.lifecycle().dueAt().toString());
         if (f.campaignId() == null) {
@@ -90,7 +90,7 @@ final class FlashCommand {
             List<FlashGroup> created = ctx.flash().create(plan);
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ArrayNode arr = mapper.createArrayNode();
-            created.forEach(f -> arr.add(json(mapper, f)));
+            created.forEach(f -> arr.add(json(mapper, f, ctx.clock().instant())));
             out().println(mapper.writeValueAsString(arr));
             return QunDeskCli.OK;
         }
@@ -112,7 +112,7 @@ final class FlashCommand {
             try {
                 FlashGroup f = ctx.flash().dissolve(id, reason, skip);
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-                out().println(mapper.writeValueAsString(json(mapper, f)));
+                out().println(mapper.writeValueAsString(json(mapper, f, ctx.clock().instant())));
                 return QunDeskCli.OK;
             } catch (ChecklistIncompleteException e) {
                 var m = messages();
@@ -137,7 +137,7 @@ final class FlashCommand {
             AppContext ctx = root().openToChange();
             FlashGroup f = ctx.flash().extend(id, time(to, ctx.zone(), false, "--to"), reason);
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            out().println(mapper.writeValueAsString(json(mapper, f)));
+            out().println(mapper.writeValueAsString(json(mapper, f, ctx.clock().instant())));
             return QunDeskCli.OK;
         }
     }

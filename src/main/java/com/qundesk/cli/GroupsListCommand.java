@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.qundesk.app.AppContext;
+import com.qundesk.flash.FlashState;
 import com.qundesk.group.Group;
 import com.qundesk.i18n.Messages;
 import com.qundesk.io.CellSafety;
@@ -14,6 +16,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code qundesk groups list [--format table|json|csv]}. */
@@ -27,17 +30,19 @@ final class GroupsListCommand extends CliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Group> groups = root().open().groups().list();
+        AppContext ctx = root().open();
+        List<Group> groups = ctx.groups().list();
+        Map<Long, FlashState> flash = ctx.flash().statesNow();
         switch (format) {
-            case json -> printJson(groups);
+            case json -> printJson(groups, flash);
             case csv -> printCsv(groups);
-            case table -> printTable(groups, messages());
+            case table -> printTable(groups, flash, messages());
         }
         out().flush();
         return QunDeskCli.OK;
     }
 
-    private void printJson(List<Group> groups) throws IOException {
+    private void printJson(List<Group> groups, Map<Long, FlashState> flash) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ArrayNode arr = mapper.createArrayNode();
         for (Group g : groups) {
@@ -52,6 +57,9 @@ final class GroupsListCommand extends CliCommand implements Callable<Integer> {
             o.put("memberCount", g.memberCount());
             o.put("capacity", g.capacity());
             o.put("status", g.status().token());
+            if (flash.containsKey(g.id())) {
+                o.put("flashState", flash.get(g.id()).token()); // what Today and the Groups view say
+            }
             if (g.parentId() == null) {
                 o.putNull("parentId");
             } else {
@@ -81,13 +89,13 @@ final class GroupsListCommand extends CliCommand implements Callable<Integer> {
     /** Columns: ID, platform, name, purpose, kind, owner, members/capacity, status, padded by display width. */
     private static final int[] WIDTHS = {6, 8, 32, 10, 10, 12, 9};
 
-    private void printTable(List<Group> groups, Messages m) {
+    private void printTable(List<Group> groups, Map<Long, FlashState> flash, Messages m) {
         out().println(row(m.get("column.platform"), "ID", m.get("column.name"), m.get("column.purpose"),
                 m.get("column.kind"), m.get("column.owner"), m.get("column.members"), m.get("column.status")));
         for (Group g : groups) {
             out().println(row(m.get(g.platform().messageKey()), Long.toString(g.id()), g.name(),
                     m.get(g.purpose().messageKey()), m.get(g.kind().messageKey()), g.owner() == null ? "" : g.owner(),
-                    g.memberCount() + "/" + g.capacity(), m.get(g.status().messageKey())));
+                    g.memberCount() + "/" + g.capacity(), m.get(FlashState.statusKey(g.status(), flash.get(g.id())))));
         }
         out().println(m.get("cli.groups.count", groups.size()));
     }

@@ -91,7 +91,7 @@ public final class DashboardService {
             History history = history(c, day, windowDays, verdicts, share);
             return new Portfolio(day, windowDays, byStatus, byPurpose, verdicts.size(), delivered, share,
                     history.trend(), history.weeks(), funnel(verdicts), top, bottom, verdicts,
-                    discipline(c));
+                    FlashDiscipline.of(flash.endings(c, ON_TIME_GRACE), lifecycles, clock.instant()));
         });
     }
 
@@ -231,10 +231,5 @@ public final class DashboardService {
         rates.sort(Comparator.comparingDouble(Portfolio.GroupRate::rate).reversed());
         return new Portfolio.Funnel(issued, redeemed, issued > 0 ? redeemed / issued : null, orders, gmv, signups,
                 rates);
-    }
-
-    /** On-time and late dissolutions, overdue and open flash groups (of groups still in the registry). */
-    private FlashDiscipline discipline(Connection c) throws SQLException {
-        return flash.discipline(c, clock.instant(), ON_TIME_GRACE);
     }
 }

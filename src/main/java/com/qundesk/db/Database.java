@@ -40,6 +40,7 @@ public final class Database implements AutoCloseable {
     private volatile boolean closed;
     /** When quick_check last found this workspace intact (at this open or an earlier one), or null. */
     private volatile Instant checkedAt;
+    private final WorkspaceChanges changes = new WorkspaceChanges();
 
     private Database(Path file) {
         this.file = file;
@@ -208,6 +209,11 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
+    /** Raised after every committed transaction that changed a row of this workspace. */
+    public WorkspaceChanges changes() {
+        return changes;
+    }
+
     /** A new connection in auto-commit mode; the caller closes it. */
     public Connection connect() throws SQLException {
         if (closed) {
@@ -297,7 +303,11 @@ public final class Database implements AutoCloseable {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
+                boolean wrote = changedRows(c);
                 c.commit();
+                if (wrote) {
+                    changes.committed();
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
@@ -330,6 +340,11 @@ public final class Database implements AutoCloseable {
     /** Runs read-only {@code work} on one connection (a consistent snapshot in WAL mode). */
     public <T> T read(SqlWork<T> work) {
         return inTransaction(work);
+    }
+
+    /** Whether this connection (opened for one transaction) changed any row: SQLite's own count, no statement. */
+    private static boolean changedRows(Connection c) throws SQLException {
+        return c.unwrap(org.sqlite.SQLiteConnection.class).getDatabase().total_changes() > 0;
     }
 
     private static void rollbackQuietly(Connection c) {

@@ -19,13 +19,20 @@ public record FlashLifecycle(long groupId, LifetimePreset preset, FlashState sta
         return items.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(items));
     }
 
-    /** The state as of {@code now}: an open or extended group whose due time has passed is due. */
+    /**
+     * The state as of {@code now} — the one definition every view, the report and the CLI show: a group not ended
+     * whose due time has passed is due; a planned group whose opening time has come is open (the reminder timer
+     * stores that a moment later).
+     */
     public FlashState stateAt(Instant now) {
-        if ((state == FlashState.OPEN || state == FlashState.EXTENDED) && !now.isBefore(dueAt)) {
+        if (state.isFinal()) {
+            return state;
+        }
+        if (!now.isBefore(dueAt)) {
             return FlashState.DUE;
         }
-        if (state == FlashState.PLANNED && !now.isBefore(dueAt)) {
-            return FlashState.DUE;
+        if (state == FlashState.PLANNED && !now.isBefore(opensAt)) {
+            return FlashState.OPEN;
         }
         return state;
     }

@@ -106,26 +106,20 @@ public final class FlashRepository {
     }
 
     /**
-     * Dissolved within {@code grace} of their due time (on time) or later, and of the ones not yet ended: due by
-     * {@code now} (overdue) or not (open). Lifecycles whose group is no longer in the registry are not counted.
+     * Flash groups dissolved within {@code grace} of their due time (on time) or later; lifecycles whose group is
+     * no longer in the registry are not counted.
      */
-    public FlashDiscipline discipline(Connection c, Instant now, java.time.Duration grace) throws SQLException {
-        String ended = "('" + FlashState.DISSOLVED.token() + "', '" + FlashState.CONVERTED.token() + "')";
+    public FlashDiscipline.Endings endings(Connection c, java.time.Duration grace) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT "
-                + "coalesce(sum(f.state = ? AND f.ended_at IS NOT NULL AND f.ended_at <= f.due_at + ?), 0), "
-                + "coalesce(sum(f.state = ? AND NOT (f.ended_at IS NOT NULL AND f.ended_at <= f.due_at + ?)), 0), "
-                + "coalesce(sum(f.state NOT IN " + ended + " AND f.due_at <= ?), 0), "
-                + "coalesce(sum(f.state NOT IN " + ended + " AND f.due_at > ?), 0) "
-                + "FROM flash_lifecycle f JOIN chat_group g ON g.id = f.group_id")) {
-            ps.setString(1, FlashState.DISSOLVED.token());
+                + "coalesce(sum(f.ended_at IS NOT NULL AND f.ended_at <= f.due_at + ?), 0), "
+                + "coalesce(sum(NOT (f.ended_at IS NOT NULL AND f.ended_at <= f.due_at + ?)), 0) "
+                + "FROM flash_lifecycle f JOIN chat_group g ON g.id = f.group_id WHERE f.state = ?")) {
+            ps.setLong(1, grace.toMillis());
             ps.setLong(2, grace.toMillis());
             ps.setString(3, FlashState.DISSOLVED.token());
-            ps.setLong(4, grace.toMillis());
-            ps.setLong(5, now.toEpochMilli());
-            ps.setLong(6, now.toEpochMilli());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new FlashDiscipline(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4));
+                return new FlashDiscipline.Endings(rs.getInt(1), rs.getInt(2));
             }
         }
     }

@@ -95,6 +95,18 @@ public final class FlashService {
         });
     }
 
+    /** Every flash group's {@linkplain FlashLifecycle#stateAt state now}, by group id. */
+    public Map<Long, FlashState> statesNow() {
+        Instant now = now();
+        return db.read(c -> {
+            Map<Long, FlashState> out = new HashMap<>();
+            for (FlashLifecycle f : repo.findAll(c)) {
+                out.put(f.groupId(), f.stateAt(now));
+            }
+            return out;
+        });
+    }
+
     public List<FlashGroup> list() {
         return db.read(c -> {
             Map<Long, Group> byId = new HashMap<>();

@@ -29,6 +29,16 @@ public enum FlashState {
         return "flashState." + token;
     }
 
+    /**
+     * The message key of a group's status as every view and the CLI show it: a live flash group's state now
+     * ({@code flashNow}, null for other groups), otherwise its registry status (also once the flash life ended:
+     * a group converted to long-term is simply active).
+     */
+    public static String statusKey(com.qundesk.group.GroupStatus status, FlashState flashNow) {
+        return flashNow != null && !flashNow.isFinal() && status.isLive() ? flashNow.messageKey()
+                : status.messageKey();
+    }
+
     public boolean isFinal() {
         return this == DISSOLVED || this == CONVERTED;
     }

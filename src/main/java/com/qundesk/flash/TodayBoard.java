@@ -25,22 +25,23 @@ public record TodayBoard(Instant at, List<FlashGroup> overdue, List<FlashGroup> 
         List<FlashGroup> open = new ArrayList<>();
         for (FlashGroup f : all) {
             FlashLifecycle l = f.lifecycle();
-            if (l.state().isFinal()) {
+            FlashState state = l.stateAt(at); // the one definition, as Groups, the dashboard and the CLI
+            if (state.isFinal()) {
                 continue;
             }
             Instant due = l.dueAt();
-            if (!due.isAfter(at)) {
+            if (state == FlashState.DUE) {
                 overdue.add(f);
             } else if (!due.isAfter(at.plus(NOW_WINDOW))) {
                 dueNow.add(f);
             } else if (!due.isAfter(at.plus(SOON_WINDOW))) {
                 dueSoon.add(f);
             }
-            if (l.state() == FlashState.PLANNED) {
+            if (state == FlashState.PLANNED) {
                 if (!l.opensAt().isAfter(at.plus(SOON_WINDOW))) {
                     toOpen.add(f);
                 }
-            } else if (due.isAfter(at)) {
+            } else if (state != FlashState.DUE) {
                 open.add(f);
             }
         }

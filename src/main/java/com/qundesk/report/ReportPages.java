@@ -57,7 +57,7 @@ final class ReportPages {
                 (long) p.funnel().couponsRedeemed(), (long) p.funnel().couponsIssued(),
                 percent(ValueModel.REDEMPTION_BENCHMARK)));
         var f = p.flash();
-        bullet(m.get("dashboard.flashText", f.onTime(), f.late(), f.overdue(), f.open()));
+        bullet(m.get("dashboard.flashText", f.onTime(), f.late(), f.overdue(), f.open(), f.planned()));
         bullet(p.recommendations().stream().filter(h -> h.recommendation() != Recommendation.KEEP).count()
                 + " " + m.get("dashboard.actionsText", count(p, Recommendation.DISSOLVE),
                 count(p, Recommendation.SPLIT), count(p, Recommendation.RE_FORM),

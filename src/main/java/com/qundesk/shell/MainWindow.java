@@ -137,6 +137,7 @@ public final class MainWindow implements UiContext.WindowActions {
     }
 
     private void stopTimers() {
+        unfollow.run();
         if (backupTimer != null) {
             backupTimer.stop();
         }
@@ -200,10 +201,31 @@ public final class MainWindow implements UiContext.WindowActions {
             importOnOpen = List.of();
             controller.importer().ifPresent(c -> c.add(files));
         }
+        followChanges(controller);
         notifications = new NotificationCenter(ui, () -> stage, tray,
                 notices -> controller.today().ifPresent(TodayController::refresh));
         notifications.start();
         prepareWhenIdle(controller);
+    }
+
+    /** Stops telling the previous views about the workspace's changes. */
+    private Runnable unfollow = () -> { };
+
+    /**
+     * The one way views stay current: every committed write to the workspace tells this window's views (at most
+     * one hand-over to the FX thread at a time, however many batches an import commits).
+     */
+    private void followChanges(MainWindowController forController) {
+        unfollow.run();
+        java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
+        unfollow = context.changes().listen(version -> {
+            if (queued.compareAndSet(false, true)) {
+                javafx.application.Platform.runLater(() -> {
+                    queued.set(false);
+                    forController.workspaceChanged();
+                });
+            }
+        });
     }
 
     private javafx.animation.PauseTransition prepareTimer;
@@ -256,7 +278,7 @@ public final class MainWindow implements UiContext.WindowActions {
         }
     }
 
-    @Override
+    /** Reloads Today now (tests; the views otherwise follow the workspace's changes by themselves). */
     public void refreshToday() {
         if (controller != null) {
             controller.today().ifPresent(TodayController::refresh);

@@ -27,6 +27,14 @@ public final class MainWindowController {
     private final UserPrefs prefs;
     private final Map<Section, Parent> views = new EnumMap<>(Section.class);
     private final Map<Section, ToggleButton> buttons = new EnumMap<>(Section.class);
+    /** How each built view reloads itself from the workspace. */
+    private final Map<Section, java.util.function.BooleanSupplier> reloaders = new EnumMap<>(Section.class);
+    /** The workspace version each built view last loaded; older than now means it shows a stale workspace. */
+    private final Map<Section, Long> loadedAt = new EnumMap<>(Section.class);
+    /** A burst of writes (an import commits batch after batch) reloads the view on screen once, when it settles. */
+    private final javafx.animation.PauseTransition settle =
+            new javafx.animation.PauseTransition(javafx.util.Duration.millis(SETTLE_MILLIS));
+    static final int SETTLE_MILLIS = 250;
     private final ToggleGroup navGroup = new ToggleGroup();
     private Section current = Section.GROUPS;
     private GroupsController groupsController;
@@ -58,6 +66,27 @@ public final class MainWindowController {
         }
         workspaceLabel.setText(ui.messages().get("status.workspace", ui.app().workspace().toAbsolutePath()));
         busyIndicator.visibleProperty().bind(ui.tasks().busyProperty());
+        settle.setOnFinished(e -> reloadIfStale(current));
+    }
+
+    /**
+     * The workspace changed (a write was committed, here or by a dialog, an import, the reminder timer): the view
+     * on screen reloads once the writes settle, every other view when it is next shown.
+     */
+    public void workspaceChanged() {
+        settle.playFromStart();
+    }
+
+    private long version() {
+        return ui.app().changes().version();
+    }
+
+    private void reloadIfStale(Section section) {
+        java.util.function.BooleanSupplier reload = reloaders.get(section);
+        long now = version();
+        if (reload != null && loadedAt.getOrDefault(section, -1L) < now && reload.getAsBoolean()) {
+            loadedAt.put(section, now);
+        }
     }
 
     private com.qundesk.imports.ui.ImportController importController;
@@ -73,14 +102,43 @@ public final class MainWindowController {
 
     /** Shows {@code section}, building its view on first use. */
     public void show(Section section) {
+        if (section != current && !mayLeave(section)) {
+            buttons.get(current).setSelected(true);
+            return;
+        }
         current = section;
         buttons.get(section).setSelected(true);
+        boolean built = views.containsKey(section);
         Parent view = views.computeIfAbsent(section, this::build);
         content.getChildren().setAll(view);
-        if (section == Section.TODAY && todayController != null && view.getScene() != null) {
-            todayController.refresh();
+        if (section == Section.TODAY && todayController != null && built) {
+            loadedAt.put(section, version());
+            todayController.refresh(); // its states move with the clock too, not only with writes
+        } else if (built) {
+            reloadIfStale(section);
         }
         prefs.put(UserPrefs.LAST_VIEW, section.token());
+    }
+
+    /**
+     * Leaving Groups with unsaved edits asks: save (then go on once stored), discard, or stay. Returns whether to
+     * go on to {@code next} now.
+     */
+    private boolean mayLeave(Section next) {
+        if (current != Section.GROUPS || groupsController == null || !groupsController.hasUnsavedEdits()) {
+            return true;
+        }
+        return switch (UnsavedEditsDialog.ask(ui.messages(), content.getScene().getWindow())) {
+            case SAVE -> {
+                groupsController.saveEdits(() -> show(next));
+                yield false;
+            }
+            case DISCARD -> {
+                groupsController.discardEdits();
+                yield true;
+            }
+            case STAY -> false;
+        };
     }
 
     public Optional<TodayController> today() {
@@ -118,32 +176,57 @@ public final class MainWindowController {
         holder.getChildren().clear(); // free for show(), which puts it in the window
     }
 
+    private static java.util.function.BooleanSupplier reloading(Runnable reload) {
+        return () -> {
+            reload.run();
+            return true;
+        };
+    }
+
     private Parent build(Section section) {
+        loadedAt.put(section, version()); // a view loads the workspace as it builds
         return switch (section) {
             case GROUPS -> {
                 ViewLoader.View<GroupsController> v = loader.load(GroupsController.class);
                 groupsController = v.controller();
+                reloaders.put(section, () -> {
+                    if (v.controller().hasUnsavedEdits()) {
+                        return false; // never under the operator's hands: it reloads once the edits are saved
+                    }
+                    v.controller().reload(null);
+                    return true;
+                });
                 yield v.root();
             }
             case TODAY -> {
                 ViewLoader.View<TodayController> v = loader.load(TodayController.class);
                 todayController = v.controller();
+                reloaders.put(section, reloading(v.controller()::refresh));
                 yield v.root();
             }
-            case CAMPAIGNS -> loader.load(CampaignsController.class).root();
-            case TEMPLATES -> loader.load(com.qundesk.template.ui.TemplatesController.class).root();
+            case CAMPAIGNS -> {
+                ViewLoader.View<CampaignsController> v = loader.load(CampaignsController.class);
+                reloaders.put(section, reloading(() -> v.controller().refresh(null))); // the list, the calendar
+                yield v.root();
+            }
+            case TEMPLATES -> {
+                ViewLoader.View<com.qundesk.template.ui.TemplatesController> v =
+                        loader.load(com.qundesk.template.ui.TemplatesController.class);
+                reloaders.put(section, reloading(() -> v.controller().refresh(null)));
+                yield v.root();
+            }
             case DASHBOARD -> {
                 ViewLoader.View<DashboardController> v = loader.load(DashboardController.class);
                 dashboardController = v.controller();
+                reloaders.put(section, reloading(v.controller()::refresh));
                 yield v.root();
             }
             case SETTINGS -> loader.load(SettingsController.class).root();
             case IMPORT -> {
                 ViewLoader.View<com.qundesk.imports.ui.ImportController> v =
                         loader.load(com.qundesk.imports.ui.ImportController.class);
-                // imported stats change the dashboard's numbers
-                v.controller().setOnImported(() -> dashboard().ifPresent(DashboardController::refresh));
                 importController = v.controller();
+                reloaders.put(section, reloading(v.controller()::refresh));
                 yield v.root();
             }
         };

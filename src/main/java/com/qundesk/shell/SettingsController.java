@@ -106,7 +106,13 @@ public final class SettingsController {
             field.setId(f.key().replace('.', '-'));
             field.setPrefColumnCount(f.key().endsWith("Tags") ? 18 : 7);
             thresholdFields.put(f.key(), field);
-            thresholdGrid.addRow(row++, new Label(m.get(f.labelKey())), field);
+            javafx.scene.Node input = field;
+            if (f.percent()) {
+                javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(4, field, new Label("%"));
+                box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                input = box;
+            }
+            thresholdGrid.addRow(row++, new Label(m.get(f.labelKey())), input);
         }
         ui.tasks().run(() -> ui.app().thresholds().current(), values ->
                 values.forEach((k, v) -> thresholdFields.get(k).setText(v)));

@@ -25,8 +25,5 @@ public record UiContext(AppContext app, Messages messages, Formats formats, UiTa
 
         /** Opens the Groups view with one group selected. */
         void showGroup(long groupId);
-
-        /** Reloads Today (after a flash group changed elsewhere). */
-        void refreshToday();
     }
 }

@@ -4,6 +4,7 @@ import com.qundesk.group.FieldError;
 import com.qundesk.group.ValidationException;
 import com.qundesk.settings.WorkspaceSettings;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,19 @@ import java.util.Map;
 /** The health-rule thresholds as Settings shows and saves them (workspace settings {@code health.*}). */
 public final class ThresholdSettings {
 
-    /** One editable threshold: its settings key, the label key and its bounds. */
-    public record Field(String key, String labelKey, double min, double max, boolean whole) {
+    /**
+     * One editable threshold: its settings key, the label key and its bounds; a {@code percent} one is a share,
+     * stored as a fraction and shown and typed as a percentage (bounds included).
+     */
+    public record Field(String key, String labelKey, double min, double max, boolean whole, boolean percent) {
+
+        Field(String key, String labelKey, double min, double max, boolean whole) {
+            this(key, labelKey, min, max, whole, false);
+        }
+
+        static Field share(String key, String labelKey, double min, double max) {
+            return new Field(key, labelKey, min, max, false, true);
+        }
     }
 
     public static final List<Field> FIELDS = List.of(
@@ -21,11 +33,11 @@ public final class ThresholdSettings {
             new Field("health.silentDays", "threshold.silentDays", 1, 365, true),
             new Field("health.noisyMessagesPerDay", "threshold.noisyMessagesPerDay", 1, 10000, false),
             new Field("health.noisyMaxValuePerWeek", "threshold.noisyMaxValuePerWeek", 0, 100, false),
-            new Field("health.concentratedTop3Share", "threshold.concentratedTop3Share", 0.01, 1, false),
-            new Field("health.adHeavyShare", "threshold.adHeavyShare", 0, 1, false),
+            Field.share("health.concentratedTop3Share", "threshold.concentratedTop3Share", 0.01, 1),
+            Field.share("health.adHeavyShare", "threshold.adHeavyShare", 0, 1),
             new Field("health.staleCoreDays", "threshold.staleCoreDays", 30, 3650, true),
-            new Field("health.churnLeaveShare", "threshold.churnLeaveShare", 0, 1, false),
-            new Field("health.nearCapacityShare", "threshold.nearCapacityShare", 0.5, 1, false),
+            Field.share("health.churnLeaveShare", "threshold.churnLeaveShare", 0, 1),
+            Field.share("health.nearCapacityShare", "threshold.nearCapacityShare", 0.5, 1),
             new Field("health.lowFrequencyTags", "threshold.lowFrequencyTags", 0, 0, false));
 
     private final WorkspaceSettings settings;
@@ -44,16 +56,16 @@ public final class ThresholdSettings {
         m.put("health.silentDays", Integer.toString(t.silentDays()));
         m.put("health.noisyMessagesPerDay", num(t.noisyMessagesPerDay()));
         m.put("health.noisyMaxValuePerWeek", num(t.noisyMaxValuePerWeek()));
-        m.put("health.concentratedTop3Share", num(t.concentratedTop3Share()));
-        m.put("health.adHeavyShare", num(t.adHeavyShare()));
+        m.put("health.concentratedTop3Share", percent(t.concentratedTop3Share()));
+        m.put("health.adHeavyShare", percent(t.adHeavyShare()));
         m.put("health.staleCoreDays", Integer.toString(t.staleCoreDays()));
-        m.put("health.churnLeaveShare", num(t.churnLeaveShare()));
-        m.put("health.nearCapacityShare", num(t.nearCapacityShare()));
+        m.put("health.churnLeaveShare", percent(t.churnLeaveShare()));
+        m.put("health.nearCapacityShare", percent(t.nearCapacityShare()));
         m.put("health.lowFrequencyTags", String.join(", ", t.lowFrequencyTags()));
         return m;
     }
 
-    /** Validates every value, then saves them all; nothing is saved when one is wrong. */
+    /** Validates every value (shares in percent), then saves them all; nothing is saved when one is wrong. */
     public void save(Map<String, String> values) {
         List<FieldError> errors = new ArrayList<>();
         for (Field f : FIELDS) {
@@ -61,21 +73,29 @@ public final class ThresholdSettings {
             if (f.key().equals("health.lowFrequencyTags")) {
                 continue;
             }
+            double scale = f.percent() ? 100 : 1;
             try {
                 double d = Double.parseDouble(v);
-                if (d < f.min() || d > f.max() || (f.whole() && d != Math.rint(d))) {
+                if (d < f.min() * scale || d > f.max() * scale || (f.whole() && d != Math.rint(d))) {
                     throw new NumberFormatException();
                 }
             } catch (NumberFormatException e) {
-                errors.add(FieldError.of(f.key(), "threshold.invalid", v, num(f.min()), num(f.max())));
+                errors.add(FieldError.of(f.key(), "threshold.invalid", v, f.percent() ? percent(f.min()) : num(f.min()),
+                        f.percent() ? percent(f.max()) : num(f.max())));
             }
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         for (Field f : FIELDS) {
-            settings.put(f.key(), values.getOrDefault(f.key(), "").strip());
+            String v = values.getOrDefault(f.key(), "").strip();
+            settings.put(f.key(), f.percent() ? new BigDecimal(v).movePointLeft(2).toPlainString() : v);
         }
+    }
+
+    /** 0.35 as "35", 0.925 as "92.5" (decimal, so no 35.00000000000001). */
+    private static String percent(double share) {
+        return new BigDecimal(Double.toString(share)).movePointRight(2).stripTrailingZeros().toPlainString();
     }
 
     private static String num(double d) {

@@ -59,6 +59,12 @@ class CliTest {
         }
         assertThat(platforms).containsExactlyInAnyOrder("wechat", "wecom");
         assertThat(kinds).containsExactlyInAnyOrder("long-term", "flash");
+        // the first-run dialog (both languages) and the README promise the number the demo makes
+        for (java.util.Locale l : List.of(com.qundesk.i18n.Messages.ENGLISH, com.qundesk.i18n.Messages.CHINESE)) {
+            assertThat(new com.qundesk.i18n.Messages(l).get("firstRun.text")).contains(" " + arr.size() + " ");
+        }
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("README.md")))
+                .contains("**demo workspace** (" + arr.size() + " groups,");
     }
 
     @Test

@@ -3,7 +3,6 @@ package com.qundesk.shell;
 import com.qundesk.app.UserPrefs;
 import com.qundesk.dashboard.ui.DashboardController;
 import com.qundesk.testsupport.TestWorkspace;
-import com.qundesk.ui.Theme;
 import com.qundesk.value.GroupHealth;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.PieChart;
@@ -16,13 +15,13 @@ import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import com.qundesk.testsupport.FxWindows;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class ShellAndDashboardUiTest {
 
+    @TempDir
+    static Path temp;
+
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private MainWindow window;
     private TestWorkspace w;
@@ -42,13 +44,9 @@ class ShellAndDashboardUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path dir = Files.createTempDirectory("qundesk-shell-ui");
+        Path dir = temp.resolve("shell-" + System.nanoTime());
         w = TestWorkspace.demo(dir);
-        Theme theme = new Theme();
-        theme.apply(Theme.Mode.LIGHT);
-        window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
-        w.close(); // the window under test is the one writer
-        window.open(w.file, false);
+        window = FxWindows.open(stage, w, executor);
     }
 
     @AfterEach

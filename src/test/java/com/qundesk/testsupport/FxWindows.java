@@ -21,6 +21,19 @@ public final class FxWindows {
         });
     }
 
+    /**
+     * Opens a window in the light theme on {@code w}'s workspace; {@code w} lets go of it first (the window under
+     * test is the one writer).
+     */
+    public static MainWindow open(javafx.stage.Stage stage, TestWorkspace w, ExecutorService executor) {
+        com.qundesk.ui.Theme theme = new com.qundesk.ui.Theme();
+        theme.apply(com.qundesk.ui.Theme.Mode.LIGHT);
+        MainWindow window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
+        w.close();
+        window.open(w.file, false);
+        return window;
+    }
+
     /** Disposes the window on the FX thread and stops the executor it used. */
     public static void close(MainWindow window, ExecutorService executor) throws Exception {
         WaitForAsyncUtils.asyncFx(window::dispose).get(5, TimeUnit.SECONDS);

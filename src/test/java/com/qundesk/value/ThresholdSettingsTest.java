@@ -30,4 +30,30 @@ class ThresholdSettingsTest {
         assertThatThrownBy(() -> s.save(values)).isInstanceOf(ValidationException.class);
         assertThat(w.ctx.health().thresholds().oversizedMembers()).isEqualTo(120);
     }
+
+    @Test
+    void sharesAreShownAndTakenAsPercentages() {
+        TestWorkspace w = new TestWorkspace(dir);
+        ThresholdSettings s = w.ctx.thresholds();
+        double share = w.ctx.health().thresholds().concentratedTop3Share();
+        Map<String, String> values = new java.util.LinkedHashMap<>(s.current());
+        assertThat(values.get("health.concentratedTop3Share"))
+                .isEqualTo(new java.math.BigDecimal(Double.toString(share)).movePointRight(2).stripTrailingZeros()
+                        .toPlainString());
+        values.put("health.concentratedTop3Share", "35");
+        values.put("health.nearCapacityShare", "92.5");
+        s.save(values);
+        assertThat(w.ctx.health().thresholds().concentratedTop3Share()).isEqualTo(0.35);
+        assertThat(w.ctx.health().thresholds().nearCapacityShare()).isEqualTo(0.925);
+        assertThat(s.current()).containsEntry("health.concentratedTop3Share", "35")
+                .containsEntry("health.nearCapacityShare", "92.5");
+        assertThat(ThresholdSettings.FIELDS).filteredOn(ThresholdSettings.Field::percent)
+                .extracting(ThresholdSettings.Field::key).containsExactlyInAnyOrder("health.concentratedTop3Share",
+                        "health.adHeavyShare", "health.churnLeaveShare", "health.nearCapacityShare");
+
+        values.put("health.adHeavyShare", "150"); // more than 100 %
+        assertThatThrownBy(() -> s.save(values)).isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).errors()).singleElement()
+                        .satisfies(f -> assertThat(f.messageArgs()).containsExactly("150", "0", "100")));
+    }
 }

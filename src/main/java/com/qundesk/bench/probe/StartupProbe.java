@@ -275,6 +275,14 @@ public final class StartupProbe extends AnimationTimer {
             // which is what an AOT training run needs
             new ArrayList<>(javafx.stage.Window.getWindows()).stream()
                     .filter(w -> w instanceof javafx.stage.PopupWindow).forEach(javafx.stage.Window::hide);
+            // the JVM's shutdown disposes the graphics pipeline while the FX thread still delivers events: a mouse
+            // event picking a node then threw a NullPointerException (is3DSupported on a null pipeline) as the
+            // training run quit; a window that takes no more mouse input has nothing to pick
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                if (w.getScene() != null && w.getScene().getRoot() != null) {
+                    w.getScene().getRoot().setMouseTransparent(true);
+                }
+            }
             Thread t = new Thread(() -> System.exit(0), "bench-exit");
             t.setDaemon(true);
             t.start();

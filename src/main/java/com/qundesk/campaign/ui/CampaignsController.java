@@ -183,10 +183,8 @@ public final class CampaignsController {
         Campaign selected = campaignTable.getSelectionModel().getSelectedItem();
         Optional<FlashPlan> plan = FlashWizard.show(ui, window(), snapshot.campaigns(), selected,
                 snapshot.templates());
-        plan.ifPresent(p -> ui.tasks().run(() -> ui.app().flash().create(p), created -> {
-            refresh(p.campaignId());
-            ui.actions().refreshToday();
-        }, wizardButton));
+        plan.ifPresent(p -> ui.tasks().run(() -> ui.app().flash().create(p), created -> refresh(p.campaignId()),
+                wizardButton));
     }
 
     @FXML
@@ -204,10 +202,7 @@ public final class CampaignsController {
     private void onChecklist() {
         FlashGroup f = groupTable.getSelectionModel().getSelectedItem();
         if (f != null) {
-            FlashDialogs.checklist(ui, window(), f, () -> {
-                refresh(null);
-                ui.actions().refreshToday();
-            });
+            FlashDialogs.checklist(ui, window(), f, () -> refresh(null));
         }
     }
 

@@ -271,7 +271,7 @@ public final class DashboardController {
         var f = p.flash();
         int ended = f.onTime() + f.late();
         flashLabel.setText(ended == 0 ? "—" : percent((double) f.onTime() / ended));
-        flashText.setText(m.get("dashboard.flashText", f.onTime(), f.late(), f.overdue(), f.open()));
+        flashText.setText(m.get("dashboard.flashText", f.onTime(), f.late(), f.overdue(), f.open(), f.planned()));
         long toAct = p.recommendations().stream().filter(h -> h.recommendation() != Recommendation.KEEP).count();
         actionsLabel.setText(Long.toString(toAct));
         actionsText.setText(m.get("dashboard.actionsText", count(p, Recommendation.DISSOLVE),

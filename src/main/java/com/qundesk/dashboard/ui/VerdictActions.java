@@ -25,10 +25,7 @@ final class VerdictActions {
     static void act(UiContext ui, Window owner, GroupHealth h, Runnable onDone) {
         Messages m = ui.messages();
         long id = h.group().id();
-        Runnable done = () -> {
-            onDone.run();
-            ui.actions().refreshToday();
-        };
+        Runnable done = onDone;
         switch (h.recommendation()) {
             case DISSOLVE -> ui.tasks().run(() -> flashOf(ui, id), flash -> {
                 if (flash.isPresent()) {

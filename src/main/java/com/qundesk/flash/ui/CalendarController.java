@@ -164,7 +164,6 @@ public final class CalendarController {
 
     private void changed() {
         refresh();
-        ui.actions().refreshToday();
     }
 
     /** A swatch and a name for each colour a bar can have, before the hint (ticks, double-click). */

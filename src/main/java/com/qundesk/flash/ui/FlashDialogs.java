@@ -5,8 +5,6 @@ import com.qundesk.flash.FlashGroup;
 import com.qundesk.flash.FlashLifecycle;
 import com.qundesk.i18n.Messages;
 import com.qundesk.shell.UiContext;
-import com.qundesk.template.Template;
-import com.qundesk.template.TemplateKind;
 import com.qundesk.ui.Countdown;
 import com.qundesk.ui.DialogButtons;
 import com.qundesk.ui.FormGrid;
@@ -33,7 +31,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -94,7 +91,8 @@ public final class FlashDialogs {
             copied.setText(m.get("checklist.copied"));
         });
         String lang = m.locale().getLanguage().equals("zh") ? "zh" : "en";
-        ui.tasks().run(() -> farewellText(ui, fg, lang), farewell::setText);
+        ui.tasks().run(() -> com.qundesk.flash.Farewell.text(ui.app().templates(), fg, lang,
+                ui.app().clock().instant(), ui.formats().zone()), farewell::setText);
 
         VBox content = new VBox(12, items, new Label(m.get("checklist.farewellLabel")), farewell,
                 new HBox(8, copy, copied));
@@ -127,19 +125,6 @@ public final class FlashDialogs {
         } else if (choice.get() == convert) {
             convert(ui, owner, fg, onChange);
         }
-    }
-
-    private static String farewellText(UiContext ui, FlashGroup fg, String lang) {
-        List<Template> used = ui.app().templates().usedBy(fg.group().id());
-        Template t = used.stream().filter(x -> x.kind() == TemplateKind.FAREWELL).findFirst()
-                .orElseGet(() -> ui.app().templates().list().stream()
-                        .filter(x -> x.kind() == TemplateKind.FAREWELL && x.language().equals(lang))
-                        .findFirst().orElse(null));
-        if (t == null) {
-            return "";
-        }
-        return ui.app().templates().render(t, fg.group().name(), fg.campaignName(), fg.lifecycle().dueAt(),
-                fg.group().owner(), ui.formats().zone());
     }
 
     private static boolean confirmSkip(Window owner, Messages m, Set<ChecklistItem> open) {

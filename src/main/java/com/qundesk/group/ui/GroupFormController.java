@@ -17,6 +17,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -40,9 +41,13 @@ public final class GroupFormController {
     private final UiContext ui;
     private final GroupFormModel model;
     private final Map<String, Label> errorLabels = new HashMap<>();
+    /** The input each field error belongs to, in the form's order (the first in error is scrolled to). */
+    private final Map<String, Control> inputs = new java.util.LinkedHashMap<>();
+    private static final javafx.css.PseudoClass DANGER = javafx.css.PseudoClass.getPseudoClass("danger");
     private final ObservableList<Group> parentChoices = FXCollections.observableArrayList();
     private Consumer<Group> onSaved = g -> { };
 
+    @FXML private javafx.scene.control.ScrollPane formScroll;
     @FXML private Label formTitle;
     @FXML private ComboBox<Platform> platformBox;
     @FXML private TextField externalIdField;
@@ -161,6 +166,19 @@ public final class GroupFormController {
             errorLabels.put(l.getId().substring(0, l.getId().length() - "Error".length()), l);
             showOnly(l, false);
         }
+        inputs.put("platform", platformBox);
+        inputs.put("externalId", externalIdField);
+        inputs.put("name", nameField);
+        inputs.put("purpose", purposeBox);
+        inputs.put("kind", kindBox);
+        inputs.put("memberCount", memberCountField);
+        inputs.put("capacity", capacityField);
+        inputs.put("parentId", parentBox);
+        inputs.put("adPolicy", adTypeBox);
+        inputs.put("status", statusBox);
+        inputs.put("reformedAt", reformedPicker);
+        inputs.put("dissolvedAt", dissolvedPicker);
+        inputs.put("dissolutionReason", dissolutionReasonField);
         historyList.setCellFactory(list -> new HistoryCell(ui));
         historyList.setPlaceholder(new Label(m.get("group.history.empty")));
         formTitle.setText(m.get("group.form.empty"));
@@ -209,6 +227,21 @@ public final class GroupFormController {
 
     @FXML
     private void onSave() {
+        save(() -> { });
+    }
+
+    /** Whether the form holds edits not saved yet. */
+    public boolean hasUnsavedEdits() {
+        return !saveButton.isDisabled() && model.isDirty();
+    }
+
+    /** Forgets the unsaved edits: the form shows the group as stored. */
+    public void discardEdits() {
+        onRevert();
+    }
+
+    /** Saves the form; {@code afterSaved} runs once it is stored (not when a field is in error). */
+    public void save(Runnable afterSaved) {
         clearErrors();
         GroupFormModel.Result r = model.toGroup();
         if (!r.ok()) {
@@ -226,7 +259,9 @@ public final class GroupFormController {
                 saved -> {
                     formMessage.setText(ui.messages().get(creating ? "group.form.created" : "group.form.saved"));
                     showOnly(formMessage, true);
+                    model.markClean();
                     onSaved.accept(saved);
+                    afterSaved.run();
                 },
                 error -> {
                     if (error instanceof ValidationException v) {
@@ -267,9 +302,38 @@ public final class GroupFormController {
         formMessage.setText(other.isEmpty() ? ui.messages().get("group.form.fix") : other.toString().strip());
         formMessage.getStyleClass().add("danger");
         showOnly(formMessage, true);
+        java.util.Set<String> wrong = new java.util.HashSet<>();
+        errors.forEach(e -> wrong.add(e.field()));
+        Control first = null;
+        for (Map.Entry<String, Control> e : inputs.entrySet()) {
+            boolean inError = wrong.contains(e.getKey());
+            e.getValue().pseudoClassStateChanged(DANGER, inError);
+            if (inError && first == null) {
+                first = e.getValue();
+            }
+        }
+        if (first != null) {
+            scrollTo(first);
+            first.requestFocus();
+        }
+    }
+
+    /** Scrolls the form so that {@code field} (and the error line under it) is in view. */
+    private void scrollTo(Node field) {
+        formScroll.layout();
+        Node body = formScroll.getContent();
+        double contentHeight = body.getLayoutBounds().getHeight();
+        double viewport = formScroll.getViewportBounds().getHeight();
+        if (contentHeight <= viewport) {
+            return;
+        }
+        javafx.geometry.Bounds at = body.sceneToLocal(field.localToScene(field.getLayoutBounds()));
+        double top = Math.max(0, at.getMinY() - 40); // the field's label above it stays in view
+        formScroll.setVvalue(Math.min(1, top / (contentHeight - viewport)));
     }
 
     private void clearErrors() {
+        inputs.values().forEach(c -> c.pseudoClassStateChanged(DANGER, false));
         errorLabels.values().forEach(l -> {
             l.setText("");
             showOnly(l, false);

@@ -31,6 +31,8 @@ public final class GroupFormModel {
 
     private final Formats formats;
     private Group original;
+    /** The fields' values as loaded, to tell unsaved edits. */
+    private List<Object> loaded = List.of();
 
     public final ObjectProperty<Platform> platform = new SimpleObjectProperty<>(Platform.WECHAT);
     public final StringProperty externalId = new SimpleStringProperty("");
@@ -98,6 +100,26 @@ public final class GroupFormModel {
         dissolvedOn.set(formats.toDate(g.dissolvedAt()));
         dissolutionReason.set(nz(g.dissolutionReason()));
         notes.set(nz(g.notes()));
+        loaded = values();
+    }
+
+    /** Whether the operator changed a field since the form was filled (and did not save it). */
+    public boolean isDirty() {
+        return original != null && !values().equals(loaded);
+    }
+
+    /** Forgets the edits' baseline: the form shows nothing to lose (cleared, or just saved). */
+    public void markClean() {
+        loaded = values();
+    }
+
+    private List<Object> values() {
+        Group p = parent.get();
+        return Arrays.asList(platform.get(), externalId.get(), name.get(), purpose.get(), kind.get(),
+                owner.get(), admins.get(), memberCount.get(), capacity.get(), p == null ? null : p.id(), tags.get(),
+                rules.get(), announcement.get(), adType.get(), adFee.get(), adWeekday.get(), adHourFrom.get(),
+                adHourTo.get(), adThreadAdmin.get(), status.get(), createdOn.get(), reformedOn.get(),
+                dissolvedOn.get(), dissolutionReason.get(), notes.get());
     }
 
     /** The group as edited, or the fields whose text is not a number. */

@@ -1,5 +1,6 @@
 package com.qundesk.group.ui;
 
+import com.qundesk.flash.FlashState;
 import com.qundesk.group.Group;
 import com.qundesk.i18n.Messages;
 
@@ -12,12 +13,17 @@ import java.util.Locale;
 public record GroupRow(Group group, String platformLabel, String purposeLabel, String kindLabel, String statusLabel,
                        String tagsText, String parentName, String searchText) {
 
-    public static GroupRow of(Group g, Messages m, String parentName) {
+    /**
+     * A row whose status is {@code flashState} (its state now) when the group is a live flash group, so that Groups
+     * says what Today, the dashboard and the CLI say; the registry status otherwise.
+     */
+    public static GroupRow of(Group g, Messages m, String parentName, FlashState flashState) {
+        String status = m.get(FlashState.statusKey(g.status(), flashState));
         String tags = String.join(", ", g.tags());
         String search = (g.name() + " " + (g.externalId() == null ? "" : g.externalId()) + " " + tags + " "
                 + (g.owner() == null ? "" : g.owner())).toLowerCase(Locale.ROOT);
         return new GroupRow(g, m.get(g.platform().messageKey()), m.get(g.purpose().messageKey()),
-                m.get(g.kind().messageKey()), m.get(g.status().messageKey()), tags, parentName, search);
+                m.get(g.kind().messageKey()), status, tags, parentName, search);
     }
 
     public long id() {

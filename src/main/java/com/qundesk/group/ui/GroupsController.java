@@ -145,9 +145,11 @@ public final class GroupsController {
         ui.tasks().run(() -> {
             List<Group> all = groups.list();
             Map<Long, String> names = all.stream().collect(Collectors.toMap(Group::id, Group::name));
+            Map<Long, com.qundesk.flash.FlashState> flashStates = ui.app().flash().statesNow();
             List<GroupRow> out = new ArrayList<>(all.size());
             for (Group g : all) {
-                out.add(GroupRow.of(g, m, g.parentId() == null ? null : names.get(g.parentId())));
+                out.add(GroupRow.of(g, m, g.parentId() == null ? null : names.get(g.parentId()),
+                        flashStates.get(g.id())));
             }
             return out;
         }, loaded -> {
@@ -161,6 +163,21 @@ public final class GroupsController {
             }
             updateCount();
         });
+    }
+
+    /** Whether the form holds edits not saved yet (leaving the view asks first). */
+    public boolean hasUnsavedEdits() {
+        return formController.hasUnsavedEdits();
+    }
+
+    /** Saves the form's edits; {@code afterSaved} runs once they are stored, not when a field is in error. */
+    public void saveEdits(Runnable afterSaved) {
+        formController.save(afterSaved);
+    }
+
+    /** Drops the form's edits. */
+    public void discardEdits() {
+        formController.discardEdits();
     }
 
     public ObservableList<GroupRow> rows() {

@@ -60,7 +60,6 @@ public final class ImportController {
     private final ObservableList<Group> groupChoices = FXCollections.observableArrayList();
     private final Map<Long, Group> groupsById = new HashMap<>();
     private Task<?> running;
-    private Runnable onImported = () -> { };
 
     @FXML private TabPane tabs;
     @FXML private VBox dropZone;
@@ -84,6 +83,8 @@ public final class ImportController {
     @FXML private TableColumn<ChatChoice, Number> chatRowsColumn;
     @FXML private TableColumn<ChatChoice, Group> chatGroupColumn;
     @FXML private Label previewTitle;
+    @FXML private Label chatPlaceholder;
+    @FXML private Label rowPlaceholder;
     @FXML private TableView<ImportPreview.Row> rowTable;
     @FXML private TableColumn<ImportPreview.Row, Number> rowLineColumn;
     @FXML private TableColumn<ImportPreview.Row, String> rowTimeColumn;
@@ -114,11 +115,6 @@ public final class ImportController {
     public ImportController(UiContext ui) {
         this.ui = ui;
         this.imports = ui.app().chatImports();
-    }
-
-    /** Called after each import that stored something (the dashboard and Today refresh). */
-    public void setOnImported(Runnable r) {
-        onImported = r;
     }
 
     @FXML
@@ -228,6 +224,14 @@ public final class ImportController {
                 return groupChoices.stream().filter(g -> g != null && g.name().equals(s)).findFirst().orElse(null);
             }
         };
+    }
+
+    /** Shows the workspace as it is now (groups to import into, the history), unless an import is running. */
+    public void refresh() {
+        if (running == null) {
+            reloadGroups();
+            refreshHistory();
+        }
     }
 
     private void reloadGroups() {
@@ -393,8 +397,9 @@ public final class ImportController {
             f.chats().setAll(p.chats().stream().filter(c -> !c.oneToOne())
                     .map(c -> new ChatChoice(c, c.groupId() == null ? null : groupsById.get(c.groupId()))).toList());
             f.groupsProperty().set(groupSummary(f));
-            f.stateProperty().set(PendingFile.State.READY);
-            f.statusProperty().set(readyText(f));
+            // a file of one-to-one chats only is not importable, and the preview says so before Start
+            f.stateProperty().set(f.onlyOneToOne() ? PendingFile.State.FAILED : PendingFile.State.READY);
+            f.statusProperty().set(f.onlyOneToOne() ? ui.messages().get("import.status.oneToOneOnly") : readyText(f));
             if (f == fileTable.getSelectionModel().getSelectedItem()) {
                 showFile(f);
             }
@@ -439,6 +444,9 @@ public final class ImportController {
         if (unmatched > 0 && !createGroupsBox.isSelected()) {
             parts.add(m.get("import.status.unmatched", unmatched));
         }
+        if (f.oneToOneChats() > 0) {
+            parts.add(m.get("import.status.oneToOneSkipped", f.oneToOneChats()));
+        }
         if (p.rejectedCount() > 0) {
             parts.add(m.get("import.status.badRows", p.rejectedCount()));
         }
@@ -469,10 +477,16 @@ public final class ImportController {
             chatTable.getItems().clear();
             rowTable.getItems().clear();
             previewTitle.setText(m.get("import.preview.title"));
+            chatPlaceholder.setText(m.get(f == null ? "import.mapping.empty" : "import.mapping.reading"));
+            rowPlaceholder.setText(m.get("import.preview.empty"));
             return;
         }
+        boolean direct = f.onlyOneToOne();
+        chatPlaceholder.setText(direct ? m.get("import.mapping.oneToOne", f.oneToOneChats())
+                : m.get("import.mapping.none"));
+        rowPlaceholder.setText(m.get(direct ? "import.preview.oneToOne" : "import.preview.empty"));
         chatTable.setItems(f.chats());
-        rowTable.getItems().setAll(f.preview().rows());
+        rowTable.getItems().setAll(f.importableRows());
         previewTitle.setText(m.get("import.preview.titleOf", f.path().getFileName(), f.preview().format()));
     }
 
@@ -513,9 +527,6 @@ public final class ImportController {
             end.run();
             progressLabel.setText("");
             report();
-            if (results.stream().anyMatch(r -> r.imported() > 0)) {
-                onImported.run();
-            }
         }, error -> {
             end.run();
             ui.tasks().errors().report(error);
@@ -612,7 +623,6 @@ public final class ImportController {
             return run;
         }, r -> {
             refreshHistory();
-            onImported.run();
         }, undoButton);
     }
 

@@ -69,6 +69,27 @@ public final class PendingFile {
         return preview;
     }
 
+    /** The one-to-one chats of the previewed file: they are never imported. */
+    public long oneToOneChats() {
+        return preview == null ? 0 : preview.chats().stream().filter(ImportPreview.Chat::oneToOne).count();
+    }
+
+    /** True when the file holds one-to-one chats only: importing it would store nothing. */
+    public boolean onlyOneToOne() {
+        return preview != null && !preview.chats().isEmpty()
+                && preview.chats().stream().allMatch(ImportPreview.Chat::oneToOne);
+    }
+
+    /** The previewed rows that an import would store (none of a one-to-one chat). */
+    public java.util.List<ImportPreview.Row> importableRows() {
+        if (preview == null) {
+            return java.util.List.of();
+        }
+        java.util.Set<String> direct = new java.util.HashSet<>();
+        preview.chats().stream().filter(ImportPreview.Chat::oneToOne).forEach(c -> direct.add(c.chatKey()));
+        return preview.rows().stream().filter(r -> !direct.contains(r.chatKey())).toList();
+    }
+
     public void setPreview(ImportPreview preview) {
         this.preview = preview;
     }

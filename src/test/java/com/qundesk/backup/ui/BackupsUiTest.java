@@ -16,6 +16,7 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -26,6 +27,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -38,13 +40,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class BackupsUiTest {
 
+    @TempDir
+    static Path temp;
+
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private MainWindow window;
     private TestWorkspace w;
 
     @Start
     void start(Stage stage) throws Exception {
-        w = new TestWorkspace(Files.createTempDirectory("qundesk-backups-ui"));
+        w = new TestWorkspace(temp.resolve("backups-" + System.nanoTime()));
         Theme theme = new Theme();
         theme.apply(Theme.Mode.LIGHT);
         window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);

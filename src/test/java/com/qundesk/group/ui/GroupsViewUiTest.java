@@ -6,24 +6,24 @@ import com.qundesk.group.Platform;
 import com.qundesk.shell.MainWindow;
 import com.qundesk.shell.Section;
 import com.qundesk.testsupport.TestWorkspace;
-import com.qundesk.ui.Theme;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import com.qundesk.testsupport.FxWindows;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class GroupsViewUiTest {
 
+    @TempDir
+    static Path temp;
+
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private MainWindow window;
     /** The window's own context: the workspace has one writer. */
@@ -44,13 +47,9 @@ class GroupsViewUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path dir = Files.createTempDirectory("qundesk-groups-ui");
+        Path dir = temp.resolve("groups-" + System.nanoTime());
         TestWorkspace w = TestWorkspace.demo(dir);
-        Theme theme = new Theme();
-        theme.apply(Theme.Mode.LIGHT);
-        window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
-        w.close(); // the window under test is the one writer
-        window.open(w.file, false);
+        window = FxWindows.open(stage, w, executor);
     }
 
     @AfterEach
@@ -114,6 +113,75 @@ class GroupsViewUiTest {
         Group stored = ctx().groups().get(row.id());
         assertThat(stored.memberCount()).isEqualTo(row.group().memberCount());
         assertThat(stored.externalId()).isEqualTo(row.group().externalId());
+    }
+
+    @Test
+    void savingWithAnErrorScrollsToTheFirstFieldInErrorAndOutlinesIt(FxRobot robot) throws Exception {
+        TableView<GroupRow> t = table(robot);
+        GroupRow row = t.getItems().stream().filter(r -> r.group().name().equals("好物分享福利2群")).findFirst()
+                .orElseThrow();
+        robot.interact(() -> t.getSelectionModel().select(row));
+        TextField external = robot.lookup("#externalIdField").queryAs(TextField.class);
+        waitFor(() -> "好物分享福利2群".equals(robot.lookup("#nameField").queryAs(TextField.class).getText()));
+        ScrollPane form = robot.lookup("#formScroll").queryAs(ScrollPane.class);
+        robot.interact(() -> {
+            external.setText("not-an-id");
+            form.setVvalue(1); // the operator is at the bottom of the form, by Save
+        });
+        waitFor(() -> !inView(form, external));
+        save(robot);
+        waitFor(() -> robot.lookup("#externalIdError").queryAs(Label.class).isVisible());
+        waitFor(() -> inView(form, external));
+        assertThat(external.getPseudoClassStates()).extracting(Object::toString).contains("danger");
+        assertThat(external.isFocused()).isTrue();
+        assertThat(robot.lookup("#nameField").queryAs(TextField.class).getPseudoClassStates())
+                .extracting(Object::toString).doesNotContain("danger");
+    }
+
+    /** Whether {@code node} lies inside what the scroll pane shows. */
+    private static boolean inView(ScrollPane pane, Node node) {
+        javafx.geometry.Bounds view = pane.localToScene(pane.getLayoutBounds());
+        javafx.geometry.Bounds at = node.localToScene(node.getLayoutBounds());
+        return at.getMinY() >= view.getMinY() && at.getMaxY() <= view.getMaxY();
+    }
+
+    @Test
+    void leavingWithUnsavedEditsAsksToSaveDiscardOrStay(FxRobot robot) throws Exception {
+        TableView<GroupRow> t = table(robot);
+        GroupRow row = t.getItems().stream().filter(r -> r.group().name().equals("好物分享福利2群")).findFirst()
+                .orElseThrow();
+        robot.interact(() -> t.getSelectionModel().select(row));
+        TextField name = robot.lookup("#nameField").queryAs(TextField.class);
+        waitFor(() -> "好物分享福利2群".equals(name.getText()));
+        robot.interact(() -> name.setText("好物分享福利二群"));
+
+        answer(robot, "Stay");
+        assertThat(window.controller().current()).isEqualTo(Section.GROUPS);
+        assertThat(name.getText()).isEqualTo("好物分享福利二群");
+
+        answer(robot, "Discard");
+        waitFor(() -> window.controller().current() == Section.TODAY);
+        assertThat(ctx().groups().get(row.id()).name()).isEqualTo("好物分享福利2群");
+
+        robot.interact(() -> window.show(Section.GROUPS));
+        robot.interact(() -> t.getSelectionModel().clearSelection());
+        robot.interact(() -> t.getSelectionModel().select(t.getItems().stream()
+                .filter(r -> r.id() == row.id()).findFirst().orElseThrow()));
+        waitFor(() -> "好物分享福利2群".equals(name.getText()));
+        robot.interact(() -> name.setText("好物分享福利二群"));
+        answer(robot, "Save");
+        waitFor(() -> window.controller().current() == Section.TODAY);
+        assertThat(ctx().groups().get(row.id()).name()).isEqualTo("好物分享福利二群");
+    }
+
+    /** Goes to Today with the form edited and answers the question with {@code button}. */
+    private void answer(FxRobot robot, String button) throws Exception {
+        robot.clickOn("#nav-today");
+        waitFor(() -> robot.lookup("#unsavedEditsDialog").tryQuery().isPresent());
+        Button b = robot.lookup("#unsavedEditsDialog .button").match((Node n) -> n instanceof Button x
+                && button.equals(x.getText())).queryButton();
+        robot.interact(b::fire);
+        waitFor(() -> robot.lookup("#unsavedEditsDialog").tryQuery().isEmpty());
     }
 
     @Test

@@ -8,12 +8,12 @@ import com.qundesk.imports.ChatFixtures;
 import com.qundesk.shell.MainWindow;
 import com.qundesk.shell.Section;
 import com.qundesk.testsupport.TestWorkspace;
-import com.qundesk.ui.Theme;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -34,6 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class ImportViewUiTest {
 
+    @TempDir
+    static Path temp;
+
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private MainWindow window;
     private TestWorkspace w;
@@ -42,15 +45,12 @@ class ImportViewUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        dir = Files.createTempDirectory("qundesk-import-ui");
+        dir = temp.resolve("import-" + System.nanoTime());
+        Files.createDirectories(dir);
         w = new TestWorkspace(dir.resolve("ws"));
         room = w.ctx.groups().create(Group.draft(Platform.WECHAT, "夜话会1群", Purpose.INDUSTRY, GroupKind.LONG_TERM)
                 .toBuilder().externalId(ChatFixtures.ROOM).build());
-        Theme theme = new Theme();
-        theme.apply(Theme.Mode.LIGHT);
-        window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
-        w.close(); // the window under test is the one writer
-        window.open(w.file, false);
+        window = FxWindows.open(stage, w, executor);
     }
 
     @AfterEach
@@ -98,6 +98,28 @@ class ImportViewUiTest {
 
         TableView<?> history = robot.lookup("#historyTable").queryAs(TableView.class);
         waitFor(() -> history.getItems().size() == 2);
+    }
+
+    @Test
+    void aOneToOneChatIsPreviewedAsNothingToImport(FxRobot robot) throws Exception {
+        Path direct = ChatFixtures.wechatMsg(dir, "老王", "wxid_laowang", ChatFixtures.week());
+        waitFor(() -> window.controller() != null);
+        robot.interact(() -> window.show(Section.IMPORT));
+        assertThat(robot.lookup("#viewTitle").queryAs(Label.class).getText()).isEqualTo("Import");
+        ImportController c = window.controller().importer().orElseThrow();
+        robot.interact(() -> c.add(List.of(direct)));
+        TableView<PendingFile> files = robot.lookup("#fileTable").queryAs(TableView.class);
+        waitFor(() -> files.getItems().size() == 1 && files.getItems().getFirst().state() != PendingFile.State.READING);
+        PendingFile f = files.getItems().getFirst();
+        robot.interact(() -> files.getSelectionModel().select(f));
+        // before Start: not importable, and every panel says why
+        assertThat(f.state()).isEqualTo(PendingFile.State.FAILED);
+        assertThat(f.statusProperty().get()).contains("One-to-one chat only");
+        assertThat(robot.lookup("#startButton").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#rowTable").queryAs(TableView.class).getItems()).isEmpty();
+        assertThat(robot.lookup("#chatPlaceholder").queryAs(Label.class).getText()).contains("only one-to-one chats")
+                .doesNotContain("Select a file");
+        assertThat(robot.lookup("#rowPlaceholder").queryAs(Label.class).getText()).contains("one-to-one");
     }
 
     @Test

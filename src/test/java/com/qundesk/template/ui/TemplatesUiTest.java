@@ -4,7 +4,6 @@ import com.qundesk.shell.MainWindow;
 import com.qundesk.shell.Section;
 import com.qundesk.template.Template;
 import com.qundesk.testsupport.TestWorkspace;
-import com.qundesk.ui.Theme;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
@@ -12,13 +11,14 @@ import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import com.qundesk.testsupport.FxWindows;
 
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -28,18 +28,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class TemplatesUiTest {
 
+    @TempDir
+    static Path temp;
+
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private MainWindow window;
     private TestWorkspace w;
 
     @Start
     void start(Stage stage) throws Exception {
-        w = TestWorkspace.demo(Files.createTempDirectory("qundesk-templates-ui"));
-        Theme theme = new Theme();
-        theme.apply(Theme.Mode.LIGHT);
-        window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
-        w.close(); // the window under test is the one writer
-        window.open(w.file, false);
+        w = TestWorkspace.demo(temp.resolve("templates-" + System.nanoTime()));
+        window = FxWindows.open(stage, w, executor);
     }
 
     @AfterEach

@@ -2,6 +2,7 @@ package com.qundesk.value;
 
 import com.qundesk.group.Group;
 import com.qundesk.group.Purpose;
+import com.qundesk.testsupport.StoredGroups;
 import com.qundesk.testsupport.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
-import static com.qundesk.value.StoredGroups.TODAY;
+import static com.qundesk.testsupport.StoredGroups.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

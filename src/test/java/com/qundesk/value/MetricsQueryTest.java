@@ -5,6 +5,7 @@ import com.qundesk.flash.LifetimePreset;
 import com.qundesk.group.Group;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
+import com.qundesk.testsupport.StoredGroups;
 import com.qundesk.testsupport.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import static com.qundesk.value.StoredGroups.TODAY;
+import static com.qundesk.testsupport.StoredGroups.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

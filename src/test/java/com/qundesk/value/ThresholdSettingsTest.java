@@ -3,6 +3,7 @@ package com.qundesk.value;
 import com.qundesk.group.Group;
 import com.qundesk.group.Purpose;
 import com.qundesk.group.ValidationException;
+import com.qundesk.testsupport.StoredGroups;
 import com.qundesk.testsupport.TestWorkspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.Map;
 
-import static com.qundesk.value.StoredGroups.TODAY;
+import static com.qundesk.testsupport.StoredGroups.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

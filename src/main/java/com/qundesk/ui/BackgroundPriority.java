@@ -46,8 +46,15 @@ public final class BackgroundPriority {
             MethodHandle setpriority = linker.downcallHandle(libc.find("setpriority").orElseThrow(),
                     FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
                             ValueLayout.JAVA_INT));
+            MethodHandle getpriority = linker.downcallHandle(libc.find("getpriority").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
             int tid = (int) gettid.invokeExact();
-            int rc = (int) setpriority.invokeExact(0 /* PRIO_PROCESS: with a thread id, that thread only */, tid, NICE);
+            // PRIO_PROCESS (0) with a thread id: that thread only. A thread already at nice 10 or more (the JVM was
+            // started under `nice`) keeps its value: setting 10 would make it more important, which root may do.
+            if ((int) getpriority.invokeExact(0, tid) >= NICE) {
+                return true;
+            }
+            int rc = (int) setpriority.invokeExact(0, tid, NICE);
             return rc == 0;
         } catch (Throwable e) {
             log.debug("Could not lower the priority of thread {}", Thread.currentThread().getName(), e);

@@ -15,11 +15,13 @@ public final class GroupMetrics {
     public final LocalDate from;
     public final LocalDate to;
     public final Map<ValueDimension, Integer> eventsByDimension = new EnumMap<>(ValueDimension.class);
-    /** Σ over events of recency weight × reach (reach unknown counts as half the members). */
+    /** Σ over events of recency weight × reach, capped at the members (unknown reach counts half of them). */
     public double weightedReach;
     public int reachSum;
     public final Map<OutcomeType, Double> outcomes = new EnumMap<>(OutcomeType.class);
     public Instant lastValueAt;
+    /** The earliest daily stat, imported message, value event or outcome of the group (any time), or null. */
+    public Instant firstEvidenceAt;
     public LocalDate lastOutcomeDay;
     public int statDays;
     public long messages;

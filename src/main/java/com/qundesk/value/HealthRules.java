@@ -26,11 +26,25 @@ public final class HealthRules {
 
     /**
      * Groups that are about relationships, where Dunbar's 150 applies: long-term groups other than shopping
-     * shelves, customer service and event broadcasts (flash groups are short-lived by design).
+     * shelves, customer service and event broadcasts (flash groups are short-lived by design). An unknown purpose
+     * (null) is not an exemption: the size rules apply to it.
      */
     static boolean relationshipGroup(Group g) {
         Purpose p = g.purpose();
         return g.kind() == GroupKind.LONG_TERM && p != Purpose.SHOPPING && p != Purpose.SERVICE && p != Purpose.EVENT;
+    }
+
+    /**
+     * When the group's current formation began: its re-formation if that is later than its birth, else its birth —
+     * the registry's creation date, or the earliest evidence (stats, messages, value, outcomes) where that date is
+     * missing or later (a registry imported today says every group was born today).
+     */
+    static Instant formedAt(Group g, GroupMetrics m) {
+        Instant born = g.createdAt();
+        if (m.firstEvidenceAt != null && (born == null || m.firstEvidenceAt.isBefore(born))) {
+            born = m.firstEvidenceAt;
+        }
+        return g.reformedAt() != null && born != null && g.reformedAt().isAfter(born) ? g.reformedAt() : born;
     }
 
     public static List<RuleFinding> evaluate(Group g, GroupMetrics m, FlashLifecycle flash, boolean broadcast,
@@ -45,8 +59,7 @@ public final class HealthRules {
         }
 
         boolean planned = flash != null && now.isBefore(flash.opensAt());
-        Instant since = g.reformedAt() != null && g.createdAt() != null && g.reformedAt().isAfter(g.createdAt())
-                ? g.reformedAt() : g.createdAt();
+        Instant since = formedAt(g, m);
         long ageDays = since == null ? Long.MAX_VALUE : Duration.between(since, now).toDays();
         if (!planned && ageDays >= t.silentDays()) {
             LocalDate lastValue = m.lastValueAt == null ? null : m.lastValueAt.atZone(zone).toLocalDate();
@@ -62,7 +75,8 @@ public final class HealthRules {
 
         double perDay = m.messagesPerDay();
         double valuePerWeek = m.valueEvents() / (m.windowDays() / 7.0);
-        if (m.statDays > 0 && perDay > t.noisyMessagesPerDay() && valuePerWeek < t.noisyMaxValuePerWeek()) {
+        // volume alone: 100+ messages a day drive the silent majority out whatever else the group delivers
+        if (m.statDays > 0 && perDay > t.noisyMessagesPerDay()) {
             out.add(finding(HealthRule.NOISY, "rule.noisy.evidence", ev("messagesPerDay", round1(perDay),
                             "daysAbove100", m.daysAbove100, "valueEventsPerWeek", round1(valuePerWeek),
                             "threshold", t.noisyMessagesPerDay()),

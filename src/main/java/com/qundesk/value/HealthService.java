@@ -85,7 +85,7 @@ public final class HealthService {
             members.put(g.id(), g.memberCount());
         }
         Map<Long, GroupMetrics> metrics = MetricsQuery.compute(c, from, day, z, ValueModel.halfLife(windowDays),
-                id -> members.getOrDefault(id, 1), null);
+                id -> members.getOrDefault(id, 0), null);
         Map<Long, FlashLifecycle> lifecycles = new HashMap<>();
         for (FlashLifecycle f : flashLifecycles) {
             lifecycles.put(f.groupId(), f);
@@ -120,11 +120,13 @@ public final class HealthService {
         }
     }
 
-    /** The end of {@code day}, or now when the day has not ended yet. */
+    /**
+     * The instant the rules judge at: now for today, else the end of the day asked for — a past day as it ended, a
+     * future day as it will end if nothing else happens (ages, due times and quiet days all counted to then).
+     */
     private Instant evalAt(LocalDate day, ZoneId z) {
-        Instant at = endOf(day, z);
         Instant now = clock.instant();
-        return at.isBefore(now) ? at : now;
+        return day.equals(now.atZone(z).toLocalDate()) ? now : endOf(day, z);
     }
 
     private static Instant endOf(LocalDate day, ZoneId z) {
@@ -153,7 +155,6 @@ public final class HealthService {
                 intSetting(c, "health.oversizedMembers", d.oversizedMembers()),
                 intSetting(c, "health.silentDays", d.silentDays()),
                 doubleSetting(c, "health.noisyMessagesPerDay", d.noisyMessagesPerDay()),
-                doubleSetting(c, "health.noisyMaxValuePerWeek", d.noisyMaxValuePerWeek()),
                 doubleSetting(c, "health.concentratedTop3Share", d.concentratedTop3Share()),
                 intSetting(c, "health.concentratedMinMessages", d.concentratedMinMessages()),
                 doubleSetting(c, "health.adHeavyShare", d.adHeavyShare()),

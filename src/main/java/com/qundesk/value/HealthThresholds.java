@@ -7,11 +7,11 @@ import java.util.List;
  * 30 silent days, 100 messages a day, top-3 above 60%, a yearly re-formation, 95% of the platform cap.
  */
 public record HealthThresholds(int oversizedMembers, int silentDays, double noisyMessagesPerDay,
-                               double noisyMaxValuePerWeek, double concentratedTop3Share, int concentratedMinMessages,
+                               double concentratedTop3Share, int concentratedMinMessages,
                                double adHeavyShare, int staleCoreDays, double churnLeaveShare,
                                double nearCapacityShare, List<String> lowFrequencyTags) {
 
-    public static final HealthThresholds DEFAULTS = new HealthThresholds(150, 30, 100, 1.0, 0.60, 50, 0.05, 365,
+    public static final HealthThresholds DEFAULTS = new HealthThresholds(150, 30, 100, 0.60, 50, 0.05, 365,
             0.05, 0.95, List.of("低频", "low-frequency"));
 
     public HealthThresholds {

@@ -24,7 +24,8 @@ public final class MetricsQuery {
     }
 
     /**
-     * @param membersOf current member count per group (used when reach is unknown and no stats exist)
+     * @param membersOf current member count per group, 0 when unknown: a known reach counts at most every member,
+     *                  an unknown reach counts half of them
      * @param halfLife  recency half-life for value events
      * @param onlyGroup one group's id to read only its rows (by the group-leading indices), or null for every
      *                  live group (active or dissolution scheduled: the groups a portfolio judges)
@@ -59,7 +60,8 @@ public final class MetricsQuery {
                     g.reachSum += reach;
                     double age = end.toEpochMilli() - rs.getLong(2);
                     double weight = Math.pow(0.5, Math.max(0, age) / halfLifeMs);
-                    double effectiveReach = reach > 0 ? reach : 0.5 * Math.max(1, membersOf.apply(id));
+                    int members = membersOf.apply(id);
+                    double effectiveReach = members <= 0 ? reach : reach > 0 ? Math.min(reach, members) : 0.5 * members;
                     g.weightedReach += weight * effectiveReach;
                 }
             }
@@ -78,6 +80,7 @@ public final class MetricsQuery {
                 }
             }
         }
+        firstEvidence(c, scope, zone, m);
         try (PreparedStatement ps = c.prepareStatement("SELECT group_id, type, sum(value) FROM outcome "
                 + "WHERE day BETWEEN ? AND ?" + and + " GROUP BY group_id, type")) {
             ps.setLong(1, from.toEpochDay());
@@ -142,5 +145,36 @@ public final class MetricsQuery {
             }
         }
         return out;
+    }
+
+    /**
+     * Each group's earliest evidence of life: its first daily stat, imported message, value event or outcome (one
+     * step into each group-leading index). A rule judges age from it where the registry's date is missing or later.
+     */
+    private static void firstEvidence(Connection c, String scope, ZoneId zone, Function<Long, GroupMetrics> m)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT g.id, "
+                + "(SELECT min(s.day) FROM daily_stat s WHERE s.group_id = g.id), "
+                + "(SELECT min(o.day) FROM outcome o WHERE o.group_id = g.id), "
+                + "(SELECT min(v.at) FROM value_event v WHERE v.group_id = g.id), "
+                + "(SELECT min(x.at) FROM chat_message x WHERE x.group_id = g.id) "
+                + "FROM chat_group g WHERE g.id IN (" + scope + ")");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Instant first = null;
+                for (int col = 2; col <= 5; col++) {
+                    long v = rs.getLong(col);
+                    if (rs.wasNull()) {
+                        continue;
+                    }
+                    Instant at = col <= 3 ? LocalDate.ofEpochDay(v).atStartOfDay(zone).toInstant()
+                            : Instant.ofEpochMilli(v);
+                    first = first == null || at.isBefore(first) ? at : first;
+                }
+                if (first != null) {
+                    m.apply(rs.getLong(1)).firstEvidenceAt = first;
+                }
+            }
+        }
     }
 }

@@ -48,7 +48,8 @@ public final class Recommender {
             }
         }
         return new Verdict(Recommendation.KEEP, List.of(new RuleFinding(null, Map.of("valueIndex", index.value()),
-                deliveredValue ? "recommendation.keep.reason" : "recommendation.keep.quiet",
+                !index.perMember() ? "recommendation.keep.noMembers"
+                        : deliveredValue ? "recommendation.keep.reason" : "recommendation.keep.quiet",
                 List.of(index.value()))));
     }
 }

@@ -32,7 +32,6 @@ public final class ThresholdSettings {
             new Field("health.oversizedMembers", "threshold.oversizedMembers", 2, 500, true),
             new Field("health.silentDays", "threshold.silentDays", 1, 365, true),
             new Field("health.noisyMessagesPerDay", "threshold.noisyMessagesPerDay", 1, 10000, false),
-            new Field("health.noisyMaxValuePerWeek", "threshold.noisyMaxValuePerWeek", 0, 100, false),
             Field.share("health.concentratedTop3Share", "threshold.concentratedTop3Share", 0.01, 1),
             Field.share("health.adHeavyShare", "threshold.adHeavyShare", 0, 1),
             new Field("health.staleCoreDays", "threshold.staleCoreDays", 30, 3650, true),
@@ -55,7 +54,6 @@ public final class ThresholdSettings {
         m.put("health.oversizedMembers", Integer.toString(t.oversizedMembers()));
         m.put("health.silentDays", Integer.toString(t.silentDays()));
         m.put("health.noisyMessagesPerDay", num(t.noisyMessagesPerDay()));
-        m.put("health.noisyMaxValuePerWeek", num(t.noisyMaxValuePerWeek()));
         m.put("health.concentratedTop3Share", percent(t.concentratedTop3Share()));
         m.put("health.adHeavyShare", percent(t.adHeavyShare()));
         m.put("health.staleCoreDays", Integer.toString(t.staleCoreDays()));

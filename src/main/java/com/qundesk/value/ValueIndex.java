@@ -9,4 +9,9 @@ public record ValueIndex(double value, Map<String, Double> terms) {
     public ValueIndex {
         terms = Collections.unmodifiableMap(new LinkedHashMap<>(terms));
     }
+
+    /** False for a group whose member count is unknown: the index then holds no per-member figures. */
+    public boolean perMember() {
+        return terms.containsKey("valuePerMemberPerWeek");
+    }
 }

@@ -31,9 +31,20 @@ public final class ValueModel {
         return Duration.ofHours(Math.max(7 * 24, windowDays * 12L));
     }
 
-    /** @param members the group's member count (at least 1 is used) */
+    /**
+     * @param members the group's member count; 0 means unknown: such a group gets no per-member figures (no value
+     *                or outcome points, only breadth) rather than a number that divides by a guess
+     */
     public static ValueIndex index(GroupMetrics m, int members) {
-        double n = Math.max(1, members);
+        double breadth = m.dimensionsCovered() / (double) ValueDimension.values().length;
+        double breadthPoints = BREADTH_POINTS * breadth;
+        Map<String, Double> terms = new LinkedHashMap<>();
+        if (members <= 0) {
+            terms.put("dimensionsCovered", (double) m.dimensionsCovered());
+            terms.put("breadthPoints", round(breadthPoints, 1));
+            return new ValueIndex(round(breadthPoints, 1), terms);
+        }
+        double n = members;
         double weeks = m.windowDays() / 7.0;
         double valuePerMemberWeek = m.weightedReach / n / weeks;
         double conversions = m.outcome(OutcomeType.ORDERS) + m.outcome(OutcomeType.SIGNUPS)
@@ -42,12 +53,9 @@ public final class ValueModel {
         double conversionsPerMemberWeek = conversions / n / weeks;
         double gmvPerMemberWeek = m.outcome(OutcomeType.GMV) / n / weeks;
         double outcomeRate = conversionsPerMemberWeek + gmvPerMemberWeek / GMV_PER_CONVERSION;
-        double breadth = m.dimensionsCovered() / (double) ValueDimension.values().length;
 
         double valuePoints = VALUE_POINTS * saturate(valuePerMemberWeek / VALUE_SCALE);
         double outcomePoints = OUTCOME_POINTS * saturate(outcomeRate / OUTCOME_SCALE);
-        double breadthPoints = BREADTH_POINTS * breadth;
-        Map<String, Double> terms = new LinkedHashMap<>();
         terms.put("valuePerMemberPerWeek", round(valuePerMemberWeek, 4));
         terms.put("conversionsPerMemberPerWeek", round(conversionsPerMemberWeek, 4));
         terms.put("gmvPerMemberPerWeek", round(gmvPerMemberWeek, 2));

@@ -4,13 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.qundesk.app.AppPaths;
 import com.qundesk.app.MutableClock;
+import com.qundesk.app.AppContext;
+import com.qundesk.app.UserPrefs;
+import com.qundesk.dashboard.Portfolio;
 import com.qundesk.testsupport.CliRunner;
+import com.qundesk.value.GroupHealth;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -204,23 +212,59 @@ class CliTest {
     }
 
     @Test
-    void healthAndReportOnTheDemo() throws Exception {
+    void healthAndReportOnTheDemoSayWhatTheServicesCompute() throws Exception {
         run("demo", "--workspace", ws);
         CliRunner.Result h = run("health", "--format", "json", "--workspace", ws);
         assertThat(h.code()).isZero();
         JsonNode arr = new ObjectMapper().readTree(h.out());
-        assertThat(arr.size()).isGreaterThan(20);
-        for (JsonNode g : arr) {
-            for (String f : List.of("groupId", "externalId", "name", "valueIndex", "terms", "rules", "recommendation",
-                    "reasons")) {
-                assertThat(g.has(f)).as(f).isTrue();
+        CliRunner.Result later = run("health", "--at", "2026-12-20", "--format", "json", "--workspace", ws);
+        assertThat(later.code()).isZero();
+        Path pdf = dir.resolve("r.pdf");
+        assertThat(run("report", "--out", pdf.toString(), "--workspace", ws).code()).isZero();
+
+        try (AppContext ctx = AppContext.open(paths, new UserPrefs(paths.prefsFile()), Path.of(ws), clock)) {
+            LocalDate today = ctx.health().today();
+            assertJudged(arr, ctx.health().evaluate(today, 30));
+            assertJudged(new ObjectMapper().readTree(later.out()),
+                    ctx.health().evaluate(LocalDate.of(2026, 12, 20), 30));
+            Portfolio p = ctx.dashboard().portfolio(today, 30);
+            try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+                String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+                assertThat(text).contains(Math.round(p.deliveredShare() * 100) + "% of active groups delivered value ("
+                        + p.deliveredGroups() + " of " + p.liveGroups() + ") in the last 30 days.");
+                java.util.function.Function<com.qundesk.value.Recommendation, Long> n = r -> p.recommendations()
+                        .stream().filter(g -> g.recommendation() == r).count();
+                assertThat(text).contains((p.liveGroups() - n.apply(com.qundesk.value.Recommendation.KEEP))
+                        + " groups need action: dissolve " + n.apply(com.qundesk.value.Recommendation.DISSOLVE)
+                        + ", split " + n.apply(com.qundesk.value.Recommendation.SPLIT)
+                        + ", re-form " + n.apply(com.qundesk.value.Recommendation.RE_FORM)
+                        + ", convert to flash " + n.apply(com.qundesk.value.Recommendation.CONVERT_TO_FLASH)
+                        + ", improve " + n.apply(com.qundesk.value.Recommendation.IMPROVE) + ".");
             }
         }
         Set<String> recs = new HashSet<>();
         arr.forEach(g -> recs.add(g.get("recommendation").asText()));
         assertThat(recs).contains("keep", "split", "dissolve", "re-form", "convert-to-flash");
-        Path pdf = dir.resolve("r.pdf");
-        assertThat(run("report", "--out", pdf.toString(), "--workspace", ws).code()).isZero();
-        assertThat(Files.size(pdf)).isGreaterThan(1000);
+    }
+
+    /** Every group of the JSON, in order, has the service's index, terms, rules and recommendation. */
+    private static void assertJudged(JsonNode arr, List<GroupHealth> service) {
+        assertThat(arr.size()).isEqualTo(service.size());
+        for (int i = 0; i < service.size(); i++) {
+            GroupHealth g = service.get(i);
+            JsonNode j = arr.get(i);
+            String who = g.group().name();
+            assertThat(j.get("groupId").asLong()).as(who).isEqualTo(g.group().id());
+            assertThat(j.get("valueIndex").asDouble()).as(who).isEqualTo(g.index().value());
+            g.index().terms().forEach((k, v) -> assertThat(j.get("terms").get(k).asDouble()).as(who + " " + k)
+                    .isEqualTo(v));
+            assertThat(j.get("terms").size()).as(who).isEqualTo(g.index().terms().size());
+            List<String> rules = new java.util.ArrayList<>();
+            j.get("rules").forEach(r -> rules.add(r.get("rule").asText()));
+            assertThat(rules).as(who).containsExactlyElementsOf(g.findings().stream().map(f -> f.rule().token())
+                    .toList());
+            assertThat(j.get("recommendation").asText()).as(who).isEqualTo(g.recommendation().token());
+            assertThat(j.get("reasons").size()).as(who).isEqualTo(g.reasons().size());
+        }
     }
 }

@@ -68,17 +68,49 @@ class BundleCompletenessTest {
         assertThat(withHan).isGreaterThan(zh.size() * 8L / 10);
     }
 
+    /**
+     * Every pattern with arguments parses, uses the same arguments in both languages, and shows each of them:
+     * a single apostrophe quotes what follows in MessageFormat, so "don''t" must be written with two.
+     */
     @Test
-    void patternsWithArgumentsParseInBothLanguages() throws IOException {
-        for (String bundle : List.of("messages.properties", "messages_zh_CN.properties")) {
-            Properties p = load(bundle);
-            for (String k : p.stringPropertyNames()) {
+    void patternsWithArgumentsParseAndShowTheSameArgumentsInBothLanguages() throws IOException {
+        Properties en = load("messages.properties");
+        Properties zh = load("messages_zh_CN.properties");
+        Pattern arg = Pattern.compile("\\{(\\d+)[},]");
+        List<String> wrong = new ArrayList<>();
+        for (String k : new TreeSet<>(en.stringPropertyNames())) {
+            Set<String> enArgs = new TreeSet<>();
+            for (Properties p : List.of(en, zh)) {
                 String v = p.getProperty(k);
-                if (v.matches("(?s).*\\{\\d+[},].*")) {
-                    new MessageFormat(v);
+                if (v == null || !arg.matcher(v).find()) {
+                    continue;
+                }
+                Set<String> args = new TreeSet<>();
+                arg.matcher(v).results().forEach(r -> args.add(r.group(1)));
+                if (p == en) {
+                    enArgs.addAll(args);
+                } else if (!args.equals(enArgs)) {
+                    wrong.add(k + ": arguments " + enArgs + " in English, " + args + " in Chinese");
+                }
+                try {
+                    Object[] values = args.stream().mapToInt(Integer::parseInt).max().stream()
+                            .mapToObj(n -> new Object[n + 1]).findFirst().orElseThrow();
+                    java.util.Arrays.fill(values, "ARG");
+                    String shown = new MessageFormat(v).format(values);
+                    long expected = arg.matcher(v).results().count();
+                    if (countOf(shown, "ARG") < expected || v.replace("''", "").contains("'")) {
+                        wrong.add(k + ": an apostrophe hides part of \u201C" + v + "\u201D (write '' for one)");
+                    }
+                } catch (IllegalArgumentException e) {
+                    wrong.add(k + ": " + e.getMessage() + " in \u201C" + v + "\u201D");
                 }
             }
         }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static long countOf(String s, String part) {
+        return s.isEmpty() ? 0 : (s.length() - s.replace(part, "").length()) / part.length();
     }
 
     @Test

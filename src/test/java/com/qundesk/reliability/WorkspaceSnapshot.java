@@ -153,6 +153,19 @@ final class WorkspaceSnapshot {
     }
 
     /** The highest value of {@code table}'s group or import column (for chat_group and import_run: the id), or 0. */
+    /** How many rows {@code table} holds (the message tables: the sum of their per-group counts). */
+    long count(String table) {
+        if (!AGGREGATED.contains(table)) {
+            return rows(table).size();
+        }
+        long n = 0;
+        for (Row r : rows(table).values()) {
+            String v = r.values();
+            n += Long.parseLong(v.substring(v.indexOf('[') + 1, v.indexOf(',')).strip());
+        }
+        return n;
+    }
+
     long maxId(String table) {
         long m = 0;
         for (Row r : rows(table).values()) {

@@ -4,6 +4,7 @@ import com.qundesk.app.UserPrefs;
 import com.qundesk.dashboard.ui.DashboardController;
 import com.qundesk.testsupport.TestWorkspace;
 import com.qundesk.value.GroupHealth;
+import com.qundesk.value.Recommendation;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.PieChart;
 import javafx.scene.chart.StackedBarChart;
@@ -41,11 +42,14 @@ class ShellAndDashboardUiTest {
     private TestWorkspace w;
     /** Switching to Chinese sets the JVM's default locale; the tests after this one get theirs back. */
     private final java.util.Locale defaultLocale = java.util.Locale.getDefault();
+    /** The service's portfolio for today's 30 days, read before the window opened the workspace. */
+    private com.qundesk.dashboard.Portfolio expected;
 
     @Start
     void start(Stage stage) throws Exception {
         Path dir = temp.resolve("shell-" + System.nanoTime());
         w = TestWorkspace.demo(dir);
+        expected = w.ctx.dashboard().portfolio(w.ctx.health().today(), 30);
         window = FxWindows.open(stage, w, executor);
     }
 
@@ -86,10 +90,30 @@ class ShellAndDashboardUiTest {
         robot.interact(() -> window.show(Section.DASHBOARD));
         DashboardController dash = window.controller().dashboard().orElseThrow();
         waitFor(() -> dash.portfolio() != null);
-        assertThat(robot.lookup("#trendChart").queryAs(LineChart.class).getData()).isNotEmpty();
-        assertThat(robot.lookup("#dimensionChart").queryAs(StackedBarChart.class).getData()).hasSize(6);
-        assertThat(robot.lookup("#statusChart").queryAs(PieChart.class).getData()).isNotEmpty();
-        assertThat(robot.lookup("#deliveredShareLabel").queryAs(Label.class).getText()).endsWith("%");
+        // each figure is the service's number for the same day and window
+        assertThat(robot.lookup("#deliveredShareLabel").queryAs(Label.class).getText())
+                .isEqualTo(Math.round(expected.deliveredShare() * 100) + "%");
+        assertThat(robot.lookup("#redemptionLabel").queryAs(Label.class).getText())
+                .isEqualTo(Math.round(expected.funnel().redemptionRate() * 100) + "%");
+        assertThat(robot.lookup("#actionsLabel").queryAs(Label.class).getText()).isEqualTo(Long.toString(
+                expected.recommendations().stream().filter(h -> h.recommendation() != Recommendation.KEEP).count()));
+        LineChart<String, Number> trend = robot.lookup("#trendChart").queryAs(LineChart.class);
+        assertThat(trend.getData().getFirst().getData()).extracting(d -> d.getYValue().doubleValue())
+                .containsExactlyElementsOf(expected.deliveredTrend().stream()
+                        .map(t -> Math.round(t.share() * 1000) / 10.0).toList());
+        StackedBarChart<String, Number> weeks = robot.lookup("#dimensionChart").queryAs(StackedBarChart.class);
+        assertThat(weeks.getData()).hasSize(6);
+        for (int d = 0; d < 6; d++) {
+            var dim = com.qundesk.value.ValueDimension.values()[d];
+            assertThat(weeks.getData().get(d).getData()).as(dim.name()).extracting(x -> x.getYValue().intValue())
+                    .containsExactlyElementsOf(expected.valueByWeek().stream()
+                            .map(v -> v.counts().getOrDefault(dim, 0)).toList());
+        }
+        PieChart status = robot.lookup("#statusChart").queryAs(PieChart.class);
+        assertThat(status.getData().stream().mapToDouble(PieChart.Data::getPieValue).boxed().toList())
+                .containsExactlyElementsOf(java.util.Arrays.stream(com.qundesk.group.GroupStatus.values())
+                        .map(x -> expected.byStatus().getOrDefault(x, 0)).filter(n -> n > 0)
+                        .map(Integer::doubleValue).toList());
         TableView<GroupHealth> queue = robot.lookup("#queueTable").queryAs(TableView.class);
         waitFor(() -> !queue.getItems().isEmpty());
 

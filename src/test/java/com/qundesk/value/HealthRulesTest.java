@@ -65,7 +65,7 @@ class HealthRulesTest {
     }
 
     @Test
-    void noisyAbove100MessagesADayWithLittleValue() {
+    void noisyAbove100MessagesADayOnVolumeAloneEvenWhenTheGroupDeliversValue() {
         GroupMetrics m = fresh();
         m.eventsByDimension.clear();
         m.statDays = 30;
@@ -73,9 +73,21 @@ class HealthRulesTest {
         assertThat(fired(group(Purpose.FAN, 50), m, null)).contains(HealthRule.NOISY);
         m.messages = 3000;
         assertThat(fired(group(Purpose.FAN, 50), m, null)).doesNotContain(HealthRule.NOISY);
+        // 9,000 messages a day drive the quiet members out whatever the group delivers: improve, not dissolve
         m.messages = 9000;
-        m.eventsByDimension.put(ValueDimension.CASES, 5);
-        assertThat(fired(group(Purpose.FAN, 50), m, null)).doesNotContain(HealthRule.NOISY);
+        m.eventsByDimension.put(ValueDimension.CASES, 50);
+        List<RuleFinding> findings = HealthRules.evaluate(group(Purpose.FAN, 50), m, null, false, T, NOW, Z);
+        assertThat(findings).extracting(RuleFinding::rule).containsExactly(HealthRule.NOISY);
+        assertThat(Recommender.recommend(findings, ValueModel.index(m, 50), true).recommendation())
+                .isEqualTo(Recommendation.IMPROVE);
+    }
+
+    @Test
+    void anUnknownPurposeIsNoExemptionFromTheSizeRules() {
+        Group unknown = group(Purpose.FAN, 151).toBuilder().purpose(null).build();
+        assertThat(fired(unknown, fresh(), null)).contains(HealthRule.OVERSIZED);
+        assertThat(fired(unknown.toBuilder().memberCount(150).build(), fresh(), null))
+                .doesNotContain(HealthRule.OVERSIZED);
     }
 
     @Test

@@ -50,6 +50,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -350,10 +351,14 @@ public final class DashboardController {
         GroupHealth h = d.health();
         detailIndexLabel.setText(m.get("dashboard.detail.index", h.index().value()));
         detailRecommendationLabel.setText(m.get(h.recommendation().messageKey()));
-        detailTerms.setText(m.get("dashboard.detail.terms", h.index().terms().get("valuePerMemberPerWeek"),
-                h.index().terms().get("conversionsPerMemberPerWeek"), h.index().terms().get("gmvPerMemberPerWeek"),
-                h.index().terms().get("dimensionsCovered").intValue(), h.index().terms().get("valuePoints"),
-                h.index().terms().get("outcomePoints"), h.index().terms().get("breadthPoints")));
+        Map<String, Double> terms = h.index().terms();
+        detailTerms.setText(h.index().perMember()
+                ? m.get("dashboard.detail.terms", terms.get("valuePerMemberPerWeek"),
+                        terms.get("conversionsPerMemberPerWeek"), terms.get("gmvPerMemberPerWeek"),
+                        terms.get("dimensionsCovered").intValue(), terms.get("valuePoints"), terms.get("outcomePoints"),
+                        terms.get("breadthPoints"))
+                : m.get("dashboard.detail.termsNoMembers", terms.get("dimensionsCovered").intValue(),
+                        terms.get("breadthPoints")));
 
         XYChart.Series<String, Number> dims = new XYChart.Series<>();
         for (ValueDimension dim : ValueDimension.values()) {

@@ -9,6 +9,8 @@ import com.qundesk.flash.DissolutionPlanner;
 import com.qundesk.flash.FlashRepository;
 import com.qundesk.flash.FlashService;
 import com.qundesk.flash.ReminderScheduler;
+import com.qundesk.plan.PlanRepository;
+import com.qundesk.plan.PlanService;
 import com.qundesk.report.ReportService;
 import com.qundesk.settings.WorkspaceSettings;
 import com.qundesk.template.TemplateRepository;
@@ -62,6 +64,7 @@ public final class AppContext implements AutoCloseable {
     private final ChatImportService chatImports;
     private final WecomImportService wecomImports;
     private final BackupService backups;
+    private final PlanService plans;
 
     private AppContext(AppPaths paths, UserPrefs prefs, Clock clock, Database database) {
         this.paths = paths;
@@ -87,6 +90,9 @@ public final class AppContext implements AutoCloseable {
         this.chatImports = new ChatImportService(database, groups, settings, ChatFormats.standard(), clock);
         this.wecomImports = new WecomImportService(database, groups, clock);
         this.backups = new BackupService(database, settings, paths, clock, this::zone);
+        this.plans = new PlanService(database, new PlanRepository(), groups, campaigns, flashRepo, ledgerRepo, clock,
+                this::zone, () -> localeFrom(prefs));
+        flash.addCreationHook(plans::applyPresetPlan);
         templates.seedDefaults();
     }
 
@@ -202,6 +208,10 @@ public final class AppContext implements AutoCloseable {
 
     public ReportService reports() {
         return reports;
+    }
+
+    public PlanService plans() {
+        return plans;
     }
 
     public DissolutionPlanner planner() {

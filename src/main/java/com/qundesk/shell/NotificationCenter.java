@@ -60,6 +60,32 @@ public final class NotificationCenter {
             notices.forEach(this::show);
             onNotices.accept(notices);
         });
+        pollDeliveries();
+    }
+
+    /**
+     * The value plan's deliveries that came due (each announced once; after the app was closed, all that fell due
+     * meanwhile): one notification for the lot, Today lists them.
+     */
+    private void pollDeliveries() {
+        ui.tasks().run(() -> ui.app().plans().poll(), due -> {
+            if (due.isEmpty()) {
+                return;
+            }
+            Messages m = ui.messages();
+            var first = due.getFirst();
+            String title = m.get("notice.delivery.title", due.size());
+            String text = m.get("notice.delivery.text", first.groupName(), first.item().title(),
+                    ui.formats().dateTime(first.occurrence()));
+            tray.notify(title, text);
+            ui.actions().refreshToday();
+            Window w = owner.get();
+            if (w != null && w.isShowing() && POPUPS) {
+                Notifications.create().title(title).text(text).owner(w).position(Pos.BOTTOM_RIGHT)
+                        .hideAfter(Duration.seconds(10)).onAction(e -> ui.actions().show(Section.TODAY))
+                        .showInformation();
+            }
+        });
     }
 
     private void show(Notice n) {

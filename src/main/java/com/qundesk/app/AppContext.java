@@ -9,6 +9,7 @@ import com.qundesk.flash.DissolutionPlanner;
 import com.qundesk.flash.FlashRepository;
 import com.qundesk.flash.FlashService;
 import com.qundesk.flash.ReminderScheduler;
+import com.qundesk.plan.CalendarExport;
 import com.qundesk.plan.PlanRepository;
 import com.qundesk.plan.PlanService;
 import com.qundesk.report.ReportService;
@@ -65,6 +66,7 @@ public final class AppContext implements AutoCloseable {
     private final WecomImportService wecomImports;
     private final BackupService backups;
     private final PlanService plans;
+    private final CalendarExport calendarExport;
 
     private AppContext(AppPaths paths, UserPrefs prefs, Clock clock, Database database) {
         this.paths = paths;
@@ -93,6 +95,7 @@ public final class AppContext implements AutoCloseable {
         this.plans = new PlanService(database, new PlanRepository(), groups, campaigns, flashRepo, ledgerRepo, clock,
                 this::zone, () -> localeFrom(prefs));
         flash.addCreationHook(plans::applyPresetPlan);
+        this.calendarExport = new CalendarExport(flash, plans, clock);
         templates.seedDefaults();
     }
 
@@ -212,6 +215,10 @@ public final class AppContext implements AutoCloseable {
 
     public PlanService plans() {
         return plans;
+    }
+
+    public CalendarExport calendarExport() {
+        return calendarExport;
     }
 
     public DissolutionPlanner planner() {

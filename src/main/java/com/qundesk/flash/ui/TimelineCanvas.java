@@ -200,6 +200,9 @@ public final class TimelineCanvas extends Region {
         if (r.kind() == TimelineModel.Kind.CAMPAIGN) {
             return r.cancelled() ? Color.web("#afb8c1") : Color.web("#0969da");
         }
+        if (r.kind() == TimelineModel.Kind.DELIVERY) {
+            return Color.web("#8250df", 0.35);
+        }
         FlashState s = r.state();
         return switch (s) {
             case PLANNED -> Color.web("#8c959f");

@@ -128,6 +128,7 @@ public final class AppContext implements AutoCloseable {
             return false;
         }
         new DemoWorkspace(groups, campaigns, flash, ledger, clock, zone()).populate();
+        new com.qundesk.demo.DemoPlans(plans, clock, zone()).populate(groups.list());
         return true;
     }
 

@@ -10,6 +10,8 @@ import com.qundesk.flash.FlashRepository;
 import com.qundesk.flash.FlashService;
 import com.qundesk.flash.ReminderScheduler;
 import com.qundesk.plan.CalendarExport;
+import com.qundesk.plan.InviteRepository;
+import com.qundesk.plan.InviteService;
 import com.qundesk.plan.PlanRepository;
 import com.qundesk.plan.PlanService;
 import com.qundesk.report.ReportService;
@@ -67,6 +69,7 @@ public final class AppContext implements AutoCloseable {
     private final BackupService backups;
     private final PlanService plans;
     private final CalendarExport calendarExport;
+    private final InviteService invites;
 
     private AppContext(AppPaths paths, UserPrefs prefs, Clock clock, Database database) {
         this.paths = paths;
@@ -96,6 +99,7 @@ public final class AppContext implements AutoCloseable {
                 this::zone, () -> localeFrom(prefs));
         flash.addCreationHook(plans::applyPresetPlan);
         this.calendarExport = new CalendarExport(flash, plans, clock);
+        this.invites = new InviteService(database, new InviteRepository(), groups, campaigns, flashRepo, clock);
         templates.seedDefaults();
     }
 
@@ -128,7 +132,7 @@ public final class AppContext implements AutoCloseable {
             return false;
         }
         new DemoWorkspace(groups, campaigns, flash, ledger, clock, zone()).populate();
-        new com.qundesk.demo.DemoPlans(plans, clock, zone()).populate(groups.list());
+        new com.qundesk.demo.DemoPlans(plans, invites, clock, zone()).populate(groups.list());
         return true;
     }
 
@@ -216,6 +220,10 @@ public final class AppContext implements AutoCloseable {
 
     public PlanService plans() {
         return plans;
+    }
+
+    public InviteService invites() {
+        return invites;
     }
 
     public CalendarExport calendarExport() {

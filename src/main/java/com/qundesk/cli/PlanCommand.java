@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Plan what each group gives its members; mark deliveries delivered or skipped.",
         subcommands = {PlanCommand.AddCmd.class, PlanCommand.ListCmd.class, PlanCommand.DeliverCmd.class,
-                PlanCommand.SkipCmd.class})
+                PlanCommand.SkipCmd.class, PlanCommand.InviteCmd.class})
 final class PlanCommand {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -173,6 +173,35 @@ final class PlanCommand {
             AppContext ctx = root().open();
             Instant occ = CliTimes.parse(occurrence, ctx.zone(), false, "--occurrence");
             out().println(MAPPER.writeValueAsString(json(ctx.plans().skip(id, occ, reason))));
+            return QunDeskCli.OK;
+        }
+    }
+
+    @Command(name = "invite", mixinStandardHelpOptions = true,
+            description = "Record a WeChat group's invite: when its QR code was refreshed, whether it recruits.")
+    static final class InviteCmd extends CliCommand implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "ID_OR_EXTERNAL_ID")
+        private String group;
+        @Option(names = "--qr-refreshed", description = "when the QR code was refreshed (\"now\" or a time)")
+        private String refreshed;
+        @Option(names = "--recruiting", arity = "1", description = "true or false")
+        private Boolean recruiting;
+        @Option(names = "--advertises-qr", arity = "1", description = "true or false")
+        private Boolean advertisesQr;
+
+        @Override
+        public Integer call() throws Exception {
+            AppContext ctx = root().open();
+            long id = ctx.plans().resolveGroup(group);
+            Instant at = refreshed == null ? null : "now".equalsIgnoreCase(refreshed.strip()) ? ctx.clock().instant()
+                    : CliTimes.parse(refreshed, ctx.zone(), false, "--qr-refreshed");
+            var invite = ctx.invites().record(id, at, advertisesQr, recruiting);
+            ObjectNode o = MAPPER.createObjectNode();
+            o.put("groupId", invite.groupId());
+            o.put("qrRefreshedAt", invite.qrRefreshedAt() == null ? null : invite.qrRefreshedAt().toString());
+            o.put("advertisesQr", invite.advertisesQr());
+            o.put("recruiting", invite.recruiting());
+            out().println(MAPPER.writeValueAsString(o));
             return QunDeskCli.OK;
         }
     }

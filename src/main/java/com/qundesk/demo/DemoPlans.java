@@ -2,6 +2,7 @@ package com.qundesk.demo;
 
 import com.qundesk.group.Group;
 import com.qundesk.plan.DeliveryEdit;
+import com.qundesk.plan.InviteService;
 import com.qundesk.plan.PlanRequest;
 import com.qundesk.plan.PlanService;
 import com.qundesk.plan.PlannedDelivery;
@@ -20,7 +21,8 @@ import java.util.Random;
  * The demo's value plans with a believable past: varied plans for the groups that serve their members, a
  * shopping portfolio that pushes (one promotion to five groups on one day, four flash sales a day, benefits
  * only), and for every occurrence already past mostly "delivered" (a value event a few minutes later, reach a
- * share of the members), some "skipped" with a reason, and a few of the last day still open on Today.
+ * share of the members), some "skipped" with a reason, and a few of the last day still open on Today; and
+ * invite QR codes in every state (fresh, lapsing tomorrow, lapsed, a full group still advertising one).
  */
 public final class DemoPlans {
 
@@ -65,11 +67,13 @@ public final class DemoPlans {
             "瑞幸咖啡门店福利群·徐汇", "小鹿穿搭粉丝群");
 
     private final PlanService plans;
+    private final InviteService invites;
     private final Clock clock;
     private final ZoneId zone;
 
-    public DemoPlans(PlanService plans, Clock clock, ZoneId zone) {
+    public DemoPlans(PlanService plans, InviteService invites, Clock clock, ZoneId zone) {
         this.plans = plans;
+        this.invites = invites;
         this.clock = clock;
         this.zone = zone;
     }
@@ -87,6 +91,13 @@ public final class DemoPlans {
             find(groups, name).ifPresent(g -> plans.add(new PlanRequest(g.id(), ValueDimension.BENEFITS, "双十二预热",
                     "双十二预热：全场满 200 减 30，今晚 20:00 准时开抢！", null, null, promo)));
         }
+        // invites: a full group still advertising its code, a code lapsing tomorrow, one lapsed, one fresh
+        find(groups, "小鹿穿搭粉丝群").ifPresent(g -> invites.record(g.id(), now.minus(Duration.ofDays(3)), true, true));
+        find(groups, "新能源汽车行业观察").ifPresent(g -> invites.record(g.id(),
+                now.minus(Duration.ofDays(6)).minus(Duration.ofHours(10)), true, true));
+        find(groups, "早起打卡21天").ifPresent(g -> invites.record(g.id(), now.minus(Duration.ofDays(9)), true, true));
+        find(groups, "核心会员私董会").ifPresent(g -> invites.record(g.id(), now.minus(Duration.ofDays(2)), false,
+                false));
         Random random = new Random(SEED);
         Instant openSince = now.minus(Duration.ofHours(20));
         for (PlannedDelivery d : plans.occurrences(now.minus(Duration.ofDays(60)), now.minus(Duration.ofMinutes(90)),

@@ -1,6 +1,7 @@
 package com.qundesk.plan.ui;
 
 import com.qundesk.i18n.Messages;
+import com.qundesk.plan.InviteWarning;
 import com.qundesk.plan.PlanService;
 import com.qundesk.plan.PlannedDelivery;
 import com.qundesk.shell.UiContext;
@@ -27,10 +28,16 @@ import java.util.List;
  */
 public final class DeliveriesController {
 
+    /** What the section shows: the open deliveries and the invites that need the operator. */
+    private record Board(List<PlannedDelivery> due, List<InviteWarning> invites) {
+    }
+
     private final UiContext ui;
 
     @FXML private Label heading;
     @FXML private VBox deliveryList;
+    @FXML private Label inviteHeading;
+    @FXML private VBox inviteList;
 
     public DeliveriesController(UiContext ui) {
         this.ui = ui;
@@ -45,11 +52,14 @@ public final class DeliveriesController {
     public void refresh() {
         ui.tasks().run(() -> {
             Instant now = ui.app().clock().instant();
-            return ui.app().plans().due(now, restOfDay(now, ui.formats().zone()).minusMillis(1));
+            return new Board(ui.app().plans().due(now, restOfDay(now, ui.formats().zone()).minusMillis(1)),
+                    ui.app().invites().warnings(now));
         }, this::show);
     }
 
-    private void show(List<PlannedDelivery> due) {
+    private void show(Board board) {
+        showInvites(board.invites());
+        List<PlannedDelivery> due = board.due();
         Messages m = ui.messages();
         long overdue = due.stream().filter(d -> d.state() == PlannedDelivery.State.OVERDUE).count();
         heading.setText(m.get("plan.today.section") + " · " + m.get("plan.today.counts", due.size(), overdue));
@@ -125,6 +135,33 @@ public final class DeliveriesController {
         });
         card.setId("delivery-" + key);
         return card;
+    }
+
+    private void showInvites(List<InviteWarning> warnings) {
+        Messages m = ui.messages();
+        inviteHeading.setVisible(!warnings.isEmpty());
+        inviteHeading.setManaged(!warnings.isEmpty());
+        inviteList.getChildren().clear();
+        for (InviteWarning w : warnings) {
+            Label name = new Label(w.groupName());
+            name.getStyleClass().add("today-card-title");
+            Label what = new Label(m.get(w.kind().messageKey(), w.expiresAt() == null ? ""
+                    : ui.formats().dateTime(w.expiresAt()), w.members()));
+            what.setWrapText(true);
+            VBox left = new VBox(2, name, what);
+            HBox.setHgrow(left, Priority.ALWAYS);
+            Button refreshed = new Button(m.get(w.kind() == InviteWarning.Kind.FULL_FOR_QR ? "invite.today.invitesOnly"
+                    : "invite.today.refreshed"));
+            refreshed.setId("invite-" + w.groupId());
+            refreshed.setOnAction(e -> ui.tasks().run(() -> w.kind() == InviteWarning.Kind.FULL_FOR_QR
+                    ? ui.app().invites().record(w.groupId(), null, false, null)
+                    : ui.app().invites().refreshedNow(w.groupId()), saved -> refresh(), refreshed));
+            HBox card = new HBox(12, left, refreshed);
+            card.getStyleClass().addAll("today-card",
+                    w.kind() == InviteWarning.Kind.EXPIRES_SOON ? "today-card-now" : "today-card-overdue");
+            card.setId("invite-card-" + w.groupId());
+            inviteList.getChildren().add(card);
+        }
     }
 
     /** How far ahead Today looks for deliveries: the rest of the day ({@link PlanService#due}). */

@@ -189,16 +189,23 @@ public final class PlanService {
     }
 
     /**
-     * The occurrences that came due since they were last announced, each announced once (a row per occurrence,
-     * written in the transaction that reports it): after the app was closed, everything that fell due meanwhile
-     * (up to {@link #OVERDUE_HORIZON} back) and is still open comes back once.
+     * The occurrences that came due since they were last announced, each announced once (a row per occurrence):
+     * after the app was closed, everything that fell due meanwhile (up to {@link #OVERDUE_HORIZON} back) and is
+     * still open comes back once. The occurrences are read first and the announcements written in a short write
+     * transaction of their own: a long read upgraded to a write fails at once (SQLITE_BUSY) when another writer,
+     * such as the flash reminders' poll, committed meanwhile; the notice rows keep it exactly-once all the same.
      */
     public List<PlannedDelivery> poll() {
+        Instant now = now();
+        List<PlannedDelivery> open = db.read(c -> occurrences(c, null, now.minus(OVERDUE_HORIZON), now.plusMillis(1),
+                now)).stream().filter(d -> d.state().open()).toList();
+        if (open.isEmpty()) {
+            return List.of();
+        }
         return db.inTransaction(c -> {
-            Instant now = now();
             List<PlannedDelivery> out = new ArrayList<>();
-            for (PlannedDelivery d : occurrences(c, null, now.minus(OVERDUE_HORIZON), now.plusMillis(1), now)) {
-                if (d.state().open() && repo.markNoticed(c, d.item().id(), d.occurrence(), now)) {
+            for (PlannedDelivery d : open) {
+                if (repo.markNoticed(c, d.item().id(), d.occurrence(), now)) {
                     out.add(d);
                 }
             }

@@ -62,7 +62,7 @@ public final class GroupPlanController {
         summary.setText(m.get("plan.group.summary", window, j.planned(), j.delivered(), j.skipped()));
         neverPlanned.setText(j.dimensionsNeverPlanned().isEmpty() ? m.get("plan.group.allDimensions")
                 : m.get("plan.group.neverPlanned", j.dimensionsNeverPlanned().stream()
-                .map(dim -> m.get(dim.messageKey())).collect(Collectors.joining("、"))));
+                .map(dim -> m.get(dim.messageKey())).collect(Collectors.joining(separator(m)))));
         signs.getItems().setAll(j.pushingSigns().stream().map(s -> describe(m, s)).toList());
         items.getItems().setAll(d.items().stream().filter(PlanItem::active).map(i -> m.get("plan.group.item",
                 m.get(i.dimension().messageKey()), i.title(),
@@ -76,10 +76,15 @@ public final class GroupPlanController {
         return switch (s.kind()) {
             case SAME_TEXT_MANY_GROUPS -> m.get(s.kind().messageKey(), e.get("day"), e.get("groups"), e.get("text"));
             case MORE_THAN_THREE_A_DAY -> m.get(s.kind().messageKey(), e.get("day"), e.get("deliveries"),
-                    String.join("、", (List<String>) e.get("titles")), e.get("days"));
+                    String.join(separator(m), (List<String>) e.get("titles")), e.get("days"));
             case ONE_DIMENSION -> m.get(s.kind().messageKey(),
                     m.get(ValueDimension.fromToken((String) e.get("dimension")).messageKey()), e.get("planned"));
         };
+    }
+
+    /** The list separator of the operator's language: 、 in Chinese, a comma in English. */
+    private static String separator(Messages m) {
+        return "zh".equals(m.locale().getLanguage()) ? "、" : ", ";
     }
 
     @FXML

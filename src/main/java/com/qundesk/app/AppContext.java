@@ -10,6 +10,11 @@ import com.qundesk.flash.DissolutionPlanner;
 import com.qundesk.flash.FlashRepository;
 import com.qundesk.flash.FlashService;
 import com.qundesk.flash.ReminderScheduler;
+import com.qundesk.plan.CalendarExport;
+import com.qundesk.plan.InviteRepository;
+import com.qundesk.plan.InviteService;
+import com.qundesk.plan.PlanRepository;
+import com.qundesk.plan.PlanService;
 import com.qundesk.report.ReportService;
 import com.qundesk.settings.WorkspaceSettings;
 import com.qundesk.template.TemplateRepository;
@@ -64,6 +69,9 @@ public final class AppContext implements AutoCloseable {
     private final ChatImportService chatImports;
     private final WecomImportService wecomImports;
     private final BackupService backups;
+    private final PlanService plans;
+    private final CalendarExport calendarExport;
+    private final InviteService invites;
 
     private AppContext(AppPaths paths, UserPrefs prefs, Clock clock, Database database) {
         this.paths = paths;
@@ -90,6 +98,11 @@ public final class AppContext implements AutoCloseable {
         this.chatImports = new ChatImportService(database, groups, settings, ChatFormats.standard(), clock);
         this.wecomImports = new WecomImportService(database, groups, clock);
         this.backups = new BackupService(database, settings, paths, clock, this::zone);
+        this.plans = new PlanService(database, new PlanRepository(), groups, campaigns, flashRepo, ledgerRepo, clock,
+                this::zone, () -> localeFrom(prefs));
+        flash.addCreationHook(plans::applyPresetPlan);
+        this.calendarExport = new CalendarExport(flash, plans, clock, outputs);
+        this.invites = new InviteService(database, new InviteRepository(), groups, campaigns, flashRepo, clock);
         templates.seedDefaults();
     }
 
@@ -123,6 +136,7 @@ public final class AppContext implements AutoCloseable {
             return false;
         }
         new DemoWorkspace(groups, campaigns, flash, ledger, clock, zone()).populate();
+        new com.qundesk.demo.DemoPlans(plans, invites, clock, zone()).populate(groups.list());
         return true;
     }
 
@@ -211,6 +225,18 @@ public final class AppContext implements AutoCloseable {
 
     public ReportService reports() {
         return reports;
+    }
+
+    public PlanService plans() {
+        return plans;
+    }
+
+    public InviteService invites() {
+        return invites;
+    }
+
+    public CalendarExport calendarExport() {
+        return calendarExport;
     }
 
     public DissolutionPlanner planner() {

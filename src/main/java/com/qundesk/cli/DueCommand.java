@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.qundesk.app.AppContext;
 import com.qundesk.flash.DueItem;
+import com.qundesk.plan.PlannedDelivery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,7 +31,9 @@ final class DueCommand extends CliCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AppContext ctx = root().open();
         Instant when = at == null ? ctx.clock().instant() : time(at, ctx.zone(), false, "--at");
-        List<DueItem> items = ctx.flash().due(when, Duration.ofMinutes(Math.round(within * 60)));
+        Duration ahead = Duration.ofMinutes(Math.round(within * 60));
+        List<DueItem> items = ctx.flash().due(when, ahead);
+        List<PlannedDelivery> deliveries = ctx.plans().due(when, ahead);
         if ("json".equals(format)) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ArrayNode arr = mapper.createArrayNode();
@@ -42,6 +45,19 @@ final class DueCommand extends CliCommand implements Callable<Integer> {
                 o.put("dueAt", i.dueAt().toString());
                 o.put("state", i.state().name().toLowerCase(Locale.ROOT));
             }
+            for (PlannedDelivery d : deliveries) {
+                ObjectNode o = arr.addObject();
+                o.put("groupId", d.item().groupId());
+                o.put("name", d.groupName());
+                o.put("kind", "delivery");
+                o.put("dueAt", d.occurrence().toString());
+                o.put("state", d.state().token());
+                o.put("planItemId", d.item().id());
+                o.put("occurrence", d.occurrence().toString());
+                o.put("dimension", d.item().dimension().token());
+                o.put("title", d.item().title());
+                o.put("text", d.text());
+            }
             out().println(mapper.writeValueAsString(arr));
         } else {
             var m = messages();
@@ -50,7 +66,12 @@ final class DueCommand extends CliCommand implements Callable<Integer> {
                         m.get("due.kind." + i.kind().name().toLowerCase(Locale.ROOT)),
                         i.dueAt().atZone(ctx.zone()).toLocalDateTime(), i.groupId(), i.name());
             }
-            out().println(m.get("cli.due.count", items.size()));
+            for (PlannedDelivery d : deliveries) {
+                out().printf("%-9s %-12s %s  #%d %s · %s (plan %d)%n", m.get("due.state." + d.state().token()),
+                        m.get("due.kind.delivery"), d.occurrence().atZone(ctx.zone()).toLocalDateTime(),
+                        d.item().groupId(), d.groupName(), d.item().title(), d.item().id());
+            }
+            out().println(m.get("cli.due.count", items.size() + deliveries.size()));
         }
         return QunDeskCli.OK;
     }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.qundesk.app.AppContext;
 import com.qundesk.i18n.Messages;
+import com.qundesk.plan.PlanJudgement;
+import com.qundesk.plan.PushingSign;
 import com.qundesk.value.GroupHealth;
 import com.qundesk.value.HealthService;
 import com.qundesk.value.RuleFinding;
@@ -14,6 +16,7 @@ import picocli.CommandLine.Option;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code qundesk health [--at DAY] [--window DAYS] --format json}: every group's value index, rules and verdict. */
@@ -35,6 +38,7 @@ final class HealthCommand extends CliCommand implements Callable<Integer> {
         LocalDate day = at != null ? at : health.today();
         List<GroupHealth> all = health.evaluate(day, window);
         Messages m = messages();
+        Map<Long, PlanJudgement> plans = ctx.plans().judge(day, window);
         if ("json".equals(format)) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ArrayNode arr = mapper.createArrayNode();
@@ -56,6 +60,19 @@ final class HealthCommand extends CliCommand implements Callable<Integer> {
                 o.put("recommendation", h.recommendation().token());
                 ArrayNode reasons = o.putArray("reasons");
                 h.reasons().forEach(f -> reasons.add(m.describe(f)));
+                PlanJudgement p = plans.getOrDefault(h.group().id(), PlanJudgement.empty(h.group().id()));
+                ObjectNode plan = o.putObject("plan");
+                plan.put("planned", p.planned());
+                plan.put("delivered", p.delivered());
+                plan.put("skipped", p.skipped());
+                ArrayNode never = plan.putArray("dimensionsNeverPlanned");
+                p.dimensionsNeverPlanned().forEach(d -> never.add(d.token()));
+                ArrayNode signs = plan.putArray("pushingSigns");
+                for (PushingSign s : p.pushingSigns()) {
+                    ObjectNode sign = signs.addObject();
+                    sign.put("sign", s.kind().token());
+                    sign.set("evidence", mapper.valueToTree(s.evidence()));
+                }
             }
             out().println(mapper.writeValueAsString(arr));
         } else {

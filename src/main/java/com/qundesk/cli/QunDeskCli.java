@@ -31,7 +31,7 @@ import java.time.ZoneId;
  */
 @Command(name = "qundesk", mixinStandardHelpOptions = true, versionProvider = QunDeskCli.Version.class,
         description = "QunDesk — a console for WeChat and WeCom community managers.",
-        subcommands = {GroupsCommand.class, CampaignsCommand.class, FlashCommand.class, DueCommand.class, HealthCommand.class,
+        subcommands = {GroupsCommand.class, CampaignsCommand.class, FlashCommand.class, PlanCommand.class, CalendarCommand.class, DueCommand.class, HealthCommand.class,
                 ReportCommand.class, LedgerImportCommand.Values.class,
                 LedgerImportCommand.Outcomes.class, LedgerImportCommand.Stats.class, ImportCommand.class,
                 DemoCommand.class, InitCommand.class, BackupCommand.class, RestoreCommand.class, com.qundesk.bench.BenchCommand.class,

@@ -40,6 +40,7 @@ public final class FlashService {
     private final FlashRepository repo;
     private final Clock clock;
     private final Supplier<ZoneId> zone;
+    private final List<FlashCreationHook> creationHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FlashService(Database db, GroupService groups, CampaignService campaigns, TemplateService templates,
                         FlashRepository repo, Clock clock, Supplier<ZoneId> zone) {
@@ -50,6 +51,11 @@ public final class FlashService {
         this.repo = repo;
         this.clock = clock;
         this.zone = zone;
+    }
+
+    /** Adds a hook told about every batch of groups {@link #create} makes, in the same transaction. */
+    public void addCreationHook(FlashCreationHook hook) {
+        creationHooks.add(hook);
     }
 
     /** The schedule the plan would create, without creating anything. */
@@ -90,6 +96,9 @@ public final class FlashService {
                 }
                 out.add(new FlashGroup(g, f, campaign == null ? null : campaign.id(),
                         campaign == null ? null : campaign.name()));
+            }
+            for (FlashCreationHook hook : creationHooks) {
+                hook.created(c, out, campaign);
             }
             return out;
         });

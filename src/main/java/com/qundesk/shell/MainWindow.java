@@ -295,6 +295,12 @@ public final class MainWindow implements UiContext.WindowActions {
         if (type == com.qundesk.dashboard.ui.LedgerController.class) {
             return new com.qundesk.dashboard.ui.LedgerController(ui);
         }
+        if (type == com.qundesk.plan.ui.GroupPlanController.class) {
+            return new com.qundesk.plan.ui.GroupPlanController(ui);
+        }
+        if (type == com.qundesk.plan.ui.DeliveriesController.class) {
+            return new com.qundesk.plan.ui.DeliveriesController(ui);
+        }
         if (type == com.qundesk.flash.ui.CalendarController.class) {
             return new com.qundesk.flash.ui.CalendarController(ui);
         }

@@ -54,12 +54,43 @@ public final class NotificationCenter {
 
     public void poll() {
         ui.tasks().run(() -> ui.app().scheduler().poll(), notices -> {
+            // one writer at a time: the plan's poll follows the reminders' poll
+            pollDeliveries();
             if (notices.isEmpty()) {
                 return;
             }
             notices.forEach(this::show);
             onNotices.accept(notices);
         });
+    }
+
+    /**
+     * The value plan's deliveries that came due (each announced once; after the app was closed, all that fell due
+     * meanwhile): one notification for the lot, Today lists them.
+     */
+    private void pollDeliveries() {
+        ui.tasks().run(() -> ui.app().plans().poll(), this::showDeliveries,
+                // a background poll that lost a race is tried again at the next tick, without a dialog
+                failure -> org.slf4j.LoggerFactory.getLogger(NotificationCenter.class)
+                        .warn("Polling the value plan failed; trying again at the next poll", failure));
+    }
+
+    private void showDeliveries(List<com.qundesk.plan.PlannedDelivery> due) {
+        if (due.isEmpty()) {
+            return;
+        }
+        Messages m = ui.messages();
+        var first = due.getFirst();
+        String title = m.get("notice.delivery.title", due.size());
+        String text = m.get("notice.delivery.text", first.groupName(), first.item().title(),
+                ui.formats().dateTime(first.occurrence()));
+        tray.notify(title, text); // the announcements were written: Today reloads on the workspace's change signal
+        Window w = owner.get();
+        if (w != null && w.isShowing() && POPUPS) {
+            Notifications.create().title(title).text(text).owner(w).position(Pos.BOTTOM_RIGHT)
+                    .hideAfter(Duration.seconds(10)).onAction(e -> ui.actions().show(Section.TODAY))
+                    .showInformation();
+        }
     }
 
     private void show(Notice n) {

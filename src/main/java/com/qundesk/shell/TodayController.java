@@ -60,6 +60,8 @@ public final class TodayController {
     @FXML private VBox toOpenList;
     @FXML private VBox openList;
     @FXML private Button refreshButton;
+    /** The value plan's deliveries due today, beside the dissolutions. */
+    @FXML private com.qundesk.plan.ui.DeliveriesController deliveriesController;
 
     /** {@code first}: the board already read while the workspace opened, shown without reading it again (or null). */
     public TodayController(UiContext ui, TodayBoard first) {
@@ -91,6 +93,9 @@ public final class TodayController {
     public void refresh() {
         ui.tasks().run(() -> TodayBoard.of(ui.app().flash().list(), ui.app().clock().instant()), this::show,
                 refreshButton);
+        if (deliveriesController != null) {
+            deliveriesController.refresh();
+        }
     }
 
     public void stop() {

@@ -179,17 +179,20 @@ class CliTest {
         // campaign ends 2026-11-28 22:00 Shanghai = 14:00Z; due 3 days later
         assertThat(groups.get(0).get("dueAt").asText()).isEqualTo("2026-12-01T14:00:00Z");
 
-        JsonNode before = new ObjectMapper().readTree(run("due", "--at", "2026-11-30T15:00:00Z", "--format", "json",
+        JsonNode before = flashItems(run("due", "--at", "2026-11-30T15:00:00Z", "--format", "json",
                 "--workspace", ws).out());
         // 24 h reminders overdue, 1 h reminders and the dissolutions upcoming, for each of the 3 groups
         assertThat(before).hasSize(9);
+        // beside them, the deliveries of the plan the activity preset gave each group (the welcome at opening …)
+        assertThat(new ObjectMapper().readTree(run("due", "--at", "2026-11-30T15:00:00Z", "--format", "json",
+                "--workspace", ws).out()).findValuesAsText("kind")).contains("delivery");
         assertThat(before.get(0).get("kind").asText()).isEqualTo("reminder");
         assertThat(before.get(0).get("state").asText()).isEqualTo("overdue");
         assertThat(before.get(3).get("kind").asText()).isEqualTo("reminder");
         assertThat(before.get(3).get("state").asText()).isEqualTo("upcoming");
         assertThat(before.get(6).get("kind").asText()).isEqualTo("dissolution");
         assertThat(before.get(6).get("state").asText()).isEqualTo("upcoming");
-        JsonNode after = new ObjectMapper().readTree(run("due", "--at", "2026-12-01T15:00:00Z", "--within", "1",
+        JsonNode after = flashItems(run("due", "--at", "2026-12-01T15:00:00Z", "--within", "1",
                 "--format", "json", "--workspace", ws).out());
         assertThat(after).hasSize(3).allSatisfy(i -> {
             assertThat(i.get("kind").asText()).isEqualTo("dissolution");
@@ -205,10 +208,21 @@ class CliTest {
                 ws);
         assertThat(extended.code()).isZero();
         assertThat(extended.out()).contains("\"state\" : \"extended\"");
-        JsonNode later = new ObjectMapper().readTree(run("due", "--at", "2026-12-01T15:00:00Z", "--within", "1",
+        JsonNode later = flashItems(run("due", "--at", "2026-12-01T15:00:00Z", "--within", "1",
                 "--format", "json", "--workspace", ws).out());
         assertThat(later).hasSize(1);
         assertThat(later.get(0).get("groupId").asInt()).isEqualTo(3);
+    }
+
+    /** The reminders and dissolutions of a due list (the value plan's deliveries stand beside them). */
+    private static JsonNode flashItems(String json) throws Exception {
+        var out = new ObjectMapper().createArrayNode();
+        for (JsonNode n : new ObjectMapper().readTree(json)) {
+            if (!"delivery".equals(n.get("kind").asText())) {
+                out.add(n);
+            }
+        }
+        return out;
     }
 
     @Test

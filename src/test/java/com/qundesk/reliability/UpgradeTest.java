@@ -217,7 +217,23 @@ class UpgradeTest {
                     "UPDATE chat_group SET updated_at = updated_at WHERE id = 1"), List.of(
                     Check.of("SELECT count(*), sum(token = 42) FROM registry_version", "1|0"),
                     Check.of("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tr_registry_%'",
-                            "6")))
+                            "6"))),
+            // V7 adds the value plan: items, the outcome of each occurrence, announced occurrences, invites
+            new Step("7", List.of(
+                    "INSERT INTO plan_item (id, group_id, dimension, title, body, reach, rrule, start_at, zone, source,"
+                            + " created_at) VALUES (1, 1, 'information', '每周早报', '「{group}」早报', 80,"
+                            + " 'FREQ=WEEKLY;BYDAY=MO', " + T0 + ", 'Asia/Shanghai', 'manual', " + T0 + ")",
+                    "INSERT INTO plan_delivery (plan_item_id, occurrence, state, value_event_id, reason, recorded_at)"
+                            + " VALUES (1, " + T0 + ", 'delivered', 1, NULL, " + T0 + "),"
+                            + " (1, " + (T0 + 7 * 24 * HOUR) + ", 'skipped', NULL, '群主出差', " + T0 + ")",
+                    "INSERT INTO plan_notice (plan_item_id, occurrence, noticed_at) VALUES (1, " + T0 + ", " + T0 + ")",
+                    "INSERT INTO group_invite (group_id, qr_refreshed_at) VALUES (1, " + T0 + ")"), List.of(
+                    Check.of("SELECT id, group_id, dimension, title, rrule, zone, source FROM plan_item",
+                            "1|1|information|每周早报|FREQ=WEEKLY;BYDAY=MO|Asia/Shanghai|manual"),
+                    Check.of("SELECT state, value_event_id, reason FROM plan_delivery ORDER BY occurrence",
+                            "delivered|1|null", "skipped|null|群主出差"),
+                    Check.of("SELECT count(*) FROM plan_notice", "1"),
+                    Check.of("SELECT group_id, qr_refreshed_at, advertises_qr FROM group_invite", "1|" + T0 + "|1")))
     );
 
     @TempDir

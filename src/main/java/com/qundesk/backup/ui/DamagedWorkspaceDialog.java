@@ -1,5 +1,6 @@
 package com.qundesk.backup.ui;
 
+import com.qundesk.ui.DialogButtons;
 import com.qundesk.app.AppContext;
 import com.qundesk.app.AppPaths;
 import com.qundesk.app.UserPrefs;
@@ -45,7 +46,7 @@ public final class DamagedWorkspaceDialog {
                 LocalDateTime.ofInstant(b.takenAt(), zone).withNano(0).toString().replace('T', ' ')))
                 .orElseGet(() -> m.get("damaged.noBackup", BackupService.folderFor(paths, workspace)));
         Alert alert = backup.isPresent() ? new Alert(Alert.AlertType.ERROR, text, restore, close)
-                : new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
+                : new Alert(Alert.AlertType.ERROR, text, DialogButtons.ok(m));
         alert.setTitle(m.get("app.title"));
         alert.setHeaderText(m.get("damaged.header"));
         if (owner != null) {

@@ -119,6 +119,8 @@ public final class DashboardController {
     @FXML private ListView<String> detailRules;
     @FXML private ListView<String> detailHistory;
     @FXML private ListView<String> detailImports;
+    /** The group's value plan: judged, with its items and "add an item". */
+    @FXML private com.qundesk.plan.ui.GroupPlanController groupPlanController;
     @FXML private LedgerController ledgerController;
 
     public DashboardController(UiContext ui) {
@@ -344,6 +346,9 @@ public final class DashboardController {
         LocalDate day = ui.app().health().today();
         ui.tasks().run(() -> ui.app().dashboard().groupDetail(groupId, day, window, ui.app().ledger()),
                 this::showDetailData);
+        if (groupPlanController != null) {
+            groupPlanController.show(groupId, window);
+        }
     }
 
     private void showDetailData(GroupDetail d) {

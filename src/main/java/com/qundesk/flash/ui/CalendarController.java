@@ -11,6 +11,7 @@ import com.qundesk.ui.DialogButtons;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -37,7 +38,8 @@ import java.util.List;
  */
 public final class CalendarController {
 
-    private record Data(List<Campaign> campaigns, List<FlashGroup> flash, List<Reminder> reminders, Instant now) {
+    private record Data(List<Campaign> campaigns, List<FlashGroup> flash, List<Reminder> reminders, Instant now,
+                        List<com.qundesk.plan.PlannedDelivery> deliveries) {
     }
 
     private final UiContext ui;
@@ -52,6 +54,7 @@ public final class CalendarController {
     @FXML private ToggleButton monthButton;
     @FXML private Label rangeLabel;
     @FXML private TimelineCanvas timeline;
+    @FXML private Button exportButton;
 
     public CalendarController(UiContext ui) {
         this.ui = ui;
@@ -84,8 +87,14 @@ public final class CalendarController {
 
     /** Reloads campaigns, flash groups and reminders off the FX thread. */
     public void refresh() {
-        ui.tasks().run(() -> new Data(ui.app().campaigns().list(), ui.app().flash().list(),
-                ui.app().flash().activeReminders(), ui.app().clock().instant()), d -> {
+        ui.tasks().run(() -> {
+            Instant now = ui.app().clock().instant();
+            // the plan's deliveries of a month either side: the views scroll within it without a reload
+            List<com.qundesk.plan.PlannedDelivery> deliveries = ui.app().plans().occurrences(
+                    now.minus(java.time.Duration.ofDays(62)), now.plus(java.time.Duration.ofDays(62)), now);
+            return new Data(ui.app().campaigns().list(), ui.app().flash().list(), ui.app().flash().activeReminders(),
+                    now, deliveries);
+        }, d -> {
                     data = d;
                     show();
                 });
@@ -121,8 +130,11 @@ public final class CalendarController {
         if (data == null) {
             return;
         }
-        timeline.setData(TimelineModel.rows(data.campaigns(), data.flash(), data.reminders(), range[0], range[1],
-                data.now()), range[0], range[1], ui.app().clock().instant(), ui.formats().zone());
+        List<TimelineModel.Row> rows = new java.util.ArrayList<>(TimelineModel.rows(data.campaigns(), data.flash(),
+                data.reminders(), range[0], range[1], data.now()));
+        rows.addAll(TimelineModel.deliveryRows(data.deliveries().stream().filter(d -> !d.occurrence().isBefore(range[0])
+                && d.occurrence().isBefore(range[1])).toList(), ui.messages().get("calendar.deliveryPrefix")));
+        timeline.setData(rows, range[0], range[1], ui.app().clock().instant(), ui.formats().zone());
     }
 
     private String describe(TimelineModel.Row r) {
@@ -130,6 +142,9 @@ public final class CalendarController {
         String when = ui.formats().dateTime(r.start()) + " → " + ui.formats().dateTime(r.end());
         if (r.kind() == TimelineModel.Kind.CAMPAIGN) {
             return m.get("calendar.tip.campaign", r.label(), when);
+        }
+        if (r.kind() == TimelineModel.Kind.DELIVERY) {
+            return m.get("calendar.tip.deliveries", r.label(), r.reminders().size(), when);
         }
         return m.get("calendar.tip.flash", r.label(), m.get(r.state().messageKey()), when, r.reminders().size());
     }
@@ -162,6 +177,26 @@ public final class CalendarController {
         }
     }
 
+    /** Writes the calendar (a month back, three months on) as an .ics file the operator picks. */
+    @FXML
+    private void onExportIcs() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(ui.messages().get("calendar.export.title"));
+        chooser.setInitialFileName("qundesk.ics");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("iCalendar (*.ics)", "*.ics"));
+        java.io.File file = chooser.showSaveDialog(timeline.getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        Instant now = ui.app().clock().instant();
+        // replace: the save dialog asked before choosing an existing file; the workspace itself is still refused
+        ui.tasks().run(() -> {
+            ui.app().calendarExport().write(file.toPath(), true, now.minus(java.time.Duration.ofDays(31)),
+                    now.plus(java.time.Duration.ofDays(92)), ui.messages());
+            return file.toPath();
+        }, path -> rangeLabel.setText(ui.messages().get("calendar.export.done", path.getFileName())), exportButton);
+    }
+
     private void changed() {
         refresh();
     }
@@ -174,6 +209,7 @@ public final class CalendarController {
         for (FlashState s : FlashState.values()) {
             keys.add(swatch(TimelineCanvas.color(s, dark), m.get(s.messageKey())));
         }
+        keys.add(swatch(TimelineCanvas.DELIVERY, m.get("calendar.legend.delivery")));
         legend.getChildren().addAll(0, keys);
     }
 

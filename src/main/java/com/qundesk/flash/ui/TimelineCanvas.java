@@ -204,10 +204,15 @@ public final class TimelineCanvas extends Region {
         if (r.kind() == TimelineModel.Kind.CAMPAIGN) {
             return r.cancelled() ? Color.web(dark ? "#484f58" : "#afb8c1") : CAMPAIGN;
         }
+        if (r.kind() == TimelineModel.Kind.DELIVERY) {
+            return DELIVERY;
+        }
         return color(r.state(), dark);
     }
 
     static final Color CAMPAIGN = Color.web("#0969da");
+    /** A planned delivery of the value plan: a translucent purple mark. */
+    static final Color DELIVERY = Color.web("#8250df", 0.35);
 
     /**
      * A flash group's bar. Dissolved groups are the past: faint on either background (on the dark theme the light

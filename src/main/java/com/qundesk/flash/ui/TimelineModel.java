@@ -32,7 +32,7 @@ public final class TimelineModel {
         }
     }
 
-    public enum Kind { CAMPAIGN, FLASH }
+    public enum Kind { CAMPAIGN, FLASH, DELIVERY }
 
     /** One row of the timeline. {@code state} is the flash state as of now (null for campaigns). */
     public record Row(Kind kind, long id, String label, Instant start, Instant end, FlashState state,
@@ -105,6 +105,24 @@ public final class TimelineModel {
             if (overlaps(r, from, to)) {
                 out.add(r);
             }
+        }
+        return out;
+    }
+
+    /**
+     * One row per group with planned deliveries in [from, to): a thin bar from the first to the last, a mark at each
+     * (the value plan's occurrences, whatever became of them).
+     */
+    public static List<Row> deliveryRows(List<com.qundesk.plan.PlannedDelivery> deliveries, String labelPrefix) {
+        Map<Long, List<com.qundesk.plan.PlannedDelivery>> byGroup = new LinkedHashMap<>();
+        for (var d : deliveries) {
+            byGroup.computeIfAbsent(d.item().groupId(), k -> new ArrayList<>()).add(d);
+        }
+        List<Row> out = new ArrayList<>();
+        for (var e : byGroup.entrySet()) {
+            List<Instant> marks = e.getValue().stream().map(com.qundesk.plan.PlannedDelivery::occurrence).toList();
+            out.add(new Row(Kind.DELIVERY, e.getKey(), labelPrefix + e.getValue().getFirst().groupName(),
+                    marks.getFirst(), marks.getLast().plus(Duration.ofMinutes(30)), null, false, marks));
         }
         return out;
     }

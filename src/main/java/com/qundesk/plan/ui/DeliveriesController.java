@@ -1,0 +1,171 @@
+package com.qundesk.plan.ui;
+
+import com.qundesk.i18n.Messages;
+import com.qundesk.plan.InviteWarning;
+import com.qundesk.plan.PlanService;
+import com.qundesk.plan.PlannedDelivery;
+import com.qundesk.shell.UiContext;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Today's value deliveries, beside the dissolutions: overdue first, then what is due now and later today, each
+ * with its text filled for the group (copy in one click), "delivered" (an editable value event) and "skip"
+ * (with a reason that is kept).
+ */
+public final class DeliveriesController {
+
+    /** What the section shows: the open deliveries and the invites that need the operator. */
+    private record Board(List<PlannedDelivery> due, List<InviteWarning> invites) {
+    }
+
+    private final UiContext ui;
+
+    @FXML private Label heading;
+    @FXML private VBox deliveryList;
+    @FXML private Label inviteHeading;
+    @FXML private VBox inviteList;
+
+    public DeliveriesController(UiContext ui) {
+        this.ui = ui;
+    }
+
+    @FXML
+    private void initialize() {
+        refresh();
+    }
+
+    /** Reads the open deliveries up to the end of today off the FX thread. */
+    public void refresh() {
+        ui.tasks().run(() -> {
+            Instant now = ui.app().clock().instant();
+            return new Board(ui.app().plans().due(now, restOfDay(now, ui.formats().zone()).minusMillis(1)),
+                    ui.app().invites().warnings(now));
+        }, this::show);
+    }
+
+    private void show(Board board) {
+        showInvites(board.invites());
+        List<PlannedDelivery> due = board.due();
+        Messages m = ui.messages();
+        long overdue = due.stream().filter(d -> d.state() == PlannedDelivery.State.OVERDUE).count();
+        heading.setText(m.get("plan.today.section") + " · " + m.get("plan.today.counts", due.size(), overdue));
+        deliveryList.getChildren().clear();
+        if (due.isEmpty()) {
+            Label empty = new Label(m.get("plan.today.empty"));
+            empty.getStyleClass().add("text-muted");
+            deliveryList.getChildren().add(empty);
+            return;
+        }
+        for (PlannedDelivery d : due) {
+            deliveryList.getChildren().add(card(d));
+        }
+    }
+
+    private Node card(PlannedDelivery d) {
+        Messages m = ui.messages();
+        String key = d.item().id() + "-" + d.occurrence().toEpochMilli();
+        Label group = new Label(d.groupName());
+        group.getStyleClass().add("today-card-title");
+        Label what = new Label(m.get(d.item().dimension().messageKey()) + " · " + d.item().title());
+        what.getStyleClass().add("text-muted");
+        VBox left = new VBox(2, group, what);
+        if (d.text() != null) {
+            Label text = new Label(d.text());
+            text.setWrapText(true);
+            text.setMaxWidth(520);
+            text.setId("delivery-text-" + key);
+            text.getStyleClass().add("delivery-text");
+            left.getChildren().add(text);
+        }
+        HBox.setHgrow(left, Priority.ALWAYS);
+
+        Label when = new Label(ui.formats().dateTime(d.occurrence()));
+        Label state = new Label(m.get(d.state().messageKey()));
+        if (d.state() == PlannedDelivery.State.OVERDUE) {
+            state.getStyleClass().add("late");
+        }
+        state.getStyleClass().add("today-countdown");
+        VBox middle = new VBox(2, when, state);
+        middle.setMinWidth(160);
+
+        Button copy = new Button(m.get("plan.today.copy"));
+        copy.setId("delivery-copy-" + key);
+        copy.setDisable(d.text() == null);
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(d.text());
+            Clipboard.getSystemClipboard().setContent(content);
+            copy.setText(m.get("plan.today.copied"));
+        });
+        Button delivered = new Button(m.get("plan.today.delivered"));
+        delivered.setId("delivery-done-" + key);
+        delivered.getStyleClass().add("accent");
+        delivered.setOnAction(e -> DeliveryDialogs.deliver(ui, delivered.getScene().getWindow(), d)
+                .ifPresent(edit -> ui.tasks().run(() -> ui.app().plans().deliver(d.item().id(), d.occurrence(), edit),
+                        saved -> { /* Today reloads on the workspace change signal */ }, delivered)));
+        Button skip = new Button(m.get("plan.today.skip"));
+        skip.setId("delivery-skip-" + key);
+        skip.setOnAction(e -> DeliveryDialogs.skipReason(ui, skip.getScene().getWindow(), d)
+                .ifPresent(reason -> ui.tasks().run(() -> ui.app().plans().skip(d.item().id(), d.occurrence(), reason),
+                        saved -> { /* likewise */ }, skip)));
+        Hyperlink inGroups = new Hyperlink(m.get("today.showInGroups"));
+        inGroups.setOnAction(e -> ui.actions().showGroup(d.item().groupId()));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.SOMETIMES);
+        HBox card = new HBox(12, left, spacer, middle, copy, delivered, skip, inGroups);
+        card.getStyleClass().addAll("today-card", switch (d.state()) {
+            case OVERDUE -> "today-card-overdue";
+            case DUE -> "today-card-now";
+            default -> "today-card-soon";
+        });
+        card.setId("delivery-" + key);
+        return card;
+    }
+
+    private void showInvites(List<InviteWarning> warnings) {
+        Messages m = ui.messages();
+        inviteHeading.setVisible(!warnings.isEmpty());
+        inviteHeading.setManaged(!warnings.isEmpty());
+        inviteList.getChildren().clear();
+        for (InviteWarning w : warnings) {
+            Label name = new Label(w.groupName());
+            name.getStyleClass().add("today-card-title");
+            Label what = new Label(m.get(w.kind().messageKey(), w.expiresAt() == null ? ""
+                    : ui.formats().dateTime(w.expiresAt()), w.members()));
+            what.setWrapText(true);
+            VBox left = new VBox(2, name, what);
+            HBox.setHgrow(left, Priority.ALWAYS);
+            Button refreshed = new Button(m.get(w.kind() == InviteWarning.Kind.FULL_FOR_QR ? "invite.today.invitesOnly"
+                    : "invite.today.refreshed"));
+            refreshed.setId("invite-" + w.groupId());
+            refreshed.setOnAction(e -> ui.tasks().run(() -> w.kind() == InviteWarning.Kind.FULL_FOR_QR
+                    ? ui.app().invites().record(w.groupId(), null, false, null)
+                    : ui.app().invites().refreshedNow(w.groupId()), saved -> refresh(), refreshed));
+            HBox card = new HBox(12, left, refreshed);
+            card.getStyleClass().addAll("today-card",
+                    w.kind() == InviteWarning.Kind.EXPIRES_SOON ? "today-card-now" : "today-card-overdue");
+            card.setId("invite-card-" + w.groupId());
+            inviteList.getChildren().add(card);
+        }
+    }
+
+    /** How far ahead Today looks for deliveries: the rest of the day ({@link PlanService#due}). */
+    static Duration restOfDay(Instant now, java.time.ZoneId zone) {
+        return Duration.between(now, now.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant());
+    }
+}

@@ -1,0 +1,42 @@
+package com.qundesk.plan;
+
+import com.qundesk.testsupport.TestWorkspace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo workspace has plans with a history: mostly delivered, some skipped, a few open, and signs to show. */
+class DemoPlansTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDemoHasPlansWithARealisticHistory() {
+        TestWorkspace w = TestWorkspace.demo(dir);
+        var now = w.clock.instant();
+        List<PlannedDelivery> past = w.ctx.plans().occurrences(now.minus(Duration.ofDays(60)), now, now);
+        long delivered = past.stream().filter(d -> d.state() == PlannedDelivery.State.DELIVERED).count();
+        long skipped = past.stream().filter(d -> d.state() == PlannedDelivery.State.SKIPPED).count();
+        assertThat(delivered).isGreaterThan(40);
+        assertThat(skipped).isBetween(3L, delivered / 3);
+        assertThat(past).filteredOn(d -> d.state() == PlannedDelivery.State.SKIPPED)
+                .allSatisfy(d -> assertThat(d.delivery().reason()).isNotBlank());
+        assertThat(w.ctx.plans().due(now, Duration.ofHours(24))).extracting(PlannedDelivery::state)
+                .contains(PlannedDelivery.State.OVERDUE, PlannedDelivery.State.UPCOMING)
+                .filteredOn(s -> s == PlannedDelivery.State.OVERDUE).hasSizeLessThan(12);
+        // each delivered occurrence wrote its value event
+        assertThat(past).filteredOn(d -> d.state() == PlannedDelivery.State.DELIVERED)
+                .allSatisfy(d -> assertThat(d.delivery().valueEventId()).isNotNull());
+        Collection<PlanJudgement> judged = w.ctx.plans().judge(w.ctx.health().today(), 30).values();
+        assertThat(judged.stream().flatMap(j -> j.pushingSigns().stream()).map(PushingSign::kind).distinct())
+                .containsExactlyInAnyOrder(PushingSign.Kind.SAME_TEXT_MANY_GROUPS,
+                        PushingSign.Kind.MORE_THAN_THREE_A_DAY, PushingSign.Kind.ONE_DIMENSION);
+    }
+}

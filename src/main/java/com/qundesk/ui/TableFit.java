@@ -94,8 +94,10 @@ public final class TableFit {
         for (TableColumn<S, ?> column : table.getVisibleLeafColumns()) {
             double widest = 0;
             for (int i = 0; i < Math.min(table.getItems().size(), SAMPLE); i++) {
-                if (column.getCellObservableValue(i) != null
-                        && column.getCellObservableValue(i).getValue() instanceof String s) {
+                Object value = column.getCellObservableValue(i) == null ? null
+                        : column.getCellObservableValue(i).getValue();
+                String s = value instanceof String text ? text : shownText(column, value);
+                if (s != null) {
                     double w = width(s, font);
                     if (w <= LONGEST) {
                         widest = Math.max(widest, w);
@@ -106,6 +108,22 @@ public final class TableFit {
                 widen(column, widest + PADDING);
             }
         }
+    }
+
+    /**
+     * For a column whose values are not text (a date, an instant): how its cells show a value, so that the
+     * column is measured by what it shows.
+     */
+    public static <S, T> void shows(TableColumn<S, T> column, java.util.function.Function<T, String> text) {
+        column.getProperties().put(TableFit.class, text);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String shownText(TableColumn<?, ?> column, Object value) {
+        if (value == null || !(column.getProperties().get(TableFit.class) instanceof java.util.function.Function<?, ?> f)) {
+            return null;
+        }
+        return ((java.util.function.Function<Object, String>) f).apply(value);
     }
 
     private static void widen(javafx.scene.control.TableColumnBase<?, ?> column, double need) {

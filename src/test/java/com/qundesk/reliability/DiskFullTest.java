@@ -83,7 +83,7 @@ class DiskFullTest {
         Path filler = fill(disk, "filler.bin", 512 * 1024);
 
         // room to open the workspace, not to import 20,000 rows: SQLITE_FULL inside the import's transaction
-        CliRunner.Result imp = cli.run("groups", "import", csv.toString(), "--workspace", cli.ws);
+        CliRunner.Result imp = cli.run("groups", "import", csv.toString(), "--purpose", "industry", "--workspace", cli.ws);
         assertThat(imp.code()).isEqualTo(1);
         assertThat(imp.err()).contains("The disk holding " + disk + " is full; nothing was changed. Free at least ")
                 .doesNotContain("unexpected");

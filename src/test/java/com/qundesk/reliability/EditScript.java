@@ -41,7 +41,7 @@ final class EditScript {
     /** {@code groups import} of {@value #BATCH} new groups of batch {@code n}, in one transaction. */
     private record GroupsImport(int n, Path csv) implements Edit {
         public String[] args() {
-            return new String[] {"groups", "import", csv.toString()};
+            return new String[] {"groups", "import", csv.toString(), "--purpose", "industry"};
         }
 
         String csvText() {

@@ -55,6 +55,9 @@ class EveryViewFinishedUiTest {
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private Stage stage;
     private MainWindow window;
+    @org.junit.jupiter.api.io.TempDir
+    static Path temp;
+
     private Path dir;
     /** The window sets the JVM's default locale to its UI language; the tests after this one get theirs back. */
     private final Locale defaultLocale = Locale.getDefault();
@@ -83,7 +86,7 @@ class EveryViewFinishedUiTest {
     @CsvSource({"zh, 1280, 720", "zh, 1600, 1000", "en, 1280, 720", "en, 1600, 1000"})
     void nothingIsCutOffAndNothingIsInTheOtherLanguage(String language, int width, int height, FxRobot robot)
             throws Exception {
-        dir = Files.createTempDirectory("qundesk-finished-ui");
+        dir = Files.createDirectories(temp.resolve("qundesk-finished-ui-" + System.nanoTime()));
         TestWorkspace w = TestWorkspace.demo(dir);
         w.prefs.put(UserPrefs.LANGUAGE, language);
         List<String> data = data(w);
@@ -224,6 +227,14 @@ class EveryViewFinishedUiTest {
         for (Template t : w.ctx.templates().list()) {
             data.add(t.name());
         }
+        // the value plan's items and their texts are written in the language of whoever made them (the demo here)
+        w.ctx.plans().list(null).forEach(i -> {
+            data.add(i.title());
+            data.add(i.body());
+        });
+        java.time.Instant now = w.clock.instant();
+        w.ctx.plans().occurrences(now.minus(java.time.Duration.ofDays(40)), now.plus(java.time.Duration.ofDays(40)), now)
+                .forEach(d -> data.add(d.text()));
         data.add(w.file.getFileName().toString());
         return data;
     }

@@ -1,5 +1,6 @@
 package com.qundesk.group.ui;
 
+import com.qundesk.ui.TableFit;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.GroupService;
@@ -381,6 +382,7 @@ public final class GroupsController {
         statusColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().statusLabel()));
         tagsColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().tagsText()));
         updatedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().group().updatedAt()));
+        TableFit.shows(updatedColumn, ui.formats()::dateTime);
         updatedColumn.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Instant item, boolean empty) {

@@ -82,11 +82,17 @@ public final class DeliveriesController {
         group.getStyleClass().add("today-card-title");
         Label what = new Label(m.get(d.item().dimension().messageKey()) + " · " + d.item().title());
         what.getStyleClass().add("text-muted");
+        // the name, the item and its text wrap in a narrow window; the time and the buttons keep their words
+        group.setWrapText(true);
+        what.setWrapText(true);
+        what.setMinHeight(Region.USE_PREF_SIZE);
         VBox left = new VBox(2, group, what);
+        left.setMinWidth(160);
         if (d.text() != null) {
             Label text = new Label(d.text());
             text.setWrapText(true);
             text.setMaxWidth(520);
+            text.setMinHeight(Region.USE_PREF_SIZE);
             text.setId("delivery-text-" + key);
             text.getStyleClass().add("delivery-text");
             left.getChildren().add(text);
@@ -100,7 +106,7 @@ public final class DeliveriesController {
         }
         state.getStyleClass().add("today-countdown");
         VBox middle = new VBox(2, when, state);
-        middle.setMinWidth(160);
+        middle.setMinWidth(Region.USE_PREF_SIZE);
 
         Button copy = new Button(m.get("plan.today.copy"));
         copy.setId("delivery-copy-" + key);
@@ -125,9 +131,10 @@ public final class DeliveriesController {
         Hyperlink inGroups = new Hyperlink(m.get("today.showInGroups"));
         inGroups.setOnAction(e -> ui.actions().showGroup(d.item().groupId()));
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.SOMETIMES);
-        HBox card = new HBox(12, left, spacer, middle, copy, delivered, skip, inGroups);
+        for (Region r : List.of(when, state, copy, delivered, skip, inGroups)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox card = new HBox(12, left, middle, copy, delivered, skip, inGroups);
         card.getStyleClass().addAll("today-card", switch (d.state()) {
             case OVERDUE -> "today-card-overdue";
             case DUE -> "today-card-now";
@@ -148,11 +155,15 @@ public final class DeliveriesController {
             Label what = new Label(m.get(w.kind().messageKey(), w.expiresAt() == null ? ""
                     : ui.formats().dateTime(w.expiresAt()), w.members()));
             what.setWrapText(true);
+            what.setMinHeight(Region.USE_PREF_SIZE);
+            name.setWrapText(true);
             VBox left = new VBox(2, name, what);
+            left.setMinWidth(160);
             HBox.setHgrow(left, Priority.ALWAYS);
             Button refreshed = new Button(m.get(w.kind() == InviteWarning.Kind.FULL_FOR_QR ? "invite.today.invitesOnly"
                     : "invite.today.refreshed"));
             refreshed.setId("invite-" + w.groupId());
+            refreshed.setMinWidth(Region.USE_PREF_SIZE);
             refreshed.setOnAction(e -> ui.tasks().run(() -> w.kind() == InviteWarning.Kind.FULL_FOR_QR
                     ? ui.app().invites().record(w.groupId(), null, false, null)
                     : ui.app().invites().refreshedNow(w.groupId()), saved -> refresh(), refreshed));

@@ -35,12 +35,15 @@ class RegistryImportDialogUiTest {
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private MainWindow window;
     private Stage stage;
+    @org.junit.jupiter.api.io.TempDir
+    static Path temp;
+
     private Path dir;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        dir = Files.createTempDirectory("qundesk-registry-ui");
+        dir = Files.createDirectories(temp.resolve("qundesk-registry-ui-" + System.nanoTime()));
         window = FxWindows.openOnEmptyWorkspace(stage, executor, dir.resolve("ws"));
     }
 

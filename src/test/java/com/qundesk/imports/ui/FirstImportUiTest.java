@@ -40,11 +40,14 @@ class FirstImportUiTest {
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private MainWindow window;
+    @org.junit.jupiter.api.io.TempDir
+    static Path temp;
+
     private Path dir;
 
     @Start
     void start(Stage stage) throws Exception {
-        dir = Files.createTempDirectory("qundesk-first-import-ui");
+        dir = Files.createDirectories(temp.resolve("qundesk-first-import-ui-" + System.nanoTime()));
         window = FxWindows.openOnEmptyWorkspace(stage, executor, dir.resolve("ws"));
     }
 

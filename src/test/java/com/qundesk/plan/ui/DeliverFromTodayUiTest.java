@@ -88,6 +88,23 @@ class DeliverFromTodayUiTest {
         FxWindows.close(window, executor);
     }
 
+    /**
+     * Waits until Today has stopped rebuilding: the reminder and delivery polls at start write their announcements,
+     * and Today reloads on that change; a card looked up before then is replaced under the robot's click.
+     */
+    private static void settled(FxRobot robot, String query) throws Exception {
+        Object before = null;
+        for (int i = 0; i < 40; i++) {
+            Object now = robot.lookup(query).tryQuery().orElse(null);
+            if (now != null && now == before) {
+                return;
+            }
+            before = now;
+            Thread.sleep(500); // longer than the 250 ms the window waits for writes to settle
+        }
+        throw new AssertionError(query + " kept being rebuilt");
+    }
+
     private static String key(PlanItem i, Instant occurrence) {
         return i.id() + "-" + occurrence.toEpochMilli();
     }
@@ -98,6 +115,7 @@ class DeliverFromTodayUiTest {
         Instant today = NOW.minus(Duration.ofHours(1));
         Instant tonight = NOW.plus(Duration.ofHours(10));
         waitFor(() -> robot.lookup("#delivery-" + key(daily, today)).tryQuery().isPresent());
+        settled(robot, "#delivery-" + key(daily, today));
         assertThat(robot.lookup("#delivery-" + key(daily, yesterday)).tryQuery()).isPresent();
         assertThat(robot.lookup("#delivery-" + key(once, tonight)).tryQuery()).isPresent();
 

@@ -108,7 +108,7 @@ class EveryViewFinishedUiTest {
         });
         Theme theme = new Theme();
         robot.interact(() -> theme.apply(Theme.Mode.LIGHT));
-        window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
+        window = new MainWindow(com.qundesk.testsupport.FxWindows.fresh(stage), w.paths, w.prefs, theme, executor, w.clock);
         robot.interact(() -> window.open(w.file, false));
         waitFor(() -> window.controller() != null);
         robot.interact(() -> {

@@ -63,7 +63,7 @@ class TodayManyCardsUiTest {
         earlier.close();
         Theme theme = new Theme();
         theme.apply(Theme.Mode.LIGHT);
-        window = new MainWindow(stage, paths, prefs, theme, executor, Clock.fixed(NOW, ZoneOffset.UTC));
+        window = new MainWindow(com.qundesk.testsupport.FxWindows.fresh(stage), paths, prefs, theme, executor, Clock.fixed(NOW, ZoneOffset.UTC));
         window.open(ws, false);
     }
 

@@ -25,10 +25,20 @@ public final class FxWindows {
      * Opens a window in the light theme on {@code w}'s workspace; {@code w} lets go of it first (the window under
      * test is the one writer).
      */
+    /**
+     * The primary stage as the app gets it: without a scene. TestFX hands every test class the same stage, and a
+     * test before may have left its own small scene on it, which the main window would then reuse (a 600x80
+     * window hides the views' fields from the robot).
+     */
+    public static javafx.stage.Stage fresh(javafx.stage.Stage stage) {
+        stage.setScene(null);
+        return stage;
+    }
+
     public static MainWindow open(javafx.stage.Stage stage, TestWorkspace w, ExecutorService executor) {
         com.qundesk.ui.Theme theme = new com.qundesk.ui.Theme();
         theme.apply(com.qundesk.ui.Theme.Mode.LIGHT);
-        MainWindow window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
+        MainWindow window = new MainWindow(fresh(stage), w.paths, w.prefs, theme, executor, w.clock);
         w.close();
         window.open(w.file, false);
         return window;
@@ -50,7 +60,7 @@ public final class FxWindows {
         TestWorkspace w = new TestWorkspace(dir);
         com.qundesk.ui.Theme theme = new com.qundesk.ui.Theme();
         theme.apply(com.qundesk.ui.Theme.Mode.LIGHT);
-        MainWindow window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
+        MainWindow window = new MainWindow(fresh(stage), w.paths, w.prefs, theme, executor, w.clock);
         w.close();
         window.open(w.file, false);
         return window;

@@ -52,7 +52,7 @@ class BackupsUiTest {
         w = new TestWorkspace(temp.resolve("backups-" + System.nanoTime()));
         Theme theme = new Theme();
         theme.apply(Theme.Mode.LIGHT);
-        window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
+        window = new MainWindow(com.qundesk.testsupport.FxWindows.fresh(stage), w.paths, w.prefs, theme, executor, w.clock);
     }
 
     @AfterEach

@@ -69,7 +69,7 @@ class FlashWorkflowUiTest {
                 NOW.plus(Duration.ofHours(10)), NOW.plus(Duration.ofHours(12))));
         Theme theme = new Theme();
         theme.apply(Theme.Mode.LIGHT);
-        window = new MainWindow(stage, paths, prefs, theme, executor, clock);
+        window = new MainWindow(com.qundesk.testsupport.FxWindows.fresh(stage), paths, prefs, theme, executor, clock);
         context.close(); // the window under test is the one writer
         window.open(ws, false);
     }

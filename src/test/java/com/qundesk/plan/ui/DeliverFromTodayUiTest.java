@@ -79,7 +79,7 @@ class DeliverFromTodayUiTest {
         }
         Theme theme = new Theme();
         theme.apply(Theme.Mode.LIGHT);
-        window = new MainWindow(stage, paths, prefs, theme, executor, clock);
+        window = new MainWindow(com.qundesk.testsupport.FxWindows.fresh(stage), paths, prefs, theme, executor, clock);
         window.open(ws, false);
     }
 

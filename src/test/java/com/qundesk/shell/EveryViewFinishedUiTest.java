@@ -107,8 +107,11 @@ class EveryViewFinishedUiTest {
             stage.setY(0);
         });
         Theme theme = new Theme();
-        robot.interact(() -> theme.apply(Theme.Mode.LIGHT));
-        window = new MainWindow(com.qundesk.testsupport.FxWindows.fresh(stage), w.paths, w.prefs, theme, executor, w.clock);
+        robot.interact(() -> {
+            theme.apply(Theme.Mode.LIGHT);
+            com.qundesk.testsupport.FxWindows.fresh(stage);
+        });
+        window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
         robot.interact(() -> window.open(w.file, false));
         waitFor(() -> window.controller() != null);
         robot.interact(() -> {

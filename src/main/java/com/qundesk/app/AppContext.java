@@ -99,7 +99,7 @@ public final class AppContext implements AutoCloseable {
         this.wecomImports = new WecomImportService(database, groups, clock);
         this.backups = new BackupService(database, settings, paths, clock, this::zone);
         this.plans = new PlanService(database, new PlanRepository(), groups, campaigns, flashRepo, ledgerRepo, clock,
-                this::zone, () -> localeFrom(prefs));
+                this::zone, () -> populatingDemo ? Locale.SIMPLIFIED_CHINESE : localeFrom(prefs));
         flash.addCreationHook(plans::applyPresetPlan);
         this.calendarExport = new CalendarExport(flash, plans, clock, outputs);
         this.invites = new InviteService(database, new InviteRepository(), groups, campaigns, flashRepo, clock);
@@ -130,13 +130,22 @@ public final class AppContext implements AutoCloseable {
         return ctx;
     }
 
+    private volatile boolean populatingDemo;
+
     /** Fills an empty workspace with the demo; returns false (and changes nothing) when it has groups. */
     public boolean populateDemoIfEmpty() {
         if (!groups.list().isEmpty()) {
             return false;
         }
-        new DemoWorkspace(groups, campaigns, flash, ledger, clock, zone()).populate();
-        new com.qundesk.demo.DemoPlans(plans, invites, clock, zone()).populate(groups.list());
+        // the demo is a Chinese community's workspace: its flash groups' preset plans are written in Chinese too,
+        // whatever language the command line or the window that creates it runs in
+        populatingDemo = true;
+        try {
+            new DemoWorkspace(groups, campaigns, flash, ledger, clock, zone()).populate();
+            new com.qundesk.demo.DemoPlans(plans, invites, clock, zone()).populate(groups.list());
+        } finally {
+            populatingDemo = false;
+        }
         return true;
     }
 

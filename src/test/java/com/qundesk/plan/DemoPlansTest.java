@@ -39,4 +39,16 @@ class DemoPlansTest {
                 .containsExactlyInAnyOrder(PushingSign.Kind.SAME_TEXT_MANY_GROUPS,
                         PushingSign.Kind.MORE_THAN_THREE_A_DAY, PushingSign.Kind.ONE_DIMENSION);
     }
+
+    /**
+     * The demo is a Chinese community's workspace: its flash groups' preset plans are Chinese too, also when the
+     * demo is made from an English command line (they came out in English inside the Chinese window).
+     */
+    @Test
+    void theDemosPresetPlansAreChineseWhateverLanguageMadeIt() {
+        TestWorkspace w = TestWorkspace.demo(dir); // the test workspace's language is English
+        assertThat(w.ctx.plans().list(null)).isNotEmpty().allSatisfy(i -> assertThat(i.title())
+                .as("plan item title").matches(t -> t.codePoints().anyMatch(c ->
+                        Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), "has Chinese characters"));
+    }
 }

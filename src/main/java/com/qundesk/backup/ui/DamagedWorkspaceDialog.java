@@ -31,15 +31,26 @@ public final class DamagedWorkspaceDialog {
     private DamagedWorkspaceDialog() {
     }
 
-    /** True when {@code error} is a damaged workspace (then the dialog was shown instead of the plain error). */
+    /**
+     * True when {@code error} is a damaged workspace: then the dialog is shown instead of the plain error, once the
+     * newest intact backup has been found off the FX thread (each candidate gets an integrity check, seconds on a
+     * large workspace).
+     */
     public static boolean offer(Throwable error, Path workspace, AppPaths paths, UserPrefs prefs, Clock clock,
                                 Window owner, UiTasks tasks, Consumer<Path> reopen) {
         if (!(error instanceof Localizable l) || !"workspace.error.damaged".equals(l.messageKey())) {
             return false;
         }
-        Messages m = new Messages(AppContext.localeFrom(prefs));
         ZoneId zone = AppContext.zoneFrom(prefs);
-        Optional<BackupInfo> backup = IntactBackups.newest(paths, workspace, zone);
+        tasks.run(() -> IntactBackups.newest(paths, workspace, zone),
+                backup -> show(l, backup, workspace, paths, prefs, clock, zone, owner, tasks, reopen));
+        return true;
+    }
+
+    private static void show(Localizable l, Optional<BackupInfo> backup, Path workspace, AppPaths paths,
+                             UserPrefs prefs, Clock clock, ZoneId zone, Window owner, UiTasks tasks,
+                             Consumer<Path> reopen) {
+        Messages m = new Messages(AppContext.localeFrom(prefs));
         ButtonType restore = new ButtonType(m.get("damaged.restore"), ButtonBar.ButtonData.OK_DONE);
         ButtonType close = new ButtonType(m.get("damaged.notNow"), ButtonBar.ButtonData.CANCEL_CLOSE);
         String text = m.describe(l) + "\n\n" + backup.map(b -> m.get("damaged.offer", b.file().getFileName(),
@@ -55,6 +66,5 @@ public final class DamagedWorkspaceDialog {
         alert.showAndWait().filter(b -> b == restore).ifPresent(b -> tasks.run(
                 () -> BackupService.restoreClosed(paths, workspace, backup.orElseThrow().file(), clock, zone),
                 result -> reopen.accept(workspace)));
-        return true;
     }
 }

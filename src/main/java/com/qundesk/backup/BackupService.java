@@ -1,11 +1,11 @@
 package com.qundesk.backup;
 
-import com.qundesk.app.AppPaths;
+import com.qundesk.core.AppPaths;
 import com.qundesk.db.Database;
 import com.qundesk.db.WorkspaceException;
 import com.qundesk.db.WorkspaceLock;
-import com.qundesk.group.FieldError;
-import com.qundesk.group.ValidationException;
+import com.qundesk.core.FieldError;
+import com.qundesk.core.ValidationException;
 import com.qundesk.io.DiskFull;
 import com.qundesk.io.OwnerOnlyFiles;
 import com.qundesk.settings.WorkspaceSettings;

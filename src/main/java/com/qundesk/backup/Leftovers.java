@@ -1,6 +1,6 @@
 package com.qundesk.backup;
 
-import com.qundesk.app.AppPaths;
+import com.qundesk.core.AppPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package com.qundesk.bench;
 
-import com.qundesk.app.AppPaths;
-import com.qundesk.app.UserPrefs;
+import com.qundesk.core.AppPaths;
+import com.qundesk.core.UserPrefs;
 import com.qundesk.bench.probe.StartupProbe;
 
 import java.io.IOException;

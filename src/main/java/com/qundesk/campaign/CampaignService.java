@@ -1,8 +1,8 @@
 package com.qundesk.campaign;
 
 import com.qundesk.db.Database;
-import com.qundesk.group.FieldError;
-import com.qundesk.group.ValidationException;
+import com.qundesk.core.FieldError;
+import com.qundesk.core.ValidationException;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,9 +1,9 @@
 package com.qundesk.cli;
 
-import com.qundesk.app.AppContext;
-import com.qundesk.group.FieldError;
+import com.qundesk.workspace.AppContext;
+import com.qundesk.core.FieldError;
 import com.qundesk.group.Purpose;
-import com.qundesk.group.ValidationException;
+import com.qundesk.core.ValidationException;
 import com.qundesk.group.registry.RegistryImporter;
 import com.qundesk.i18n.Messages;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package com.qundesk.cli;
 
-import com.qundesk.app.AppContext;
+import com.qundesk.workspace.AppContext;
 import com.qundesk.group.Group;
 import com.qundesk.i18n.Messages;
 import com.qundesk.imports.ChatImportService;

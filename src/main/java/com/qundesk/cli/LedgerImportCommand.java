@@ -1,8 +1,8 @@
 package com.qundesk.cli;
 
-import com.qundesk.app.AppContext;
-import com.qundesk.group.FieldError;
-import com.qundesk.group.ValidationException;
+import com.qundesk.workspace.AppContext;
+import com.qundesk.core.FieldError;
+import com.qundesk.core.ValidationException;
 import com.qundesk.i18n.Messages;
 import com.qundesk.io.RejectedRow;
 import com.qundesk.value.LedgerImporter;

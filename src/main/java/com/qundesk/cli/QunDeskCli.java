@@ -1,9 +1,9 @@
 package com.qundesk.cli;
 
-import com.qundesk.app.AppContext;
-import com.qundesk.app.AppPaths;
-import com.qundesk.app.AppVersion;
-import com.qundesk.app.UserPrefs;
+import com.qundesk.workspace.AppContext;
+import com.qundesk.core.AppPaths;
+import com.qundesk.core.AppVersion;
+import com.qundesk.core.UserPrefs;
 import com.qundesk.backup.BackupService;
 import com.qundesk.backup.IntactBackups;
 import com.qundesk.db.Database;

@@ -1,6 +1,6 @@
 package com.qundesk.cli;
 
-import com.qundesk.app.AppContext;
+import com.qundesk.workspace.AppContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

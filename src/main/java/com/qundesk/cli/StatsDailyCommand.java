@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.qundesk.app.AppContext;
+import com.qundesk.workspace.AppContext;
 import com.qundesk.imports.ChatImportRepository.DayRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -4,12 +4,12 @@ import com.qundesk.campaign.Campaign;
 import com.qundesk.campaign.CampaignService;
 import com.qundesk.campaign.CampaignType;
 import com.qundesk.db.Database;
-import com.qundesk.group.FieldError;
+import com.qundesk.core.FieldError;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.GroupService;
 import com.qundesk.group.GroupStatus;
-import com.qundesk.group.ValidationException;
+import com.qundesk.core.ValidationException;
 
 import java.sql.Connection;
 import java.sql.SQLException;

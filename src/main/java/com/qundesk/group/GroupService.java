@@ -1,5 +1,7 @@
 package com.qundesk.group;
 
+import com.qundesk.core.FieldError;
+import com.qundesk.core.ValidationException;
 import com.qundesk.db.Database;
 
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package com.qundesk.group;
 
+import com.qundesk.core.FieldError;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package com.qundesk.io;
 
-import com.qundesk.group.FieldError;
+import com.qundesk.core.FieldError;
 
 import java.util.List;
 

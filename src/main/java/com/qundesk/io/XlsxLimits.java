@@ -1,7 +1,7 @@
 package com.qundesk.io;
 
-import com.qundesk.group.FieldError;
-import com.qundesk.group.ValidationException;
+import com.qundesk.core.FieldError;
+import com.qundesk.core.ValidationException;
 
 import java.io.IOException;
 import java.io.InputStream;

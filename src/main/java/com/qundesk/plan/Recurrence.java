@@ -1,7 +1,7 @@
 package com.qundesk.plan;
 
-import com.qundesk.group.FieldError;
-import com.qundesk.group.ValidationException;
+import com.qundesk.core.FieldError;
+import com.qundesk.core.ValidationException;
 import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
 import org.dmfs.rfc5545.recur.RecurrenceRule;
 import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;

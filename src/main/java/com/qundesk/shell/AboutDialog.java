@@ -1,6 +1,6 @@
 package com.qundesk.shell;
 
-import com.qundesk.app.AppVersion;
+import com.qundesk.core.AppVersion;
 import com.qundesk.i18n.Messages;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;

@@ -1,8 +1,8 @@
 package com.qundesk.shell;
 
-import com.qundesk.app.AppContext;
-import com.qundesk.app.AppPaths;
-import com.qundesk.app.UserPrefs;
+import com.qundesk.workspace.AppContext;
+import com.qundesk.core.AppPaths;
+import com.qundesk.core.UserPrefs;
 import com.qundesk.backup.ui.DamagedWorkspaceDialog;
 import com.qundesk.backup.ui.BackupTimer;
 import com.qundesk.campaign.ui.CampaignsController;

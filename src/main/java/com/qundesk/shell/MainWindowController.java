@@ -1,6 +1,6 @@
 package com.qundesk.shell;
 
-import com.qundesk.app.UserPrefs;
+import com.qundesk.core.UserPrefs;
 import com.qundesk.campaign.ui.CampaignsController;
 import com.qundesk.dashboard.ui.DashboardController;
 import com.qundesk.group.ui.GroupsController;

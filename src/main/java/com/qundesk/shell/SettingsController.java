@@ -1,6 +1,6 @@
 package com.qundesk.shell;
 
-import com.qundesk.app.UserPrefs;
+import com.qundesk.core.UserPrefs;
 import com.qundesk.i18n.Messages;
 import com.qundesk.ui.Theme;
 import javafx.fxml.FXML;

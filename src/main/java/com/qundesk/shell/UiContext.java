@@ -1,6 +1,6 @@
 package com.qundesk.shell;
 
-import com.qundesk.app.AppContext;
+import com.qundesk.workspace.AppContext;
 import com.qundesk.i18n.Messages;
 import com.qundesk.ui.Formats;
 import com.qundesk.ui.Theme;

@@ -2,9 +2,9 @@ package com.qundesk.template;
 
 import com.qundesk.campaign.Campaign;
 import com.qundesk.db.Database;
-import com.qundesk.group.FieldError;
+import com.qundesk.core.FieldError;
 import com.qundesk.group.Group;
-import com.qundesk.group.ValidationException;
+import com.qundesk.core.ValidationException;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package com.qundesk.ui;
 
-import com.qundesk.group.ValidationException;
+import com.qundesk.core.ValidationException;
 import com.qundesk.i18n.Localizable;
 import com.qundesk.i18n.Messages;
 import javafx.scene.control.Alert;

@@ -1,9 +1,9 @@
 package com.qundesk.value;
 
 import com.qundesk.db.Database;
-import com.qundesk.group.FieldError;
+import com.qundesk.core.FieldError;
 import com.qundesk.group.GroupService;
-import com.qundesk.group.ValidationException;
+import com.qundesk.core.ValidationException;
 
 import java.time.Clock;
 import java.time.Instant;

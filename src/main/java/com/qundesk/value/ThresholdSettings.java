@@ -1,7 +1,7 @@
 package com.qundesk.value;
 
-import com.qundesk.group.FieldError;
-import com.qundesk.group.ValidationException;
+import com.qundesk.core.FieldError;
+import com.qundesk.core.ValidationException;
 import com.qundesk.settings.WorkspaceSettings;
 
 import java.math.BigDecimal;

@@ -1,12 +1,12 @@
 package com.qundesk.backup;
 
-import com.qundesk.app.AppContext;
+import com.qundesk.workspace.AppContext;
 import com.qundesk.db.WorkspaceException;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
-import com.qundesk.group.ValidationException;
+import com.qundesk.core.ValidationException;
 import com.qundesk.testsupport.TestWorkspace;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,8 +2,8 @@ package com.qundesk.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.qundesk.app.AppPaths;
-import com.qundesk.app.MutableClock;
+import com.qundesk.core.AppPaths;
+import com.qundesk.core.MutableClock;
 import com.qundesk.cli.QunDeskCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package com.qundesk.cli;
 
-import com.qundesk.app.AppContext;
+import com.qundesk.workspace.AppContext;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.Platform;

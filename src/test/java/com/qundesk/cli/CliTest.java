@@ -2,10 +2,10 @@ package com.qundesk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.qundesk.app.AppPaths;
-import com.qundesk.app.MutableClock;
-import com.qundesk.app.AppContext;
-import com.qundesk.app.UserPrefs;
+import com.qundesk.core.AppPaths;
+import com.qundesk.core.MutableClock;
+import com.qundesk.workspace.AppContext;
+import com.qundesk.core.UserPrefs;
 import com.qundesk.dashboard.Portfolio;
 import com.qundesk.testsupport.CliRunner;
 import com.qundesk.value.GroupHealth;

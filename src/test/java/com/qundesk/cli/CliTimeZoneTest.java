@@ -2,7 +2,7 @@ package com.qundesk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.qundesk.app.UserPrefs;
+import com.qundesk.core.UserPrefs;
 import com.qundesk.testsupport.CliRunner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

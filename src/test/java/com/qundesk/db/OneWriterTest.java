@@ -1,7 +1,7 @@
 package com.qundesk.db;
 
-import com.qundesk.app.AppContext;
-import com.qundesk.app.UserPrefs;
+import com.qundesk.workspace.AppContext;
+import com.qundesk.core.UserPrefs;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.Platform;

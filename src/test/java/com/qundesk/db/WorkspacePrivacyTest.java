@@ -1,6 +1,6 @@
 package com.qundesk.db;
 
-import com.qundesk.app.AppContext;
+import com.qundesk.workspace.AppContext;
 import com.qundesk.backup.BackupInfo;
 import com.qundesk.backup.RestoreResult;
 import com.qundesk.io.OwnerOnlyFiles;

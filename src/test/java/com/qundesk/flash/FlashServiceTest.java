@@ -6,7 +6,7 @@ import com.qundesk.group.GroupKind;
 import com.qundesk.group.GroupStatus;
 import com.qundesk.group.HistoryEntry;
 import com.qundesk.group.Platform;
-import com.qundesk.group.ValidationException;
+import com.qundesk.core.ValidationException;
 import com.qundesk.template.Template;
 import com.qundesk.template.TemplateKind;
 import com.qundesk.testsupport.TestWorkspace;

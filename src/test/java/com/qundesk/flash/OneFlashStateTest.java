@@ -2,8 +2,8 @@ package com.qundesk.flash;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.qundesk.app.AppContext;
-import com.qundesk.app.UserPrefs;
+import com.qundesk.workspace.AppContext;
+import com.qundesk.core.UserPrefs;
 import com.qundesk.dashboard.Portfolio;
 import com.qundesk.group.Platform;
 import com.qundesk.group.ui.GroupRow;

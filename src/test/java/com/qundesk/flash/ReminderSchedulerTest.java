@@ -1,6 +1,6 @@
 package com.qundesk.flash;
 
-import com.qundesk.app.AppContext;
+import com.qundesk.workspace.AppContext;
 import com.qundesk.group.Platform;
 import com.qundesk.testsupport.TestWorkspace;
 import org.junit.jupiter.api.Test;

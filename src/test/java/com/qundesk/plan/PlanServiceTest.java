@@ -1,7 +1,7 @@
 package com.qundesk.plan;
 
-import com.qundesk.app.AppContext;
-import com.qundesk.app.UserPrefs;
+import com.qundesk.workspace.AppContext;
+import com.qundesk.core.UserPrefs;
 import com.qundesk.campaign.Campaign;
 import com.qundesk.campaign.CampaignType;
 import com.qundesk.flash.FlashGroup;
@@ -11,7 +11,7 @@ import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
-import com.qundesk.group.ValidationException;
+import com.qundesk.core.ValidationException;
 import com.qundesk.testsupport.TestWorkspace;
 import com.qundesk.value.ValueDimension;
 import com.qundesk.value.ValueEvent;

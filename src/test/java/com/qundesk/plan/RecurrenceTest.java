@@ -1,6 +1,6 @@
 package com.qundesk.plan;
 
-import com.qundesk.group.ValidationException;
+import com.qundesk.core.ValidationException;
 import com.qundesk.value.ValueDimension;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package com.qundesk.reliability;
 
 import com.qundesk.cli.QunDeskCli;
-import com.qundesk.group.FieldError;
-import com.qundesk.group.ValidationException;
+import com.qundesk.core.FieldError;
+import com.qundesk.core.ValidationException;
 import com.qundesk.group.registry.RegistryImporter;
 import com.qundesk.i18n.Localizable;
 import com.qundesk.imports.ImportOptions;

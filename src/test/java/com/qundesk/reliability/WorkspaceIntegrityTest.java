@@ -1,7 +1,7 @@
 package com.qundesk.reliability;
 
-import com.qundesk.app.AppContext;
-import com.qundesk.app.UserPrefs;
+import com.qundesk.workspace.AppContext;
+import com.qundesk.core.UserPrefs;
 import com.qundesk.backup.BackupInfo;
 import com.qundesk.backup.BackupService;
 import com.qundesk.db.Database;

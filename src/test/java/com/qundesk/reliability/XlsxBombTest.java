@@ -1,6 +1,6 @@
 package com.qundesk.reliability;
 
-import com.qundesk.group.ValidationException;
+import com.qundesk.core.ValidationException;
 import com.qundesk.io.TableReader;
 import com.qundesk.io.XlsxLimits;
 import com.qundesk.testsupport.CliRunner;

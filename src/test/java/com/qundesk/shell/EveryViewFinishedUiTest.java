@@ -1,6 +1,6 @@
 package com.qundesk.shell;
 
-import com.qundesk.app.UserPrefs;
+import com.qundesk.core.UserPrefs;
 import com.qundesk.campaign.Campaign;
 import com.qundesk.group.Group;
 import com.qundesk.template.Template;

@@ -1,6 +1,6 @@
 package com.qundesk.shell;
 
-import com.qundesk.app.UserPrefs;
+import com.qundesk.core.UserPrefs;
 import com.qundesk.dashboard.ui.DashboardController;
 import com.qundesk.testsupport.TestWorkspace;
 import com.qundesk.value.GroupHealth;

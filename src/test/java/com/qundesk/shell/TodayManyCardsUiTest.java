@@ -1,8 +1,8 @@
 package com.qundesk.shell;
 
-import com.qundesk.app.AppContext;
-import com.qundesk.app.AppPaths;
-import com.qundesk.app.UserPrefs;
+import com.qundesk.workspace.AppContext;
+import com.qundesk.core.AppPaths;
+import com.qundesk.core.UserPrefs;
 import com.qundesk.flash.FlashPlan;
 import com.qundesk.flash.LifetimePreset;
 import com.qundesk.group.Platform;

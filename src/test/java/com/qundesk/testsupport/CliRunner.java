@@ -1,8 +1,8 @@
 package com.qundesk.testsupport;
 
-import com.qundesk.app.AppPaths;
-import com.qundesk.app.MutableClock;
-import com.qundesk.app.UserPrefs;
+import com.qundesk.core.AppPaths;
+import com.qundesk.core.MutableClock;
+import com.qundesk.core.UserPrefs;
 import com.qundesk.cli.QunDeskCli;
 
 import java.io.PrintWriter;

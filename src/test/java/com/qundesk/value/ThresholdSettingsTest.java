@@ -2,7 +2,7 @@ package com.qundesk.value;
 
 import com.qundesk.group.Group;
 import com.qundesk.group.Purpose;
-import com.qundesk.group.ValidationException;
+import com.qundesk.core.ValidationException;
 import com.qundesk.testsupport.StoredGroups;
 import com.qundesk.testsupport.TestWorkspace;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package com.qundesk.dashboard.ui;
 
-import com.qundesk.group.FieldError;
+import com.qundesk.core.FieldError;
 import com.qundesk.group.Group;
 import com.qundesk.i18n.Messages;
 import com.qundesk.io.RejectedRow;

@@ -170,8 +170,8 @@ public final class FlashDialogs {
         try {
             due = at(ui, date.getValue(), time.getText());
         } catch (DateTimeParseException e) {
-            ui.tasks().errors().report(new com.qundesk.group.ValidationException(
-                    com.qundesk.group.FieldError.of("dueAt", "flash.extend.badTime", time.getText())));
+            ui.tasks().errors().report(new com.qundesk.core.ValidationException(
+                    com.qundesk.core.FieldError.of("dueAt", "flash.extend.badTime", time.getText())));
             return;
         }
         ui.tasks().run(() -> ui.app().flash().extend(fg.group().id(), due, reason.getText()), f -> onChange.run());

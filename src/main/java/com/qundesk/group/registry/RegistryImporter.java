@@ -1,14 +1,14 @@
 package com.qundesk.group.registry;
 
 import com.qundesk.db.Database;
-import com.qundesk.group.FieldError;
+import com.qundesk.core.FieldError;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.GroupService;
 import com.qundesk.group.GroupStatus;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
-import com.qundesk.group.ValidationException;
+import com.qundesk.core.ValidationException;
 import com.qundesk.io.Table;
 import com.qundesk.io.TableReader;
 

@@ -1,14 +1,14 @@
 package com.qundesk.group.ui;
 
 import com.qundesk.group.AdPolicy;
-import com.qundesk.group.FieldError;
+import com.qundesk.core.FieldError;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.GroupStatus;
 import com.qundesk.group.HistoryEntry;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
-import com.qundesk.group.ValidationException;
+import com.qundesk.core.ValidationException;
 import com.qundesk.i18n.Messages;
 import com.qundesk.shell.UiContext;
 import javafx.collections.FXCollections;

@@ -1,7 +1,7 @@
 package com.qundesk.group.ui;
 
 import com.qundesk.group.AdPolicy;
-import com.qundesk.group.FieldError;
+import com.qundesk.core.FieldError;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.GroupStatus;

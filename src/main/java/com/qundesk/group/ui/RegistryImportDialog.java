@@ -1,6 +1,6 @@
 package com.qundesk.group.ui;
 
-import com.qundesk.group.FieldError;
+import com.qundesk.core.FieldError;
 import com.qundesk.group.Purpose;
 import com.qundesk.group.registry.RegistryColumn;
 import com.qundesk.group.registry.RegistryImporter;

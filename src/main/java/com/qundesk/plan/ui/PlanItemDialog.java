@@ -1,7 +1,7 @@
 package com.qundesk.plan.ui;
 
 import com.qundesk.ui.DialogButtons;
-import com.qundesk.group.ValidationException;
+import com.qundesk.core.ValidationException;
 import com.qundesk.i18n.Messages;
 import com.qundesk.plan.PlanRequest;
 import com.qundesk.plan.Recurrence;

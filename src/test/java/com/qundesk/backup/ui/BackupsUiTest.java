@@ -1,6 +1,6 @@
 package com.qundesk.backup.ui;
 
-import com.qundesk.app.AppContext;
+import com.qundesk.workspace.AppContext;
 import com.qundesk.backup.BackupInfo;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;

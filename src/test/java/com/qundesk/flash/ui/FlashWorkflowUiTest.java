@@ -1,8 +1,8 @@
 package com.qundesk.flash.ui;
 
-import com.qundesk.app.AppContext;
-import com.qundesk.app.AppPaths;
-import com.qundesk.app.UserPrefs;
+import com.qundesk.workspace.AppContext;
+import com.qundesk.core.AppPaths;
+import com.qundesk.core.UserPrefs;
 import com.qundesk.campaign.Campaign;
 import com.qundesk.campaign.CampaignType;
 import com.qundesk.flash.FlashGroup;

@@ -1,9 +1,9 @@
 package com.qundesk.group.registry;
 
-import com.qundesk.group.FieldError;
+import com.qundesk.core.FieldError;
 import com.qundesk.group.Group;
 import com.qundesk.group.Purpose;
-import com.qundesk.group.ValidationException;
+import com.qundesk.core.ValidationException;
 import com.qundesk.testsupport.TestWorkspace;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;

@@ -1,6 +1,6 @@
 package com.qundesk.group.registry;
 
-import com.qundesk.group.FieldError;
+import com.qundesk.core.FieldError;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.GroupStatus;

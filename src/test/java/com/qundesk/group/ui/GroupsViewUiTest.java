@@ -1,6 +1,6 @@
 package com.qundesk.group.ui;
 
-import com.qundesk.app.AppContext;
+import com.qundesk.workspace.AppContext;
 import com.qundesk.group.Group;
 import com.qundesk.group.Platform;
 import com.qundesk.shell.MainWindow;

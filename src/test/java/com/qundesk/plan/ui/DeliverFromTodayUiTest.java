@@ -1,8 +1,8 @@
 package com.qundesk.plan.ui;
 
-import com.qundesk.app.AppContext;
-import com.qundesk.app.AppPaths;
-import com.qundesk.app.UserPrefs;
+import com.qundesk.workspace.AppContext;
+import com.qundesk.core.AppPaths;
+import com.qundesk.core.UserPrefs;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.Platform;

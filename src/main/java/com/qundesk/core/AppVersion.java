@@ -1,4 +1,4 @@
-package com.qundesk.app;
+package com.qundesk.core;
 
 import java.io.IOException;
 import java.io.InputStream;

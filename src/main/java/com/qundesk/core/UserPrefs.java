@@ -1,4 +1,4 @@
-package com.qundesk.app;
+package com.qundesk.core;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package com.qundesk.app;
+package com.qundesk.core;
 
 import java.time.Clock;
 import java.time.Duration;

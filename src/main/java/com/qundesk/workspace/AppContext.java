@@ -1,5 +1,7 @@
-package com.qundesk.app;
+package com.qundesk.workspace;
 
+import com.qundesk.core.UserPrefs;
+import com.qundesk.core.AppPaths;
 import com.qundesk.backup.BackupService;
 import com.qundesk.backup.Leftovers;
 import com.qundesk.campaign.CampaignRepository;

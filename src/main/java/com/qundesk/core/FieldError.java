@@ -1,4 +1,4 @@
-package com.qundesk.group;
+package com.qundesk.core;
 
 import com.qundesk.i18n.Localizable;
 

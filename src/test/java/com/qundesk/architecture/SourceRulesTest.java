@@ -1,0 +1,77 @@
+package com.qundesk.architecture;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Rules about the app's sources that class files cannot show: file length, table owners, the bench's place. */
+class SourceRulesTest {
+
+    private static final Path MAIN = Path.of("src/main/java");
+    private static final int MAX_LINES = 450;
+
+    private static List<Path> mainSources() throws IOException {
+        try (Stream<Path> s = Files.walk(MAIN)) {
+            return s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        }
+    }
+
+    @Test
+    void noFileOfTheAppIsLongerThan450Lines() throws IOException {
+        List<String> tooLong = new ArrayList<>();
+        for (Path p : mainSources()) {
+            long lines = Files.readAllLines(p, StandardCharsets.UTF_8).size();
+            if (lines > MAX_LINES) {
+                tooLong.add(MAIN.relativize(p) + " (" + lines + " lines)");
+            }
+        }
+        assertThat(tooLong).as("files over %d lines: split them where their parts are separate ideas", MAX_LINES)
+                .isEmpty();
+    }
+
+    /** INSERT/UPDATE/DELETE/REPLACE of a table, as written in the app's SQL strings. */
+    private static final Pattern WRITE = Pattern.compile(
+            "\\b(?:INSERT(?:\\s+OR\\s+\\w+)?\\s+INTO|REPLACE\\s+INTO|UPDATE(?:\\s+OR\\s+\\w+)?|DELETE\\s+FROM)\\s+"
+                    + "([a-z_][a-z0-9_]*)\\b");
+
+    @Test
+    void everyTableIsWrittenByOneRepository() throws IOException {
+        Map<String, TreeSet<String>> writers = new TreeMap<>();
+        for (Path p : mainSources()) {
+            String text = Files.readString(p, StandardCharsets.UTF_8);
+            Matcher m = WRITE.matcher(text);
+            while (m.find()) {
+                writers.computeIfAbsent(m.group(1), t -> new TreeSet<>()).add(MAIN.relativize(p).toString());
+            }
+        }
+        Map<String, TreeSet<String>> shared = new TreeMap<>();
+        writers.forEach((table, files) -> {
+            if (files.size() > 1) {
+                shared.put(table, files);
+            }
+        });
+        assertThat(shared).as("tables written by more than one file: give each table one owning repository")
+                .isEmpty();
+        assertThat(writers).as("the rule sees the app's writes at all").containsKeys("chat_group", "daily_stat");
+    }
+
+    @Test
+    void theAppsClassesHoldNoBenchClass() {
+        assertThat(Path.of("target/classes/com/qundesk/bench")).as("the bench is built from its own source root")
+                .doesNotExist();
+        assertThat(MAIN.resolve("com/qundesk/bench")).doesNotExist();
+    }
+}

@@ -3,7 +3,6 @@ package com.qundesk.app;
 import com.qundesk.workspace.AppContext;
 import com.qundesk.core.UserPrefs;
 import com.qundesk.core.AppPaths;
-import com.qundesk.bench.probe.StartupProbe;
 import com.qundesk.i18n.Messages;
 import com.qundesk.shell.MainWindow;
 import com.qundesk.ui.Theme;

@@ -1,6 +1,6 @@
 package com.qundesk.bench;
 
-import com.qundesk.bench.probe.StartupProbe;
+import com.qundesk.app.StartupProbe;
 
 import java.io.IOException;
 import java.io.Reader;

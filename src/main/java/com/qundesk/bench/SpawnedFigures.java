@@ -2,7 +2,7 @@ package com.qundesk.bench;
 
 import com.qundesk.core.AppPaths;
 import com.qundesk.core.UserPrefs;
-import com.qundesk.bench.probe.StartupProbe;
+import com.qundesk.app.StartupProbe;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package com.qundesk.bench.probe;
+package com.qundesk.app;
 
 import com.qundesk.imports.ui.PendingFile;
 import com.qundesk.shell.MainWindow;

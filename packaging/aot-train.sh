@@ -3,7 +3,7 @@
 #   packaging/package.sh                  # first: the app image in target/dist/QunDesk
 #   packaging/aot-train.sh [APP_IMAGE]    # then: train the cache into the image (default target/dist/QunDesk)
 # The training run starts the packaged app on a demo workspace, waits until the start view is drawn with its data
-# (the benchmark probe, docs/performance.md) and quits normally; the JVM then writes the classes it loaded and
+# (the app's start-up probe, -Dqundesk.probe.*, docs/performance.md) and quits normally; the JVM then writes the classes it loaded and
 # linked, and their profiles, into lib/app/qundesk.aot, and -XX:AOTCache=$APPDIR/qundesk.aot is added to the
 # launcher's configuration. A cache that does not fit (another JDK, changed jars) is ignored with a warning, so a
 # stale one slows nothing down. Linux needs a display: DISPLAY, or xvfb-run (apt-get install xvfb).
@@ -26,7 +26,7 @@ if [ "$(uname -s)" = Linux ] && [ -z "${DISPLAY:-}" ]; then
   RUN=(xvfb-run -a -s "-screen 0 1600x1000x24")
 fi
 # the launcher's cfg already names the options every start gets; the JVM reads these from JAVA_TOOL_OPTIONS too
-PROBE="-Dqundesk.home=$WORK/home -Dqundesk.bench.firstFrame=$WORK/probe.properties -Dqundesk.bench.exitAfter=true"
+PROBE="-Dqundesk.home=$WORK/home -Dqundesk.probe.firstFrame=$WORK/probe.properties -Dqundesk.probe.exitAfter=true"
 "$LAUNCHER" demo --workspace "$WORK/train.qundesk" >/dev/null
 awk '!/AOTCache=/' "$CFG" > "$WORK/cfg" && cat "$WORK/cfg" > "$CFG"
 rm -f "$APP/qundesk.aot"

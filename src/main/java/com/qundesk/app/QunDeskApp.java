@@ -56,7 +56,7 @@ public final class QunDeskApp extends Application {
         window = new MainWindow(stage, paths, prefs, theme, executor, clock);
         window.importOnOpen(Launcher.importArgs(getParameters().getRaw()).stream().map(Path::of).toList());
         window.open(workspace, demo);
-        StartupProbe.attachIfRequested(stage, window); // benchmark only (-Dqundesk.bench.firstFrame), see docs/performance.md
+        StartupProbe.attachIfRequested(stage, window); // off unless -Dqundesk.probe.firstFrame (the bench, AOT training), see docs/performance.md
     }
 
     /**

@@ -25,19 +25,20 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * The benchmark's eye inside the app (issue 6), off unless {@code -Dqundesk.bench.firstFrame=FILE} is given. An
+ * The app's own start-up diagnostics, which the benchmark (issue 6) and the packaged app's AOT-cache training read;
+ * off unless {@code -Dqundesk.probe.firstFrame=FILE} is given. An
  * {@link AnimationTimer} watches every JavaFX pulse and writes to FILE (a properties file) the wall-clock times at
  * which the window, and then the start view with its data, were first drawn, plus the JVM's and the process's start
  * times, so the harness can compute the cold start. A milestone reached in pulse n was drawn by pulse n + 1: that is
  * the time written.
  * <ul>
- * <li>{@code -Dqundesk.bench.view=dashboard}: then switches to the dashboard and waits until the portfolio is
+ * <li>{@code -Dqundesk.probe.view=dashboard}: then switches to the dashboard and waits until the portfolio is
  * shown (for the memory figure);</li>
- * <li>{@code -Dqundesk.bench.importOnStart=CSV}: then imports that chat export through the Import view as an operator
+ * <li>{@code -Dqundesk.probe.importOnStart=CSV}: then imports that chat export through the Import view as an operator
  * would (add the file, wait for its preview, press Start) and records the longest gap between pulses while it
- * runs; with {@code -Dqundesk.bench.idleBeforeImportMs=N} it first leaves the start view alone for N ms, as an
+ * runs; with {@code -Dqundesk.probe.idleBeforeImportMs=N} it first leaves the start view alone for N ms, as an
  * operator looks at it before clicking Import (the first visit's pause is "previewMaxGapMs");</li>
- * <li>{@code -Dqundesk.bench.exitAfter=true}: quits the app normally after writing (an AOT-cache training run must
+ * <li>{@code -Dqundesk.probe.exitAfter=true}: quits the app normally after writing (an AOT-cache training run must
  * end normally for the JVM to write the cache).</li>
  * </ul>
  * Nothing here runs in normal use; the probe only reads the window through its public API and widget ids.
@@ -45,11 +46,11 @@ import java.util.Set;
 public final class StartupProbe extends AnimationTimer {
     private static final Logger log = LoggerFactory.getLogger(StartupProbe.class);
 
-    public static final String RESULT = "qundesk.bench.firstFrame";
-    public static final String VIEW = "qundesk.bench.view";
-    public static final String IMPORT = "qundesk.bench.importOnStart";
-    public static final String EXIT = "qundesk.bench.exitAfter";
-    public static final String IDLE_BEFORE_IMPORT = "qundesk.bench.idleBeforeImportMs";
+    public static final String RESULT = "qundesk.probe.firstFrame";
+    public static final String VIEW = "qundesk.probe.view";
+    public static final String IMPORT = "qundesk.probe.importOnStart";
+    public static final String EXIT = "qundesk.probe.exitAfter";
+    public static final String IDLE_BEFORE_IMPORT = "qundesk.probe.idleBeforeImportMs";
 
     private static final long SETTLE_NANOS = 2_000_000_000L;
     private static final long TAIL_NANOS = 1_500_000_000L;

@@ -1,5 +1,6 @@
 package com.qundesk.bench;
 
+import com.qundesk.app.Launcher;
 import com.qundesk.cli.QunDeskCli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,15 +20,21 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * {@code qundesk bench generate|run}: the performance benchmark of issue 6 (see docs/performance.md). A developer's
- * tool, so its output is English only and it does not touch the operator's workspace.
+ * {@code bench generate|run}: the performance benchmark of issue 6 (see docs/performance.md), started by
+ * {@link BenchMain}. A developer's tool, so its output is English only and it does not touch the operator's workspace.
  */
 @Command(name = "bench", description = "Performance benchmark: generate inputs, build a workspace, measure.",
         subcommands = {BenchCommand.Generate.class, BenchCommand.Run.class, CommandLine.HelpCommand.class})
 public final class BenchCommand {
 
-    static LocalDate yesterday(QunDeskCli root) {
-        return root.clock().instant().atZone(BenchPlan.ZONE).toLocalDate().minusDays(1);
+    private final Clock clock;
+
+    BenchCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    static LocalDate yesterday(BenchCommand root) {
+        return root.clock.instant().atZone(BenchPlan.ZONE).toLocalDate().minusDays(1);
     }
 
     static Path defaultDir(BenchScale scale) {
@@ -52,7 +60,7 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            QunDeskCli root = (QunDeskCli) spec.root().userObject();
+            BenchCommand root = (BenchCommand) spec.root().userObject();
             PrintWriter o = spec.commandLine().getOut();
             BenchScale s = BenchScale.parse(scale);
             Path dir = out != null ? out : defaultDir(s);
@@ -107,7 +115,7 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            QunDeskCli root = (QunDeskCli) spec.root().userObject();
+            BenchCommand root = (BenchCommand) spec.root().userObject();
             BenchScale s = BenchScale.parse(scale);
             Set<String> figures = new LinkedHashSet<>();
             for (String f : only == null ? BenchRunner.FIGURES : only) {
@@ -126,10 +134,10 @@ public final class BenchCommand {
         }
     }
 
-    /** The jar this code runs from, else target/qundesk.jar. */
+    /** The jar the app's classes come from (qundesk-bench.jar names it on its class path), else target/qundesk.jar. */
     static Path defaultJar() {
         try {
-            Path p = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path p = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isRegularFile(p) && p.toString().endsWith(".jar")) {
                 return p;
             }

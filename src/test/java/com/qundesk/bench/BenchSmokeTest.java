@@ -2,9 +2,7 @@ package com.qundesk.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.qundesk.core.AppPaths;
 import com.qundesk.core.MutableClock;
-import com.qundesk.cli.QunDeskCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,16 +36,15 @@ class BenchSmokeTest {
     private String[] run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = QunDeskCli.run(args, new AppPaths(dir.resolve("home")), clock, new PrintWriter(out),
-                new PrintWriter(err));
+        int code = BenchMain.run(args, clock, new PrintWriter(out), new PrintWriter(err));
         assertThat(code).as("exit code; stderr: %s; stdout: %s", err, out).isZero();
         return new String[] {out.toString(), err.toString()};
     }
 
     @Test
     void generatesTheSameBytesForTheSameSeedAndDay() throws Exception {
-        run("bench", "generate", "--scale", "small", "--out", dir.resolve("a").toString(), "--until", "2026-11-30");
-        run("bench", "generate", "--scale", "small", "--out", dir.resolve("b").toString(), "--until", "2026-11-30");
+        run("generate", "--scale", "small", "--out", dir.resolve("a").toString(), "--until", "2026-11-30");
+        run("generate", "--scale", "small", "--out", dir.resolve("b").toString(), "--until", "2026-11-30");
         Map<String, String> a = digests(dir.resolve("a"));
         assertThat(a).containsKeys("registry.csv", "values.csv", "outcomes.csv", "stats.csv", "manifest.json");
         assertThat(a.keySet()).anyMatch(k -> k.startsWith("chats/pywxdump/") && k.endsWith("users.json"));
@@ -63,8 +60,8 @@ class BenchSmokeTest {
     void smallScaleBuildsTheWorkspaceAndWritesTheFigures() throws Exception {
         Path inputs = dir.resolve("inputs");
         Path json = dir.resolve("small.json");
-        run("bench", "generate", "--scale", "small", "--out", inputs.toString(), "--until", "2026-11-30");
-        String out = run("bench", "run", "--scale", "small", "--dir", inputs.toString(), "--only", "import,dashboard",
+        run("generate", "--scale", "small", "--out", inputs.toString(), "--until", "2026-11-30");
+        String out = run("run", "--scale", "small", "--dir", inputs.toString(), "--only", "import,dashboard",
                 "--json", json.toString())[0];
         assertThat(out).contains("importMessagesPerSecond", "dashboardP95Ms");
 
@@ -104,7 +101,7 @@ class BenchSmokeTest {
         assertThat(r.has("coldstart")).isFalse();
 
         // the spawned-app figures say why they were not measured rather than failing
-        run("bench", "run", "--scale", "small", "--dir", inputs.toString(), "--only", "coldstart",
+        run("run", "--scale", "small", "--dir", inputs.toString(), "--only", "coldstart",
                 "--jar", dir.resolve("missing.jar").toString(), "--json", json.toString());
         JsonNode again = new ObjectMapper().readTree(json.toFile());
         assertThat(again.get("coldstart").get("skipped").asText()).contains("missing.jar");

@@ -29,6 +29,9 @@ public final class BenchCommand {
 
     private final Clock clock;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     BenchCommand(Clock clock) {
         this.clock = clock;
     }
@@ -94,7 +97,7 @@ public final class BenchCommand {
                 description = "Some of: import, dashboard, coldstart, memory, responsiveness (default all).")
         List<String> only;
 
-        @Option(names = "--jar", paramLabel = "JAR", description = "The app jar to start (default target/qundesk.jar).")
+        @Option(names = "--jar", paramLabel = "JAR", description = "The app jar to start (default: the qundesk.jar beside this one, else target/qundesk.jar).")
         Path jar;
 
         @Option(names = "--json", paramLabel = "FILE", description = "Result file (default target/bench/<scale>.json).")

@@ -30,7 +30,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * {@code qundesk bench run}: builds the workspace from generated inputs through the real services and measures the
+ * {@code bench run}: builds the workspace from generated inputs through the real services and measures the
  * five figures of issue 6 — chat import (with the sqlite3 shell's {@code .import} as the floor), dashboard, cold
  * start, peak memory and the longest pulse gap during an import in the UI — then prints a table and writes JSON.
  * The in-process figures (import, dashboard) need nothing else; the others start the real app on a display

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The JVM options QunDesk runs with ({@code jvm.options} beside this class): the packaged app's launcher gets them
- * from packaging/package.sh, {@code ./mvnw javafx:run} from pom.xml, and {@code qundesk bench} passes them to the
+ * from packaging/package.sh, {@code ./mvnw javafx:run} from pom.xml, and the bench (qundesk-bench.jar) passes them to the
  * app it starts, so the figures it measures are those of the app as installed.
  */
 public final class JvmOptions {

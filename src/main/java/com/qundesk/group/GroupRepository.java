@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static com.qundesk.db.Jdbc.getInstant;
+import static com.qundesk.db.Jdbc.getInt;
+import static com.qundesk.db.Jdbc.getLong;
+import static com.qundesk.db.Jdbc.setInstant;
+import static com.qundesk.db.Jdbc.setInt;
+import static com.qundesk.db.Jdbc.setLong;
 
 /** SQL for groups, their tags and history. Callers pass the connection of their transaction. */
 public final class GroupRepository {
@@ -284,40 +290,5 @@ public final class GroupRepository {
                 rs.getString("announcement"), ad, GroupStatus.fromToken(rs.getString("status")),
                 getInstant(rs, "created_at"), getInstant(rs, "reformed_at"), getInstant(rs, "dissolved_at"),
                 rs.getString("dissolution_reason"), rs.getString("notes"), getInstant(rs, "updated_at"));
-    }
-
-    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setLong(i, v);
-        }
-    }
-
-    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setInt(i, v);
-        }
-    }
-
-    private static void setInstant(PreparedStatement ps, int i, Instant v) throws SQLException {
-        setLong(ps, i, v == null ? null : v.toEpochMilli());
-    }
-
-    private static Long getLong(ResultSet rs, String col) throws SQLException {
-        long v = rs.getLong(col);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Integer getInt(ResultSet rs, String col) throws SQLException {
-        int v = rs.getInt(col);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Instant getInstant(ResultSet rs, String col) throws SQLException {
-        Long v = getLong(rs, col);
-        return v == null ? null : Instant.ofEpochMilli(v);
     }
 }

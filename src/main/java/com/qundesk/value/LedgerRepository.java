@@ -4,11 +4,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+
+import static com.qundesk.db.Jdbc.getInt;
+import static com.qundesk.db.Jdbc.getLong;
+import static com.qundesk.db.Jdbc.setInt;
+import static com.qundesk.db.Jdbc.setLong;
 
 /** SQL for value events, outcomes and daily stats. */
 public final class LedgerRepository {
@@ -65,9 +69,7 @@ public final class LedgerRepository {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long camp = rs.getLong(3);
-                    Long campaign = rs.wasNull() ? null : camp;
-                    out.add(new ValueEvent(rs.getLong(1), rs.getLong(2), campaign, Instant.ofEpochMilli(rs.getLong(4)),
+                    out.add(new ValueEvent(rs.getLong(1), rs.getLong(2), getLong(rs, 3), Instant.ofEpochMilli(rs.getLong(4)),
                             ValueDimension.fromToken(rs.getString(5)), rs.getString(6), rs.getInt(7), rs.getString(8)));
                 }
             }
@@ -101,9 +103,7 @@ public final class LedgerRepository {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long camp = rs.getLong(2);
-                    Long campaign = rs.wasNull() ? null : camp;
-                    out.add(new Outcome(rs.getLong(1), campaign, LocalDate.ofEpochDay(rs.getLong(3)),
+                    out.add(new Outcome(rs.getLong(1), getLong(rs, 2), LocalDate.ofEpochDay(rs.getLong(3)),
                             OutcomeType.fromToken(rs.getString(4)), rs.getDouble(5)));
                 }
             }
@@ -159,26 +159,5 @@ public final class LedgerRepository {
             }
         }
         return out;
-    }
-
-    static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setLong(i, v);
-        }
-    }
-
-    static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setInt(i, v);
-        }
-    }
-
-    static Integer getInt(ResultSet rs, int col) throws SQLException {
-        int v = rs.getInt(col);
-        return rs.wasNull() ? null : v;
     }
 }

@@ -8,7 +8,7 @@ import com.qundesk.group.Group;
 import com.qundesk.group.GroupService;
 import com.qundesk.group.GroupStatus;
 import com.qundesk.group.Purpose;
-import com.qundesk.value.DailyStat;
+import com.qundesk.stats.DailyStat;
 import com.qundesk.value.GroupHealth;
 import com.qundesk.value.LedgerService;
 import com.qundesk.value.Outcome;

@@ -1,5 +1,6 @@
 package com.qundesk.value;
 
+import com.qundesk.stats.DailyStat;
 import com.qundesk.campaign.Campaign;
 import com.qundesk.campaign.CampaignService;
 import com.qundesk.db.Database;

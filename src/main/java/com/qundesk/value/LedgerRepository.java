@@ -1,5 +1,6 @@
 package com.qundesk.value;
 
+import com.qundesk.stats.DailyStat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

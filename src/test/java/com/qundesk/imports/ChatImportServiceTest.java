@@ -7,7 +7,7 @@ import com.qundesk.group.Purpose;
 import com.qundesk.imports.ChatFixtures.Msg;
 import com.qundesk.imports.ChatImportRepository.DayRow;
 import com.qundesk.testsupport.TestWorkspace;
-import com.qundesk.value.DailyStat;
+import com.qundesk.stats.DailyStat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -4,7 +4,7 @@ import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
-import com.qundesk.value.DailyStat;
+import com.qundesk.stats.DailyStat;
 import com.qundesk.value.GroupHealth;
 import com.qundesk.value.HealthRule;
 import com.qundesk.value.Outcome;

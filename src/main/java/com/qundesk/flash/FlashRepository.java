@@ -1,6 +1,6 @@
 package com.qundesk.flash;
 
-import com.qundesk.group.GroupStatus;
+import com.qundesk.group.GroupRepository;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -86,7 +86,7 @@ public final class FlashRepository {
      * checklists; at big scale ~10 % of all lifecycles, the rest being dissolved flash groups of past events.
      */
     public List<FlashLifecycle> findOfLiveGroups(Connection c) throws SQLException {
-        String live = GroupStatus.LIVE_GROUP_IDS;
+        String live = GroupRepository.LIVE_GROUP_IDS;
         Map<Long, Set<ChecklistItem>> done = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT group_id, item FROM flash_checklist WHERE group_id IN (" + live + ")");

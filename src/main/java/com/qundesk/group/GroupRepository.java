@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import static com.qundesk.db.Jdbc.getInstant;
 import static com.qundesk.db.Jdbc.getInt;
@@ -23,6 +24,14 @@ import static com.qundesk.db.Jdbc.setLong;
 
 /** SQL for groups, their tags and history. Callers pass the connection of their transaction. */
 public final class GroupRepository {
+
+    /**
+     * The ids of the live groups (statuses for which {@link GroupStatus#isLive()} holds) as an SQL subquery, for the
+     * queries of other repositories that read only the groups a portfolio judges.
+     */
+    public static final String LIVE_GROUP_IDS = "SELECT id FROM chat_group WHERE status IN ("
+            + Arrays.stream(GroupStatus.values()).filter(GroupStatus::isLive).map(s -> "'" + s.token() + "'")
+            .collect(Collectors.joining(", ")) + ")";
 
     private static final String COLUMNS = "id, platform, external_id, name, purpose, kind, owner, admins, "
             + "member_count, capacity, parent_id, rules, announcement, ad_policy, ad_fee_yuan, ad_weekday, "

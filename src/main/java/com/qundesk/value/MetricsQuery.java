@@ -1,6 +1,6 @@
 package com.qundesk.value;
 
-import com.qundesk.group.GroupStatus;
+import com.qundesk.group.GroupRepository;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,9 +37,9 @@ public final class MetricsQuery {
         // the window's range scans read the covering day/time indices for all groups (rows of groups that are not
         // live are cheap there and simply not asked for); the per-group lookups and the daily-stat aggregate go by
         // the group-leading keys of the live groups only, which is what made them fast at 2,000 groups
-        String scope = onlyGroup == null ? GroupStatus.LIVE_GROUP_IDS : "SELECT " + onlyGroup.longValue();
+        String scope = onlyGroup == null ? GroupRepository.LIVE_GROUP_IDS : "SELECT " + onlyGroup.longValue();
         String and = onlyGroup == null ? "" : " AND group_id = " + onlyGroup.longValue();
-        String andScope = onlyGroup == null ? " AND group_id IN (" + GroupStatus.LIVE_GROUP_IDS + ")" : and;
+        String andScope = onlyGroup == null ? " AND group_id IN (" + GroupRepository.LIVE_GROUP_IDS + ")" : and;
         Map<Long, GroupMetrics> out = new HashMap<>();
         Function<Long, GroupMetrics> m = id -> out.computeIfAbsent(id, k -> new GroupMetrics(k, from, to));
         Instant start = from.atStartOfDay(zone).toInstant();

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WindowIndexTest {
 
-    private static final String LIVE = com.qundesk.group.GroupStatus.LIVE_GROUP_IDS;
+    private static final String LIVE = com.qundesk.group.GroupRepository.LIVE_GROUP_IDS;
 
     @TempDir
     Path dir;

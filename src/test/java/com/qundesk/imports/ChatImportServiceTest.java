@@ -5,7 +5,7 @@ import com.qundesk.group.GroupKind;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
 import com.qundesk.imports.ChatFixtures.Msg;
-import com.qundesk.imports.ChatImportRepository.DayRow;
+import com.qundesk.stats.DailyStatRepository.DayRow;
 import com.qundesk.testsupport.TestWorkspace;
 import com.qundesk.stats.DailyStat;
 import org.junit.jupiter.api.BeforeEach;

@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static com.qundesk.db.Jdbc.getInstant;
@@ -143,6 +145,18 @@ public final class GroupRepository {
                 return rs.next() && rs.getInt(1) == 1;
             }
         }
+    }
+
+    /** The ids of every group marked as a broadcast channel or shopping shelf. */
+    public Set<Long> broadcastIds(Connection c) throws SQLException {
+        Set<Long> out = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM chat_group WHERE broadcast = 1");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        }
+        return out;
     }
 
     public void setBroadcast(Connection c, long id, boolean broadcast) throws SQLException {

@@ -55,7 +55,7 @@ public final class HealthService {
             Group g = groups.requireIn(c, groupId);
             ZoneId z = zone.get();
             LocalDate from = day.minusDays(windowDays - 1L);
-            Map<Long, GroupMetrics> metrics = MetricsQuery.compute(c, from, day, z, ValueModel.halfLife(windowDays),
+            Map<Long, GroupMetrics> metrics = MetricsRepository.compute(c, from, day, z, ValueModel.halfLife(windowDays),
                     id -> g.memberCount(), groupId);
             return judge(g, metrics.getOrDefault(groupId, new GroupMetrics(groupId, from, day)),
                     flash.find(c, groupId).orElse(null), groups.isBroadcastIn(c, groupId), thresholds(c),
@@ -81,7 +81,7 @@ public final class HealthService {
         for (Group g : all) {
             members.put(g.id(), g.memberCount());
         }
-        Map<Long, GroupMetrics> metrics = MetricsQuery.compute(c, from, day, z, ValueModel.halfLife(windowDays),
+        Map<Long, GroupMetrics> metrics = MetricsRepository.compute(c, from, day, z, ValueModel.halfLife(windowDays),
                 id -> members.getOrDefault(id, 0), null);
         Map<Long, FlashLifecycle> lifecycles = new HashMap<>();
         for (FlashLifecycle f : flashLifecycles) {

@@ -13,7 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard's window queries (value/MetricsQuery, dashboard/DashboardService) read only covering indices: at
+ * The dashboard's window queries (value/MetricsRepository, dashboard/DashboardService) read only covering indices: at
  * 730,000 daily stats and 50,000 value events each row of a window must not cost a second lookup (V5,
  * docs/performance.md).
  */

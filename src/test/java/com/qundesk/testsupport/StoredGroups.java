@@ -20,7 +20,7 @@ import java.util.List;
 
 /**
  * Writes groups, daily stats, value events and outcomes through the real services into a test workspace, so the
- * value tests judge what {@code MetricsQuery} reads back from SQLite rather than numbers set by hand. Days and
+ * value tests judge what {@code MetricsRepository} reads back from SQLite rather than numbers set by hand. Days and
  * times are local to {@link TestWorkspace#ZONE}; today is {@link #TODAY}.
  */
 public final class StoredGroups {

@@ -19,11 +19,11 @@ import java.util.function.Function;
  * Aggregates every group's window in a handful of indexed range queries (value events by time, outcomes and
  * daily stats by day), so the cost grows with the window's rows, not with the whole history.
  */
-public final class MetricsQuery {
+public final class MetricsRepository {
 
     private static final DailyStatRepository DAILY_STATS = new DailyStatRepository();
 
-    private MetricsQuery() {
+    private MetricsRepository() {
     }
 
     /**

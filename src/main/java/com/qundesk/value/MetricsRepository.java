@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Aggregates every group's window in a handful of indexed range queries (value events by time, outcomes and
- * daily stats by day), so the cost grows with the window's rows, not with the whole history.
+ * Aggregates every group's window in a handful of indexed range queries (value events by time, outcomes by day,
+ * and the daily stats' by day through {@link DailyStatRepository}), so the cost grows with the window's rows, not
+ * with the whole history.
  */
 public final class MetricsRepository {
 

@@ -161,7 +161,7 @@ public final class DailyStatRepository {
      */
     public List<Totals> totals(Connection c, LocalDate from, LocalDate to, Long onlyGroup) throws SQLException {
         String andScope = onlyGroup == null ? " AND group_id IN (" + GroupRepository.LIVE_GROUP_IDS + ")"
-                : " AND group_id = " + onlyGroup.longValue();
+                : andGroup(onlyGroup);
         List<Totals> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT group_id, count(*), sum(messages), sum(joins), "
                 + "sum(coalesce(leaves, 0)), count(leaves), sum(removals), sum(flagged_ads), sum(owner_messages), "
@@ -186,7 +186,7 @@ public final class DailyStatRepository {
      */
     public Map<Long, LeavePeak> leavePeaks(Connection c, LocalDate from, LocalDate to, Long onlyGroup)
             throws SQLException {
-        String and = onlyGroup == null ? "" : " AND group_id = " + onlyGroup.longValue();
+        String and = onlyGroup == null ? "" : andGroup(onlyGroup);
         Map<Long, LeavePeak> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT group_id, day, 1.0 * leaves / members FROM daily_stat "
                 + "WHERE day BETWEEN ? AND ? AND members > 0 AND leaves > 0" + and)) {
@@ -203,5 +203,10 @@ public final class DailyStatRepository {
             }
         }
         return out;
+    }
+
+    /** The condition that keeps one group's rows (by the group-leading keys). */
+    private static String andGroup(long groupId) {
+        return " AND group_id = " + groupId;
     }
 }

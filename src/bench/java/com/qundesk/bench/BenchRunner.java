@@ -11,7 +11,7 @@ import com.qundesk.group.Group;
 import com.qundesk.imports.ImportOptions;
 import com.qundesk.imports.ImportProgress;
 import com.qundesk.imports.ImportResult;
-import com.qundesk.value.MetricsQuery;
+import com.qundesk.value.MetricsRepository;
 import com.qundesk.value.ValueModel;
 
 import java.io.IOException;
@@ -240,7 +240,7 @@ public final class BenchRunner {
         parts.put("groupsList", timed(() -> ctx.groups().list()));
         parts.put("flashLifecycles", timed(() -> ctx.database().read(c -> new FlashRepository().findAll(c))));
         parts.put("healthThresholds", timed(() -> ctx.health().thresholds()));
-        parts.put("metricsQuery", timed(() -> ctx.database().read(c -> MetricsQuery.compute(c,
+        parts.put("metricsQuery", timed(() -> ctx.database().read(c -> MetricsRepository.compute(c,
                 day.minusDays(WINDOW_DAYS - 1L), day, BenchPlan.ZONE, ValueModel.halfLife(WINDOW_DAYS), id -> 100, null))));
         r.put("portfolioParts", parts);
         String external = manifest.get("headlineGroup").asText();

@@ -1,5 +1,7 @@
 package com.qundesk.backup;
 
+import com.qundesk.db.SqliteSnapshot;
+import com.qundesk.db.BackupValidator;
 import com.qundesk.core.AppPaths;
 import com.qundesk.db.Database;
 import com.qundesk.db.WorkspaceException;

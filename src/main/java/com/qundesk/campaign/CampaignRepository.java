@@ -4,13 +4,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static com.qundesk.db.Jdbc.getInstant;
+import static com.qundesk.db.Jdbc.getInt;
+import static com.qundesk.db.Jdbc.setInstant;
+import static com.qundesk.db.Jdbc.setInt;
 
 /** SQL for campaigns and their group links. */
 public final class CampaignRepository {
@@ -154,31 +158,5 @@ public final class CampaignRepository {
                 new Campaign.Goals(getInt(rs, 7), getInt(rs, 8), getInt(rs, 9), getInt(rs, 10), getInt(rs, 11)),
                 getInstant(rs, 12), rs.getString(13), rs.getString(14), rs.getString(15), getInstant(rs, 16),
                 getInstant(rs, 17));
-    }
-
-    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setInt(i, v);
-        }
-    }
-
-    private static void setInstant(PreparedStatement ps, int i, Instant v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setLong(i, v.toEpochMilli());
-        }
-    }
-
-    private static Integer getInt(ResultSet rs, int col) throws SQLException {
-        int v = rs.getInt(col);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Instant getInstant(ResultSet rs, int col) throws SQLException {
-        long v = rs.getLong(col);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
     }
 }

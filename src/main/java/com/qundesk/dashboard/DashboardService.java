@@ -8,7 +8,7 @@ import com.qundesk.group.Group;
 import com.qundesk.group.GroupService;
 import com.qundesk.group.GroupStatus;
 import com.qundesk.group.Purpose;
-import com.qundesk.value.DailyStat;
+import com.qundesk.stats.DailyStat;
 import com.qundesk.value.GroupHealth;
 import com.qundesk.value.LedgerService;
 import com.qundesk.value.Outcome;
@@ -19,8 +19,6 @@ import com.qundesk.value.OutcomeType;
 import com.qundesk.value.ValueDimension;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -31,7 +29,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,6 +47,7 @@ public final class DashboardService {
     private final GroupService groups;
     private final HealthService health;
     private final FlashRepository flash;
+    private final ValueHistoryRepository valueHistory = new ValueHistoryRepository();
     private final Clock clock;
     private final Supplier<ZoneId> zone;
 
@@ -147,44 +145,10 @@ public final class DashboardService {
         DayIndex days = new DayIndex(first, day, z);
         int trendOffset = (int) (earliest.toEpochDay() - first.toEpochDay());
         int weekOffset = (int) (firstWeek.toEpochDay() - first.toEpochDay());
-        List<Map<ValueDimension, Integer>> weeks = new ArrayList<>();
-        for (int i = 0; i < WEEKS; i++) {
-            weeks.add(new EnumMap<>(ValueDimension.class));
-        }
-        // each day of the six windows falls in exactly one of them: a bit per window and group
-        Map<Long, Integer> windowsWithValue = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT group_id, at, dimension FROM value_event WHERE at >= ? AND at < ?")) {
-            ps.setLong(1, days.startMillis());
-            ps.setLong(2, days.endMillis());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int d = days.indexOf(rs.getLong(2));
-                    if (d < 0) {
-                        continue;
-                    }
-                    int t = d - trendOffset;
-                    if (t >= 0) {
-                        windowsWithValue.merge(rs.getLong(1), 1 << (t / windowDays), (x, y) -> x | y);
-                    }
-                    int w = d - weekOffset;
-                    if (w >= 0) {
-                        weeks.get(w / 7).merge(ValueDimension.fromToken(rs.getString(3)), 1, Integer::sum);
-                    }
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT group_id, day FROM outcome WHERE day BETWEEN ? AND ? AND value > 0")) {
-            ps.setLong(1, earliest.toEpochDay());
-            ps.setLong(2, day.toEpochDay());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int t = (int) (rs.getLong(2) - earliest.toEpochDay());
-                    windowsWithValue.merge(rs.getLong(1), 1 << (t / windowDays), (x, y) -> x | y);
-                }
-            }
-        }
+        ValueHistoryRepository.Buckets scanned = valueHistory.scan(c, days, trendOffset, weekOffset, windowDays, WEEKS,
+                earliest, day);
+        Map<Long, Integer> windowsWithValue = scanned.windowsWithValue();
+        List<Map<ValueDimension, Integer>> weeks = scanned.weeks();
         int[] delivered = new int[TREND_POINTS];
         for (GroupHealth h : verdicts) {
             int mask = windowsWithValue.getOrDefault(h.group().id(), 0);

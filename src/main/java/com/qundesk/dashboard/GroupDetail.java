@@ -1,7 +1,7 @@
 package com.qundesk.dashboard;
 
 import com.qundesk.group.HistoryEntry;
-import com.qundesk.value.DailyStat;
+import com.qundesk.stats.DailyStat;
 import com.qundesk.value.GroupHealth;
 
 import java.time.LocalDate;

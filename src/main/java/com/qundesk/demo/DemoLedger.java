@@ -2,7 +2,7 @@ package com.qundesk.demo;
 
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupStatus;
-import com.qundesk.value.DailyStat;
+import com.qundesk.stats.DailyStat;
 import com.qundesk.value.LedgerService;
 import com.qundesk.value.Outcome;
 import com.qundesk.value.OutcomeType;

@@ -1,12 +1,11 @@
 package com.qundesk.flash;
 
-import com.qundesk.group.GroupStatus;
+import com.qundesk.group.GroupRepository;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import static com.qundesk.db.Jdbc.getInstant;
+import static com.qundesk.db.Jdbc.setInstant;
 
 /** SQL for flash lifecycles, their checklists and reminders. */
 public final class FlashRepository {
@@ -84,7 +86,7 @@ public final class FlashRepository {
      * checklists; at big scale ~10 % of all lifecycles, the rest being dissolved flash groups of past events.
      */
     public List<FlashLifecycle> findOfLiveGroups(Connection c) throws SQLException {
-        String live = GroupStatus.LIVE_GROUP_IDS;
+        String live = GroupRepository.LIVE_GROUP_IDS;
         Map<Long, Set<ChecklistItem>> done = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT group_id, item FROM flash_checklist WHERE group_id IN (" + live + ")");
@@ -286,18 +288,5 @@ public final class FlashRepository {
         Set<ChecklistItem> out = EnumSet.noneOf(ChecklistItem.class);
         Arrays.stream(s.split(",")).map(ChecklistItem::fromToken).forEach(out::add);
         return out;
-    }
-
-    private static void setInstant(PreparedStatement ps, int i, Instant v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setLong(i, v.toEpochMilli());
-        }
-    }
-
-    private static Instant getInstant(ResultSet rs, int col) throws SQLException {
-        long v = rs.getLong(col);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
     }
 }

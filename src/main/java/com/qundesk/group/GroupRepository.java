@@ -4,19 +4,36 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static com.qundesk.db.Jdbc.getInstant;
+import static com.qundesk.db.Jdbc.getInt;
+import static com.qundesk.db.Jdbc.getLong;
+import static com.qundesk.db.Jdbc.setInstant;
+import static com.qundesk.db.Jdbc.setInt;
+import static com.qundesk.db.Jdbc.setLong;
 
 /** SQL for groups, their tags and history. Callers pass the connection of their transaction. */
 public final class GroupRepository {
+
+    /**
+     * The ids of the live groups (statuses for which {@link GroupStatus#isLive()} holds) as an SQL subquery, for the
+     * queries of other repositories that read only the groups a portfolio judges.
+     */
+    public static final String LIVE_GROUP_IDS = "SELECT id FROM chat_group WHERE status IN ("
+            + Arrays.stream(GroupStatus.values()).filter(GroupStatus::isLive).map(s -> "'" + s.token() + "'")
+            .collect(Collectors.joining(", ")) + ")";
 
     private static final String COLUMNS = "id, platform, external_id, name, purpose, kind, owner, admins, "
             + "member_count, capacity, parent_id, rules, announcement, ad_policy, ad_fee_yuan, ad_weekday, "
@@ -128,6 +145,18 @@ public final class GroupRepository {
                 return rs.next() && rs.getInt(1) == 1;
             }
         }
+    }
+
+    /** The ids of every group marked as a broadcast channel or shopping shelf. */
+    public Set<Long> broadcastIds(Connection c) throws SQLException {
+        Set<Long> out = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM chat_group WHERE broadcast = 1");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        }
+        return out;
     }
 
     public void setBroadcast(Connection c, long id, boolean broadcast) throws SQLException {
@@ -284,40 +313,5 @@ public final class GroupRepository {
                 rs.getString("announcement"), ad, GroupStatus.fromToken(rs.getString("status")),
                 getInstant(rs, "created_at"), getInstant(rs, "reformed_at"), getInstant(rs, "dissolved_at"),
                 rs.getString("dissolution_reason"), rs.getString("notes"), getInstant(rs, "updated_at"));
-    }
-
-    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setLong(i, v);
-        }
-    }
-
-    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setInt(i, v);
-        }
-    }
-
-    private static void setInstant(PreparedStatement ps, int i, Instant v) throws SQLException {
-        setLong(ps, i, v == null ? null : v.toEpochMilli());
-    }
-
-    private static Long getLong(ResultSet rs, String col) throws SQLException {
-        long v = rs.getLong(col);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Integer getInt(ResultSet rs, String col) throws SQLException {
-        int v = rs.getInt(col);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Instant getInstant(ResultSet rs, String col) throws SQLException {
-        Long v = getLong(rs, col);
-        return v == null ? null : Instant.ofEpochMilli(v);
     }
 }

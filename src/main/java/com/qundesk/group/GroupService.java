@@ -56,6 +56,11 @@ public final class GroupService {
         return repo.isBroadcast(c, id);
     }
 
+    /** The ids of the groups marked as broadcast channels or shopping shelves, within the caller's transaction. */
+    public Set<Long> broadcastIdsIn(Connection c) throws SQLException {
+        return repo.broadcastIds(c);
+    }
+
     public void setBroadcast(long id, boolean broadcast) {
         db.inTransaction(c -> {
             require(c, id);

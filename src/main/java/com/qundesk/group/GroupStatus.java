@@ -33,12 +33,4 @@ public enum GroupStatus {
         }
         throw new IllegalArgumentException("Unknown status token: " + token);
     }
-
-    /**
-     * The ids of the live groups (statuses for which {@link #isLive()} holds) as an SQL subquery, for the queries
-     * that read only the groups a portfolio judges.
-     */
-    public static final String LIVE_GROUP_IDS = "SELECT id FROM chat_group WHERE status IN ("
-            + java.util.Arrays.stream(values()).filter(GroupStatus::isLive).map(s -> "'" + s.token() + "'")
-            .collect(java.util.stream.Collectors.joining(", ")) + ")";
 }

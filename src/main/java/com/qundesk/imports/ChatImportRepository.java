@@ -1,12 +1,12 @@
 package com.qundesk.imports;
 
+import com.qundesk.stats.DailyStatRepository;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,11 +15,7 @@ import java.util.Map;
 /** The SQL of chat imports: messages, senders, member snapshots, the day aggregates and the daily stats they feed. */
 public final class ChatImportRepository {
 
-    /** One group's day of imported activity, as {@code stats daily} prints it. */
-    public record DayRow(long groupId, String externalId, String groupName, LocalDate day, int messages,
-                         int speakers, double top3Share, int joins, int removals, Integer leaves, int ownerMessages,
-                         int flaggedAds, Integer members) {
-    }
+    private final DailyStatRepository dailyStats = new DailyStatRepository();
 
     /** A 64 MiB page cache for this connection: a million-row import touches many b-tree pages. */
     public void prepareForBulk(Connection c) throws SQLException {
@@ -229,36 +225,13 @@ public final class ChatImportRepository {
             d[2] = wecomJoins;
         }
         if (d == null && members == null) {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM daily_stat WHERE group_id=? AND day=? "
-                    + "AND source='import'")) {
-                ps.setLong(1, groupId);
-                ps.setLong(2, day);
-                ps.executeUpdate();
-            }
+            dailyStats.deleteImported(c, groupId, day);
             return;
         }
         long messages = d == null ? 0 : d[0];
         double share = messages == 0 ? 0 : Math.round(10_000.0 * top3 / messages) / 10_000.0;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO daily_stat (group_id, day, members, joins, leaves, "
-                + "removals, messages, speakers, top3_share, owner_messages, flagged_ads, source) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,'import') ON CONFLICT (group_id, day) DO UPDATE SET "
-                + "members = coalesce(excluded.members, members), joins = excluded.joins, "
-                + "leaves = coalesce(excluded.leaves, leaves), removals = excluded.removals, "
-                + "messages = excluded.messages, speakers = excluded.speakers, top3_share = excluded.top3_share, "
-                + "owner_messages = excluded.owner_messages, flagged_ads = excluded.flagged_ads, source = 'import'")) {
-            ps.setLong(1, groupId);
-            ps.setLong(2, day);
-            setInt(ps, 3, members);
-            ps.setLong(4, d == null ? 0 : d[2]);
-            setInt(ps, 5, leaves);
-            ps.setLong(6, d == null ? 0 : d[3]);
-            ps.setLong(7, messages);
-            ps.setInt(8, speakers);
-            ps.setDouble(9, share);
-            ps.setLong(10, d == null ? 0 : d[1]);
-            ps.setLong(11, d == null ? 0 : d[4]);
-            ps.executeUpdate();
-        }
+        dailyStats.upsertImported(c, groupId, day, members, d == null ? 0 : d[2], leaves, d == null ? 0 : d[3],
+                messages, speakers, share, d == null ? 0 : d[1], d == null ? 0 : d[4]);
     }
 
     /** Members of the day's last snapshot's predecessor who are missing from it, summed over that day's snapshots. */
@@ -417,40 +390,5 @@ public final class ChatImportRepository {
         }
         return "group_id IN (" + (groups.isEmpty() ? "NULL" : groups) + ") AND at BETWEEN " + first + " AND " + last
                 + " AND import_id = ?";
-    }
-
-    public List<DayRow> daily(Connection c, Long groupId, LocalDate from, LocalDate to) throws SQLException {
-        List<DayRow> out = new ArrayList<>();
-        String sql = "SELECT s.group_id, g.external_id, g.name, s.day, s.messages, s.speakers, s.top3_share, s.joins, "
-                + "s.removals, s.leaves, s.owner_messages, s.flagged_ads, s.members FROM daily_stat s "
-                + "JOIN chat_group g ON g.id = s.group_id WHERE s.day BETWEEN ? AND ?"
-                + (groupId == null ? "" : " AND s.group_id = ?")
-                + " AND (s.messages > 0 OR s.joins > 0 OR s.removals > 0 OR coalesce(s.leaves, 0) > 0 "
-                + "OR s.flagged_ads > 0) ORDER BY coalesce(g.external_id, CAST(g.id AS TEXT)), s.day";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, from == null ? Long.MIN_VALUE : from.toEpochDay());
-            ps.setLong(2, to == null ? Long.MAX_VALUE : to.toEpochDay());
-            if (groupId != null) {
-                ps.setLong(3, groupId);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Integer leaves = rs.getObject(10) == null ? null : rs.getInt(10);
-                    Integer members = rs.getObject(13) == null ? null : rs.getInt(13);
-                    out.add(new DayRow(rs.getLong(1), rs.getString(2), rs.getString(3), LocalDate.ofEpochDay(rs.getLong(4)),
-                            rs.getInt(5), rs.getInt(6), rs.getDouble(7), rs.getInt(8), rs.getInt(9), leaves,
-                            rs.getInt(11), rs.getInt(12), members));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setInt(i, v);
-        }
     }
 }

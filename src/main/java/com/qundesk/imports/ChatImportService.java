@@ -3,6 +3,7 @@ package com.qundesk.imports;
 import com.qundesk.db.Database;
 import com.qundesk.group.GroupService;
 import com.qundesk.settings.WorkspaceSettings;
+import com.qundesk.stats.DailyStatRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ public final class ChatImportService {
     private final ChatFormats formats;
     private final ChatImportRepository repo = new ChatImportRepository();
     private final ImportLogRepository importLog = new ImportLogRepository();
+    private final DailyStatRepository dailyStats = new DailyStatRepository();
     private final Clock clock;
 
     public ChatImportService(Database db, GroupService groups, WorkspaceSettings settings, ChatFormats formats,
@@ -304,7 +306,7 @@ public final class ChatImportService {
     }
 
     /** Imported daily stats, for {@code stats daily}: days without any message or event omitted. */
-    public List<ChatImportRepository.DayRow> daily(Long groupId, LocalDate from, LocalDate to) {
-        return db.read(c -> repo.daily(c, groupId, from, to));
+    public List<DailyStatRepository.DayRow> daily(Long groupId, LocalDate from, LocalDate to) {
+        return db.read(c -> dailyStats.daily(c, groupId, from, to));
     }
 }

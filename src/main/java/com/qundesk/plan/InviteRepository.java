@@ -4,10 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+
+import static com.qundesk.db.Jdbc.getInstant;
+import static com.qundesk.db.Jdbc.setInstant;
 
 /** SQL for group_invite: one row per group whose invite the operator recorded. */
 public final class InviteRepository {
@@ -18,11 +19,7 @@ public final class InviteRepository {
                 + "qr_refreshed_at = excluded.qr_refreshed_at, advertises_qr = excluded.advertises_qr, "
                 + "recruiting = excluded.recruiting")) {
             ps.setLong(1, i.groupId());
-            if (i.qrRefreshedAt() == null) {
-                ps.setNull(2, Types.INTEGER);
-            } else {
-                ps.setLong(2, i.qrRefreshedAt().toEpochMilli());
-            }
+            setInstant(ps, 2, i.qrRefreshedAt());
             ps.setInt(3, i.advertisesQr() ? 1 : 0);
             ps.setInt(4, i.recruiting() ? 1 : 0);
             ps.executeUpdate();
@@ -35,9 +32,7 @@ public final class InviteRepository {
                 + "FROM group_invite");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                long at = rs.getLong(2);
-                Instant refreshed = rs.wasNull() ? null : Instant.ofEpochMilli(at);
-                out.put(rs.getLong(1), new Invite(rs.getLong(1), refreshed, rs.getInt(3) == 1, rs.getInt(4) == 1));
+                out.put(rs.getLong(1), new Invite(rs.getLong(1), getInstant(rs, 2), rs.getInt(3) == 1, rs.getInt(4) == 1));
             }
         }
         return out;

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,6 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static com.qundesk.db.Jdbc.getInstant;
+import static com.qundesk.db.Jdbc.getInt;
+import static com.qundesk.db.Jdbc.getLong;
+import static com.qundesk.db.Jdbc.setInt;
+import static com.qundesk.db.Jdbc.setLong;
 
 /** SQL for plan items, what became of their occurrences and which occurrences were already announced. */
 public final class PlanRepository {
@@ -33,11 +38,7 @@ public final class PlanRepository {
             ps.setLong(7, i.startAt().toEpochMilli());
             ps.setString(8, i.zone().getId());
             ps.setString(9, i.source().token());
-            if (templateId == null) {
-                ps.setNull(10, Types.INTEGER);
-            } else {
-                ps.setLong(10, templateId);
-            }
+            setLong(ps, 10, templateId);
             ps.setLong(11, i.createdAt().toEpochMilli());
             ps.executeUpdate();
         }
@@ -77,11 +78,7 @@ public final class PlanRepository {
             ps.setLong(1, d.planItemId());
             ps.setLong(2, d.occurrence().toEpochMilli());
             ps.setString(3, d.state().token());
-            if (d.valueEventId() == null) {
-                ps.setNull(4, Types.INTEGER);
-            } else {
-                ps.setLong(4, d.valueEventId());
-            }
+            setLong(ps, 4, d.valueEventId());
             ps.setString(5, d.reason());
             ps.setLong(6, d.recordedAt().toEpochMilli());
             return ps.executeUpdate() == 1;
@@ -150,12 +147,10 @@ public final class PlanRepository {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    int reach = rs.getInt(6);
-                    Integer r = rs.wasNull() ? null : reach;
                     out.add(new PlanItem(rs.getLong(1), rs.getLong(2), ValueDimension.fromToken(rs.getString(3)),
-                            rs.getString(4), rs.getString(5), r, rs.getString(7), Instant.ofEpochMilli(rs.getLong(8)),
+                            rs.getString(4), rs.getString(5), getInt(rs, 6), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8)),
                             ZoneId.of(rs.getString(9)), PlanItem.Source.fromToken(rs.getString(10)),
-                            Instant.ofEpochMilli(rs.getLong(11)), instant(rs, 12)));
+                            Instant.ofEpochMilli(rs.getLong(11)), getInstant(rs, 12)));
                 }
             }
         }
@@ -163,22 +158,7 @@ public final class PlanRepository {
     }
 
     private static Delivery mapDelivery(ResultSet rs) throws SQLException {
-        long ev = rs.getLong(4);
-        Long eventId = rs.wasNull() ? null : ev;
         return new Delivery(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
-                Delivery.State.fromToken(rs.getString(3)), eventId, rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)));
-    }
-
-    private static Instant instant(ResultSet rs, int col) throws SQLException {
-        long v = rs.getLong(col);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
-    }
-
-    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setInt(i, v);
-        }
+                Delivery.State.fromToken(rs.getString(3)), getLong(rs, 4), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)));
     }
 }

@@ -3,18 +3,21 @@ package com.qundesk.settings;
 import com.qundesk.db.Database;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Settings that belong to a workspace (thresholds, reminder offsets), stored in it as key/value text. */
+/**
+ * Settings that belong to a workspace (thresholds, reminder offsets), kept in it as key/value text by
+ * {@link SettingsRepository}.
+ */
 public final class WorkspaceSettings {
 
     public static final String REMINDER_OFFSETS = "reminders.offsetsMinutes";
     public static final List<Integer> DEFAULT_REMINDER_OFFSETS = List.of(24 * 60, 60, 0);
+
+    private static final SettingsRepository REPO = new SettingsRepository();
 
     private final Database db;
 
@@ -28,24 +31,14 @@ public final class WorkspaceSettings {
 
     public void put(String key, String value) {
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO workspace_setting (key, value) VALUES (?, ?) "
-                            + "ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
-                ps.setString(1, key);
-                ps.setString(2, value);
-                ps.executeUpdate();
-            }
+            REPO.put(c, key, value);
             return null;
         });
     }
 
+    /** {@link #get(String)} within the caller's transaction. */
     public static Optional<String> get(Connection c, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM workspace_setting WHERE key = ?")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
+        return REPO.get(c, key);
     }
 
     /** Minutes before the due time at which reminders fire (0 = at the due time). */

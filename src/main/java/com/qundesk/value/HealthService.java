@@ -8,8 +8,6 @@ import com.qundesk.group.GroupService;
 import com.qundesk.settings.WorkspaceSettings;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +16,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +55,7 @@ public final class HealthService {
             Group g = groups.requireIn(c, groupId);
             ZoneId z = zone.get();
             LocalDate from = day.minusDays(windowDays - 1L);
-            Map<Long, GroupMetrics> metrics = MetricsQuery.compute(c, from, day, z, ValueModel.halfLife(windowDays),
+            Map<Long, GroupMetrics> metrics = MetricsRepository.compute(c, from, day, z, ValueModel.halfLife(windowDays),
                     id -> g.memberCount(), groupId);
             return judge(g, metrics.getOrDefault(groupId, new GroupMetrics(groupId, from, day)),
                     flash.find(c, groupId).orElse(null), groups.isBroadcastIn(c, groupId), thresholds(c),
@@ -84,13 +81,13 @@ public final class HealthService {
         for (Group g : all) {
             members.put(g.id(), g.memberCount());
         }
-        Map<Long, GroupMetrics> metrics = MetricsQuery.compute(c, from, day, z, ValueModel.halfLife(windowDays),
+        Map<Long, GroupMetrics> metrics = MetricsRepository.compute(c, from, day, z, ValueModel.halfLife(windowDays),
                 id -> members.getOrDefault(id, 0), null);
         Map<Long, FlashLifecycle> lifecycles = new HashMap<>();
         for (FlashLifecycle f : flashLifecycles) {
             lifecycles.put(f.groupId(), f);
         }
-        Set<Long> broadcast = broadcastGroups(c);
+        Set<Long> broadcast = groups.broadcastIdsIn(c);
         HealthThresholds t = thresholds(c);
         List<GroupHealth> out = new ArrayList<>();
         for (Group g : all) {
@@ -131,17 +128,6 @@ public final class HealthService {
 
     private static Instant endOf(LocalDate day, ZoneId z) {
         return day.plusDays(1).atStartOfDay(z).toInstant().minusMillis(1);
-    }
-
-    private static Set<Long> broadcastGroups(Connection c) throws SQLException {
-        Set<Long> out = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM chat_group WHERE broadcast = 1");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getLong(1));
-            }
-        }
-        return out;
     }
 
     /** Thresholds from the workspace settings ({@code health.*}), defaults where unset. */

@@ -1,5 +1,7 @@
 package com.qundesk.value;
 
+import com.qundesk.stats.DailyStat;
+import com.qundesk.stats.DailyStatRepository;
 import com.qundesk.campaign.Campaign;
 import com.qundesk.campaign.CampaignService;
 import com.qundesk.db.Database;
@@ -76,6 +78,7 @@ public final class LedgerImporter {
     private final GroupService groups;
     private final CampaignService campaigns;
     private final LedgerRepository repo;
+    private final DailyStatRepository dailyStats = new DailyStatRepository();
     private final Clock clock;
     private final Supplier<ZoneId> zone;
 
@@ -149,7 +152,7 @@ public final class LedgerImporter {
                                 count(cell(row, cols, "owner_messages"), "owner_messages", errors),
                                 count(cell(row, cols, "flagged_ads"), "flagged_ads", errors), "import");
                         if (errors.isEmpty()) {
-                            changed = repo.upsertStat(c, s);
+                            changed = dailyStats.upsert(c, s);
                         }
                     }
                 }

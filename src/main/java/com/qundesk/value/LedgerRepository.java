@@ -4,13 +4,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** SQL for value events, outcomes and daily stats. */
+import static com.qundesk.db.Jdbc.getLong;
+import static com.qundesk.db.Jdbc.setLong;
+
+/** SQL for value events and outcomes. */
 public final class LedgerRepository {
 
     /** Inserts the event unless the same (group, time, dimension, title) is already there; true when added. */
@@ -65,9 +67,7 @@ public final class LedgerRepository {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long camp = rs.getLong(3);
-                    Long campaign = rs.wasNull() ? null : camp;
-                    out.add(new ValueEvent(rs.getLong(1), rs.getLong(2), campaign, Instant.ofEpochMilli(rs.getLong(4)),
+                    out.add(new ValueEvent(rs.getLong(1), rs.getLong(2), getLong(rs, 3), Instant.ofEpochMilli(rs.getLong(4)),
                             ValueDimension.fromToken(rs.getString(5)), rs.getString(6), rs.getInt(7), rs.getString(8)));
                 }
             }
@@ -101,84 +101,11 @@ public final class LedgerRepository {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long camp = rs.getLong(2);
-                    Long campaign = rs.wasNull() ? null : camp;
-                    out.add(new Outcome(rs.getLong(1), campaign, LocalDate.ofEpochDay(rs.getLong(3)),
+                    out.add(new Outcome(rs.getLong(1), getLong(rs, 2), LocalDate.ofEpochDay(rs.getLong(3)),
                             OutcomeType.fromToken(rs.getString(4)), rs.getDouble(5)));
                 }
             }
         }
         return out;
-    }
-
-    /** Writes one day's stats for a group, replacing what was there; true when anything changed. */
-    public boolean upsertStat(Connection c, DailyStat s) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO daily_stat (group_id, day, members, joins, leaves, "
-                + "removals, messages, speakers, top3_share, owner_messages, flagged_ads, source) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (group_id, day) DO UPDATE SET "
-                + "members=excluded.members, joins=excluded.joins, leaves=excluded.leaves, removals=excluded.removals, "
-                + "messages=excluded.messages, speakers=excluded.speakers, top3_share=excluded.top3_share, "
-                + "owner_messages=excluded.owner_messages, flagged_ads=excluded.flagged_ads, source=excluded.source "
-                + "WHERE members IS NOT excluded.members OR joins <> excluded.joins OR leaves IS NOT excluded.leaves "
-                + "OR removals <> excluded.removals OR messages <> excluded.messages OR speakers <> excluded.speakers "
-                + "OR top3_share <> excluded.top3_share OR owner_messages <> excluded.owner_messages "
-                + "OR flagged_ads <> excluded.flagged_ads")) {
-            ps.setLong(1, s.groupId());
-            ps.setLong(2, s.day().toEpochDay());
-            setInt(ps, 3, s.members());
-            ps.setInt(4, s.joins());
-            setInt(ps, 5, s.leaves());
-            ps.setInt(6, s.removals());
-            ps.setInt(7, s.messages());
-            ps.setInt(8, s.speakers());
-            ps.setDouble(9, s.top3Share());
-            ps.setInt(10, s.ownerMessages());
-            ps.setInt(11, s.flaggedAds());
-            ps.setString(12, s.source());
-            return ps.executeUpdate() == 1;
-        }
-    }
-
-    public List<DailyStat> stats(Connection c, Long groupId, LocalDate from, LocalDate to) throws SQLException {
-        String sql = "SELECT group_id, day, members, joins, leaves, removals, messages, speakers, top3_share, "
-                + "owner_messages, flagged_ads, source FROM daily_stat WHERE day BETWEEN ? AND ?"
-                + (groupId == null ? "" : " AND group_id = ?") + " ORDER BY group_id, day";
-        List<DailyStat> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, from.toEpochDay());
-            ps.setLong(2, to.toEpochDay());
-            if (groupId != null) {
-                ps.setLong(3, groupId);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new DailyStat(rs.getLong(1), LocalDate.ofEpochDay(rs.getLong(2)), getInt(rs, 3),
-                            rs.getInt(4), getInt(rs, 5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getDouble(9),
-                            rs.getInt(10), rs.getInt(11), rs.getString(12)));
-                }
-            }
-        }
-        return out;
-    }
-
-    static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setLong(i, v);
-        }
-    }
-
-    static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setInt(i, v);
-        }
-    }
-
-    static Integer getInt(ResultSet rs, int col) throws SQLException {
-        int v = rs.getInt(col);
-        return rs.wasNull() ? null : v;
     }
 }

@@ -1,5 +1,7 @@
 package com.qundesk.value;
 
+import com.qundesk.stats.DailyStat;
+import com.qundesk.stats.DailyStatRepository;
 import com.qundesk.db.Database;
 import com.qundesk.core.FieldError;
 import com.qundesk.group.GroupService;
@@ -16,6 +18,7 @@ public final class LedgerService {
 
     private final Database db;
     private final LedgerRepository repo;
+    private final DailyStatRepository dailyStats = new DailyStatRepository();
     private final GroupService groups;
     private final Clock clock;
 
@@ -103,7 +106,7 @@ public final class LedgerService {
         return db.inTransaction(c -> {
             int changed = 0;
             for (DailyStat s : stats) {
-                if (repo.upsertStat(c, s)) {
+                if (dailyStats.upsert(c, s)) {
                     changed++;
                 }
             }
@@ -112,7 +115,7 @@ public final class LedgerService {
     }
 
     public List<DailyStat> stats(Long groupId, LocalDate from, LocalDate to) {
-        return db.read(c -> repo.stats(c, groupId, from, to));
+        return db.read(c -> dailyStats.stats(c, groupId, from, to));
     }
 
     private static void validate(ValueEvent e) {

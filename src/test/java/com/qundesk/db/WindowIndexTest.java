@@ -13,13 +13,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard's window queries (value/MetricsQuery, dashboard/DashboardService) read only covering indices: at
+ * The dashboard's window queries (value/MetricsRepository, dashboard/DashboardService) read only covering indices: at
  * 730,000 daily stats and 50,000 value events each row of a window must not cost a second lookup (V5,
  * docs/performance.md).
  */
 class WindowIndexTest {
 
-    private static final String LIVE = com.qundesk.group.GroupStatus.LIVE_GROUP_IDS;
+    private static final String LIVE = com.qundesk.group.GroupRepository.LIVE_GROUP_IDS;
 
     @TempDir
     Path dir;

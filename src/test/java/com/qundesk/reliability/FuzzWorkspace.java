@@ -12,7 +12,7 @@ import com.qundesk.imports.ImportOptions;
 import com.qundesk.imports.ImportProgress;
 import com.qundesk.imports.WecomImportService;
 import com.qundesk.testsupport.TestWorkspace;
-import com.qundesk.value.DailyStat;
+import com.qundesk.stats.DailyStat;
 import com.qundesk.value.Outcome;
 import com.qundesk.value.OutcomeType;
 import com.qundesk.value.ValueDimension;

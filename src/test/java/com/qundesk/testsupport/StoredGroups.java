@@ -4,7 +4,7 @@ import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
-import com.qundesk.value.DailyStat;
+import com.qundesk.stats.DailyStat;
 import com.qundesk.value.GroupHealth;
 import com.qundesk.value.HealthRule;
 import com.qundesk.value.Outcome;
@@ -20,7 +20,7 @@ import java.util.List;
 
 /**
  * Writes groups, daily stats, value events and outcomes through the real services into a test workspace, so the
- * value tests judge what {@code MetricsQuery} reads back from SQLite rather than numbers set by hand. Days and
+ * value tests judge what {@code MetricsRepository} reads back from SQLite rather than numbers set by hand. Days and
  * times are local to {@link TestWorkspace#ZONE}; today is {@link #TODAY}.
  */
 public final class StoredGroups {

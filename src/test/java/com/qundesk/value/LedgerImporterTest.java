@@ -1,5 +1,6 @@
 package com.qundesk.value;
 
+import com.qundesk.stats.DailyStat;
 import com.qundesk.core.FieldError;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;

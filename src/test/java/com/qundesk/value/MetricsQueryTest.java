@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * MetricsQuery's aggregation from stored rows, through HealthService as the dashboard calls it: the worked example
+ * MetricsRepository's aggregation from stored rows, through HealthService as the dashboard calls it: the worked example
  * B of docs/value-model.md and each rule's aggregated input at its threshold and just below (today is 2026-11-24
  * in Asia/Shanghai, the 30-day window runs 2026-10-26..2026-11-24).
  */

@@ -11,7 +11,7 @@ import com.qundesk.shell.UiContext;
 import com.qundesk.ui.Charts;
 import com.qundesk.ui.NumberCells;
 import com.qundesk.ui.TableFit;
-import com.qundesk.value.DailyStat;
+import com.qundesk.stats.DailyStat;
 import com.qundesk.value.GroupHealth;
 import com.qundesk.value.Recommendation;
 import com.qundesk.value.RuleFinding;

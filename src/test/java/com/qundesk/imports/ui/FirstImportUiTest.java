@@ -5,7 +5,7 @@ import com.qundesk.imports.RealExports;
 import com.qundesk.shell.MainWindow;
 import com.qundesk.shell.Section;
 import com.qundesk.testsupport.FxWindows;
-import com.qundesk.value.DailyStat;
+import com.qundesk.stats.DailyStat;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;

@@ -1,4 +1,4 @@
-package com.qundesk.value;
+package com.qundesk.stats;
 
 import java.time.LocalDate;
 

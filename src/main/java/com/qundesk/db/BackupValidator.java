@@ -1,6 +1,5 @@
-package com.qundesk.backup;
+package com.qundesk.db;
 
-import com.qundesk.db.WorkspaceException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -18,13 +17,13 @@ import java.sql.Statement;
  * it is a QunDesk workspace (a Flyway history and the registry table), every migration in it succeeded, and none
  * is newer than this build knows. Runs on the private copy that is about to be moved into place.
  */
-final class BackupValidator {
+public final class BackupValidator {
 
     private BackupValidator() {
     }
 
     /** The schema version of the valid workspace at {@code candidate}; throws a {@link WorkspaceException} otherwise. */
-    static String validate(Path candidate, Path shownAs) {
+    public static String validate(Path candidate, Path shownAs) {
         SQLiteDataSource ds = new SQLiteDataSource();
         ds.setUrl("jdbc:sqlite:" + candidate.toAbsolutePath());
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {

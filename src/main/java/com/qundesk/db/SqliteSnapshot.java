@@ -1,4 +1,4 @@
-package com.qundesk.backup;
+package com.qundesk.db;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,13 +11,13 @@ import java.sql.SQLException;
  * online backup API ({@code backup to}) restarts its page copy whenever another connection writes meanwhile.
  * The target must not exist or be empty; an empty owner-only file keeps the copy private from the start.
  */
-final class SqliteSnapshot {
+public final class SqliteSnapshot {
 
     private SqliteSnapshot() {
     }
 
     /** Writes the database of {@code c} (auto-commit: VACUUM refuses to run in a transaction) into {@code emptyFile}. */
-    static void vacuumInto(Connection c, Path emptyFile) throws SQLException {
+    public static void vacuumInto(Connection c, Path emptyFile) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
             ps.setString(1, emptyFile.toAbsolutePath().toString());
             ps.executeUpdate();
@@ -25,7 +25,7 @@ final class SqliteSnapshot {
     }
 
     /** Folds the WAL into the database file and empties it. */
-    static void checkpoint(Connection c) throws SQLException {
+    public static void checkpoint(Connection c) throws SQLException {
         try (var s = c.createStatement(); var rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
             rs.next();
         }

@@ -1,6 +1,7 @@
 package com.qundesk.value;
 
-import com.qundesk.group.GroupStatus;
+import com.qundesk.group.GroupRepository;
+import com.qundesk.stats.DailyStatRepository;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,12 +16,15 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Aggregates every group's window in a handful of indexed range queries (value events by time, outcomes and
- * daily stats by day), so the cost grows with the window's rows, not with the whole history.
+ * Aggregates every group's window in a handful of indexed range queries (value events by time, outcomes by day,
+ * and the daily stats' by day through {@link DailyStatRepository}), so the cost grows with the window's rows, not
+ * with the whole history.
  */
-public final class MetricsQuery {
+public final class MetricsRepository {
 
-    private MetricsQuery() {
+    private static final DailyStatRepository DAILY_STATS = new DailyStatRepository();
+
+    private MetricsRepository() {
     }
 
     /**
@@ -37,9 +41,8 @@ public final class MetricsQuery {
         // the window's range scans read the covering day/time indices for all groups (rows of groups that are not
         // live are cheap there and simply not asked for); the per-group lookups and the daily-stat aggregate go by
         // the group-leading keys of the live groups only, which is what made them fast at 2,000 groups
-        String scope = onlyGroup == null ? GroupStatus.LIVE_GROUP_IDS : "SELECT " + onlyGroup.longValue();
+        String scope = onlyGroup == null ? GroupRepository.LIVE_GROUP_IDS : "SELECT " + onlyGroup.longValue();
         String and = onlyGroup == null ? "" : " AND group_id = " + onlyGroup.longValue();
-        String andScope = onlyGroup == null ? " AND group_id IN (" + GroupStatus.LIVE_GROUP_IDS + ")" : and;
         Map<Long, GroupMetrics> out = new HashMap<>();
         Function<Long, GroupMetrics> m = id -> out.computeIfAbsent(id, k -> new GroupMetrics(k, from, to));
         Instant start = from.atStartOfDay(zone).toInstant();
@@ -104,46 +107,27 @@ public final class MetricsQuery {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT group_id, count(*), sum(messages), sum(joins), "
-                + "sum(coalesce(leaves, 0)), count(leaves), sum(removals), sum(flagged_ads), sum(owner_messages), "
-                + "sum(top3_share * messages), sum(CASE WHEN messages > 100 THEN 1 ELSE 0 END), sum(members), "
-                + "count(members) FROM daily_stat WHERE day BETWEEN ? AND ?" + andScope + " GROUP BY group_id")) {
-            ps.setLong(1, from.toEpochDay());
-            ps.setLong(2, to.toEpochDay());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    GroupMetrics g = m.apply(rs.getLong(1));
-                    g.statDays = rs.getInt(2);
-                    g.messages = rs.getLong(3);
-                    g.joins = rs.getLong(4);
-                    g.leaves = rs.getLong(5);
-                    g.leaveDaysKnown = rs.getInt(6);
-                    g.removals = rs.getLong(7);
-                    g.flaggedAds = rs.getLong(8);
-                    g.ownerMessages = rs.getLong(9);
-                    g.top3Weighted = rs.getDouble(10);
-                    g.daysAbove100 = rs.getInt(11);
-                    g.membersSum = rs.getDouble(12);
-                    g.membersDays = rs.getInt(13);
-                }
-            }
+        for (DailyStatRepository.Totals t : DAILY_STATS.totals(c, from, to, onlyGroup)) {
+            GroupMetrics g = m.apply(t.groupId());
+            g.statDays = t.days();
+            g.messages = t.messages();
+            g.joins = t.joins();
+            g.leaves = t.leaves();
+            g.leaveDaysKnown = t.leaveDaysKnown();
+            g.removals = t.removals();
+            g.flaggedAds = t.flaggedAds();
+            g.ownerMessages = t.ownerMessages();
+            g.top3Weighted = t.top3Weighted();
+            g.daysAbove100 = t.daysAbove100();
+            g.membersSum = t.membersSum();
+            g.membersDays = t.membersDays();
         }
         // The worst day for leaving (leaves as a share of that day's members), per group.
-        try (PreparedStatement ps = c.prepareStatement("SELECT group_id, day, 1.0 * leaves / members FROM daily_stat "
-                + "WHERE day BETWEEN ? AND ? AND members > 0 AND leaves > 0" + and)) {
-            ps.setLong(1, from.toEpochDay());
-            ps.setLong(2, to.toEpochDay());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    GroupMetrics g = m.apply(rs.getLong(1));
-                    double share = rs.getDouble(3);
-                    if (share > g.maxLeaveShare) {
-                        g.maxLeaveShare = share;
-                        g.maxLeaveShareDay = LocalDate.ofEpochDay(rs.getLong(2));
-                    }
-                }
-            }
-        }
+        DAILY_STATS.leavePeaks(c, from, to, onlyGroup).forEach((id, peak) -> {
+            GroupMetrics g = m.apply(id);
+            g.maxLeaveShare = peak.share();
+            g.maxLeaveShareDay = peak.day();
+        });
         return out;
     }
 

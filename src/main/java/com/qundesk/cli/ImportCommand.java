@@ -3,7 +3,7 @@ package com.qundesk.cli;
 import com.qundesk.workspace.AppContext;
 import com.qundesk.group.Group;
 import com.qundesk.i18n.Messages;
-import com.qundesk.imports.ChatImportService;
+import com.qundesk.imports.chat.ChatImportService;
 import com.qundesk.imports.ImportFormatException;
 import com.qundesk.imports.ImportLogRepository;
 import com.qundesk.imports.ImportOptions;

@@ -3,7 +3,7 @@ package com.qundesk.cli;
 import com.qundesk.workspace.AppContext;
 import com.qundesk.i18n.Messages;
 import com.qundesk.imports.ImportFormatException;
-import com.qundesk.imports.WecomImportService;
+import com.qundesk.imports.wecom.WecomImportService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

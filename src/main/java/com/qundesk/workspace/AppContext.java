@@ -32,9 +32,9 @@ import com.qundesk.group.GroupService;
 import com.qundesk.group.registry.RegistryExporter;
 import com.qundesk.group.registry.RegistryImporter;
 import com.qundesk.i18n.Messages;
-import com.qundesk.imports.ChatFormats;
-import com.qundesk.imports.ChatImportService;
-import com.qundesk.imports.WecomImportService;
+import com.qundesk.imports.chat.format.ChatFormats;
+import com.qundesk.imports.chat.ChatImportService;
+import com.qundesk.imports.wecom.WecomImportService;
 import com.qundesk.io.OutputFiles;
 
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package com.qundesk.imports.ui;
 
 import com.qundesk.group.Group;
 import com.qundesk.i18n.Messages;
-import com.qundesk.imports.ChatFormat;
+import com.qundesk.imports.chat.format.ChatFormat;
 import com.qundesk.imports.ImportLogRepository.ImportRun;
-import com.qundesk.imports.ChatImportService;
+import com.qundesk.imports.chat.ChatImportService;
 import com.qundesk.imports.ImportOptions;
 import com.qundesk.imports.ImportPreview;
 import com.qundesk.imports.ImportResult;
@@ -298,7 +298,7 @@ public final class ImportController {
             if (choice == cancel) {
                 return;
             }
-            String text = choice == reset ? com.qundesk.imports.AdDetector.defaults().toSetting() : area.getText();
+            String text = choice == reset ? com.qundesk.imports.chat.ad.AdDetector.defaults().toSetting() : area.getText();
             ui.tasks().run(() -> {
                 imports.setAdKeywords(text);
                 return null;
@@ -381,12 +381,12 @@ public final class ImportController {
         ImportOptions options = options(null);
         boolean create = createGroupsBox.isSelected();
         ui.tasks().run(() -> {
-            if (com.qundesk.imports.WecomImportService.looksLikeWecom(com.qundesk.imports.ChatFormats.sniff(f.path()))) {
+            if (com.qundesk.imports.wecom.WecomImportService.looksLikeWecom(com.qundesk.imports.chat.format.ChatFormats.sniff(f.path()))) {
                 return ui.app().wecomImports().describe(f.path(), create);
             }
             return imports.preview(f.path(), options, PREVIEW_ROWS, () -> false);
         }, any -> {
-            if (any instanceof com.qundesk.imports.WecomImportService.Summary w) {
+            if (any instanceof com.qundesk.imports.wecom.WecomImportService.Summary w) {
                 previewedWecom(f, w);
                 return;
             }
@@ -411,7 +411,7 @@ public final class ImportController {
         });
     }
 
-    private void previewedWecom(PendingFile f, com.qundesk.imports.WecomImportService.Summary w) {
+    private void previewedWecom(PendingFile f, com.qundesk.imports.wecom.WecomImportService.Summary w) {
         Messages m = ui.messages();
         f.setWecom(w);
         f.setPreview(null);

@@ -1,7 +1,7 @@
 package com.qundesk.imports.ui;
 
 import com.qundesk.i18n.Messages;
-import com.qundesk.imports.ChatImportService;
+import com.qundesk.imports.chat.ChatImportService;
 import com.qundesk.imports.ImportCancelledException;
 import com.qundesk.imports.ImportOptions;
 import com.qundesk.imports.ImportResult;
@@ -67,8 +67,8 @@ final class ImportJob {
                     });
                     if (f.wecom() != null) {
                         try {
-                            com.qundesk.imports.WecomImportService.Result r = ui.app().wecomImports().importFile(
-                                    f.path(), new com.qundesk.imports.WecomImportService.Options(opts.get(f).zone(),
+                            com.qundesk.imports.wecom.WecomImportService.Result r = ui.app().wecomImports().importFile(
+                                    f.path(), new com.qundesk.imports.wecom.WecomImportService.Options(opts.get(f).zone(),
                                             null, wecomDay, opts.get(f).createGroups()));
                             javafx.application.Platform.runLater(() -> finishedWecom(f, r));
                         } catch (RuntimeException e) {
@@ -134,7 +134,7 @@ final class ImportJob {
         f.groupsProperty().set(groups.isEmpty() ? m.get("import.group.none") : groups);
     }
 
-    private void finishedWecom(PendingFile f, com.qundesk.imports.WecomImportService.Result r) {
+    private void finishedWecom(PendingFile f, com.qundesk.imports.wecom.WecomImportService.Result r) {
         Messages m = ui.messages();
         f.setWecomResult(r);
         f.stateProperty().set(r.complete() ? PendingFile.State.DONE : PendingFile.State.PARTIAL);

@@ -4,7 +4,7 @@ import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
-import com.qundesk.imports.ChatFixtures;
+import com.qundesk.imports.chat.ChatFixtures;
 import com.qundesk.shell.MainWindow;
 import com.qundesk.shell.Section;
 import com.qundesk.testsupport.TestWorkspace;

@@ -7,7 +7,10 @@ import com.qundesk.imports.ImportProgress;
 import com.qundesk.imports.ImportPreview;
 import com.qundesk.imports.ImportOptions;
 import com.qundesk.imports.ImportLogRepository;
+import com.qundesk.imports.BatchFile;
+import com.qundesk.imports.FileImport;
 import com.qundesk.imports.ImportFormatException;
+import com.qundesk.imports.ImportKind;
 import com.qundesk.imports.ImportCancelledException;
 import com.qundesk.imports.chat.ad.AdDetector;
 import com.qundesk.imports.chat.format.ParseContext;
@@ -43,7 +46,7 @@ import java.util.stream.Stream;
  * daily stats the dashboard reads up to date for the days the file touched. One transaction per file: a failure
  * or a cancel leaves the workspace exactly as it was. An import can be undone from the history.
  */
-public final class ChatImportService {
+public final class ChatImportService implements FileImport {
     private static final Logger log = LoggerFactory.getLogger(ChatImportService.class);
     public static final String AD_KEYWORDS_SETTING = "import.adKeywords";
 
@@ -147,7 +150,7 @@ public final class ChatImportService {
         if (sniff.head().isBlank()) {
             throw new ImportFormatException(0, "import.error.empty");
         }
-        return formats.detect(sniff).orElseThrow(() -> com.qundesk.imports.wecom.WecomReader.looks(sniff.head())
+        return formats.detect(sniff).orElseThrow(() -> ImportKind.of(sniff) == ImportKind.WECOM
                 ? new ImportFormatException(0, "import.error.isWecom")
                 : new ImportFormatException(1, "import.error.unknownFormat"));
     }
@@ -236,6 +239,16 @@ public final class ChatImportService {
     }
 
     /** Imports one file in one transaction. */
+    @Override
+    public ImportKind kind() {
+        return ImportKind.CHAT;
+    }
+
+    @Override
+    public ImportResult importFile(BatchFile file, BooleanSupplier cancelled, ImportProgress progress) {
+        return importFile(file.file(), file.options(), cancelled, progress);
+    }
+
     public ImportResult importFile(Path file, ImportOptions options, BooleanSupplier cancel, ImportProgress progress) {
         Sniff sniff = sniffOf(file);
         ChatFormat format = formatOf(sniff, options);
@@ -272,7 +285,7 @@ public final class ChatImportService {
             throw new ImportFormatException(0, "import.error.notFound", file.toString());
         }
         try {
-            return ChatFormats.sniff(file);
+            return Sniff.read(file);
         } catch (IOException e) {
             throw new ImportFormatException(0, "import.error.read", e.getMessage());
         }

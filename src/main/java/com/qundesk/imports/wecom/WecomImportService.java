@@ -1,9 +1,13 @@
 package com.qundesk.imports.wecom;
 
-import com.qundesk.imports.Sniff;
 import com.qundesk.imports.ImportPreview;
 import com.qundesk.imports.ImportLogRepository;
+import com.qundesk.imports.BatchFile;
+import com.qundesk.imports.FileImport;
 import com.qundesk.imports.ImportFormatException;
+import com.qundesk.imports.ImportKind;
+import com.qundesk.imports.ImportOutcome;
+import com.qundesk.imports.ImportProgress;
 import com.qundesk.imports.chat.ChatImportRepository;
 import com.qundesk.imports.chat.ChatResolver;
 import com.qundesk.db.Database;
@@ -33,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 
 /**
  * Imports saved WeCom customer-group API responses: {@code groupchat/get} (the member list with join times: members,
@@ -40,7 +45,7 @@ import java.util.TreeSet;
  * {@code groupchat/list} (which known groups WeCom still has), and the statistics per owner and per day, kept for as
  * long as the workspace lives (WeCom itself keeps 180 days). One transaction per file; a file is all or nothing.
  */
-public final class WecomImportService {
+public final class WecomImportService implements FileImport {
     private static final Logger log = LoggerFactory.getLogger(WecomImportService.class);
     /** The owner under which {@code statistic_group_by_day} figures are kept when no owner filter is named. */
     public static final String ALL_OWNERS = "*";
@@ -69,12 +74,14 @@ public final class WecomImportService {
 
     /** What a file did. */
     public record Result(long importId, String fileName, int responses, int groupsUpdated, int groupsCreated,
-                         int membersSeen, int statDays, List<String> unknownChats, List<String> notes) {
+                         int membersSeen, int statDays, List<String> unknownChats, List<String> notes)
+            implements ImportOutcome {
         public Result {
             unknownChats = List.copyOf(unknownChats);
             notes = List.copyOf(notes);
         }
 
+        @Override
         public boolean complete() {
             return unknownChats.isEmpty();
         }
@@ -130,8 +137,16 @@ public final class WecomImportService {
         return new Summary(details, lists, owners, days, chats);
     }
 
-    public static boolean looksLikeWecom(Sniff sniff) {
-        return WecomReader.looks(sniff.head());
+    @Override
+    public ImportKind kind() {
+        return ImportKind.WECOM;
+    }
+
+    /** Imports a file of a batch: its zone and group creation from its options, the owner and day from the batch. */
+    @Override
+    public Result importFile(BatchFile file, BooleanSupplier cancelled, ImportProgress progress) {
+        return importFile(file.file(), new Options(file.options().zone(), file.owner(), file.day(),
+                file.options().createGroups()));
     }
 
     public Result importFile(Path file, Options options) {

@@ -61,25 +61,6 @@ public final class WecomReader {
     private WecomReader() {
     }
 
-    /** True when the start of a file (BOM removed or not) looks like a saved WeCom response or callback. */
-    public static boolean looks(String head) {
-        if (head == null) {
-            return false;
-        }
-        String h = head.startsWith("\uFEFF") ? head.substring(1).stripLeading() : head.stripLeading();
-        if (h.startsWith("{") || h.startsWith("[")) {
-            return h.contains("\"group_chat_list\"") || h.contains("\"group_chat\"") || h.contains("\"new_chat_cnt\"")
-                    || h.contains("\"items\"") && h.contains("\"stat_time\"")
-                    || h.contains("\"errcode\"") && h.contains("\"errmsg\"") && !h.contains("\"messages\"");
-        }
-        if (h.startsWith("<?xml")) {
-            int e = h.indexOf("?>");
-            h = e < 0 ? "" : h.substring(e + 2).stripLeading();
-        }
-        return h.startsWith("<xml") && (h.contains("change_external_chat")
-                || h.contains("<Encrypt>") && h.contains("<ToUserName>"));
-    }
-
     /** Reads a file that holds exactly one response or callback. */
     public static WecomResponse read(Path file) throws IOException {
         List<WecomResponse> all = readAll(file);

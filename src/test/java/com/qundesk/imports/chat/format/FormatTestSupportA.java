@@ -36,7 +36,7 @@ final class FormatTestSupportA {
     /** The file's start as the importer reads it (charset detected, BOM removed). */
     static Sniff sniff(Path file) {
         try {
-            return com.qundesk.imports.chat.format.ChatFormats.sniff(file);
+            return com.qundesk.imports.Sniff.read(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -34,7 +34,7 @@ final class FormatTestSupportB {
 
     /** The first 8 KiB of {@code file}, charset detected, BOM stripped. */
     static Sniff sniff(Path file) throws IOException {
-        return com.qundesk.imports.chat.format.ChatFormats.sniff(file);
+        return com.qundesk.imports.Sniff.read(file);
     }
 
     static Sniff sniff(String fixture) throws IOException {

@@ -8,7 +8,6 @@ import com.qundesk.imports.MessageKind;
 import com.qundesk.imports.Sniff;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -85,7 +84,7 @@ public final class WeChatMsgFormat implements ChatFormat {
             if (variant == null) {
                 throw new ImportFormatException(1, "import.error.notFormat", "WeChatMsg");
             }
-            ChatPath chat = ChatPath.of(sniff.file());
+            WeChatMsgChatPath chat = WeChatMsgChatPath.of(sniff.file());
             switch (variant) {
                 case OLD -> new PerChat(context, sink, chat, false).run(in, List.of());
                 case V2 -> readV2(in, context, sink, chat);
@@ -212,7 +211,7 @@ public final class WeChatMsgFormat implements ChatFormat {
     private static final class PerChat {
         private final ParseContext context;
         private final MessageSink sink;
-        private final ChatPath chat;
+        private final WeChatMsgChatPath chat;
         private final boolean withSenders;
         private final long[] epoch = new long[1];
         private final boolean[] exact = new boolean[1];
@@ -221,7 +220,7 @@ public final class WeChatMsgFormat implements ChatFormat {
         private boolean sawShortRow;
         private boolean warnedNoSenders;
 
-        PerChat(ParseContext context, MessageSink sink, ChatPath chat, boolean withSenders) {
+        PerChat(ParseContext context, MessageSink sink, WeChatMsgChatPath chat, boolean withSenders) {
             this.context = context;
             this.sink = sink;
             this.chat = chat;
@@ -387,7 +386,7 @@ public final class WeChatMsgFormat implements ChatFormat {
     }
 
     /** The 2025 v2 file: 消息ID,类型,发送人,时间,内容,备注,昵称,更多信息. */
-    private static void readV2(HeaderedCsvReader in, ParseContext context, MessageSink sink, ChatPath chat) {
+    private static void readV2(HeaderedCsvReader in, ParseContext context, MessageSink sink, WeChatMsgChatPath chat) {
         int width = in.header().size();
         String firstOther = null;
         boolean manyOthers = false;
@@ -431,72 +430,6 @@ public final class WeChatMsgFormat implements ChatFormat {
         Boolean group = chat.group() != null ? chat.group() : manyOthers ? Boolean.TRUE : null;
         if (chat.chatId() != null || chat.chatName() != null || group != null) {
             sink.chat(new ChatInfo(chat.chatId(), chat.chatName(), group, null, null, null));
-        }
-    }
-
-    /**
-     * What a WeChatMsg file's place says about its chat. Folder {@code <remark>(<id>)}: the id is kept as the chat
-     * id when it ends with {@code @chatroom} (a group) or looks like a WeChat id ({@code wxid_…}, ASCII letters,
-     * digits, {@code _} and {@code -}, 6–40 characters, starting with a letter: a one-to-one chat, whose id every
-     * exporter gives as the friend's wxid); anything else in parentheses is part of the remark. Folder
-     * {@code <remark>} with {@code <remark>_utf8.csv} or {@code <remark>.csv}: only the name is known.
-     */
-    record ChatPath(String chatId, String chatName, Boolean group) {
-        static final ChatPath UNKNOWN = new ChatPath(null, null, null);
-
-        static ChatPath of(Path file) {
-            Path fn = file.getFileName();
-            if (fn == null) {
-                return UNKNOWN;
-            }
-            String base = fn.toString();
-            int dot = base.lastIndexOf('.');
-            if (dot > 0) {
-                base = base.substring(0, dot);
-            }
-            boolean utf8Suffix = base.endsWith("_utf8");
-            if (utf8Suffix) {
-                base = base.substring(0, base.length() - 5);
-            }
-            Path parent = file.getParent();
-            String folder = parent == null || parent.getFileName() == null ? null : parent.getFileName().toString();
-            if (folder != null && folder.endsWith(")")) {
-                int open = folder.lastIndexOf('(');
-                if (open > 0) {
-                    String remark = folder.substring(0, open).strip();
-                    String id = folder.substring(open + 1, folder.length() - 1).strip();
-                    if (!remark.isEmpty()) {
-                        if (id.endsWith("@chatroom") && id.length() > 9) {
-                            return new ChatPath(id, remark, Boolean.TRUE);
-                        }
-                        if (looksLikeWxid(id)) {
-                            return new ChatPath(id, remark, Boolean.FALSE);
-                        }
-                    }
-                }
-            }
-            if (!base.isBlank() && (base.equals(folder) || utf8Suffix)) {
-                return new ChatPath(null, base.strip(), null);
-            }
-            return UNKNOWN;
-        }
-
-        static boolean looksLikeWxid(String id) {
-            int n = id.length();
-            if (n < 6 || n > 40) {
-                return false;
-            }
-            char c0 = id.charAt(0);
-            if (!(c0 >= 'a' && c0 <= 'z' || c0 >= 'A' && c0 <= 'Z')) {
-                return false;
-            }
-            for (int i = 1; i < n; i++) {
-                char c = id.charAt(i);
-                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

@@ -295,17 +295,17 @@ class WeChatMsgFormatTest {
 
     @Test
     void chatFromFolderAndFileName() {
-        assertThat(WeChatMsgFormat.ChatPath.of(Path.of("x", "小红(wxid_red01)", "小红.csv")))
-                .isEqualTo(new WeChatMsgFormat.ChatPath("wxid_red01", "小红", false));
-        assertThat(WeChatMsgFormat.ChatPath.of(Path.of("x", "夜话会(123@chatroom)", "夜话会.csv")))
-                .isEqualTo(new WeChatMsgFormat.ChatPath("123@chatroom", "夜话会", true));
-        assertThat(WeChatMsgFormat.ChatPath.of(Path.of("x", "张三(备用)", "张三(备用).csv")))
+        assertThat(WeChatMsgChatPath.of(Path.of("x", "小红(wxid_red01)", "小红.csv")))
+                .isEqualTo(new WeChatMsgChatPath("wxid_red01", "小红", false));
+        assertThat(WeChatMsgChatPath.of(Path.of("x", "夜话会(123@chatroom)", "夜话会.csv")))
+                .isEqualTo(new WeChatMsgChatPath("123@chatroom", "夜话会", true));
+        assertThat(WeChatMsgChatPath.of(Path.of("x", "张三(备用)", "张三(备用).csv")))
                 .as("parentheses that hold no id belong to the remark")
-                .isEqualTo(new WeChatMsgFormat.ChatPath(null, "张三(备用)", null));
-        assertThat(WeChatMsgFormat.ChatPath.of(Path.of("x", "读书会", "读书会_utf8.csv")))
-                .isEqualTo(new WeChatMsgFormat.ChatPath(null, "读书会", null));
-        assertThat(WeChatMsgFormat.ChatPath.of(Path.of("x", "samples", "msg.csv")))
-                .isEqualTo(WeChatMsgFormat.ChatPath.UNKNOWN);
+                .isEqualTo(new WeChatMsgChatPath(null, "张三(备用)", null));
+        assertThat(WeChatMsgChatPath.of(Path.of("x", "读书会", "读书会_utf8.csv")))
+                .isEqualTo(new WeChatMsgChatPath(null, "读书会", null));
+        assertThat(WeChatMsgChatPath.of(Path.of("x", "samples", "msg.csv")))
+                .isEqualTo(WeChatMsgChatPath.UNKNOWN);
     }
 
     @Test

@@ -34,7 +34,6 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -53,12 +52,9 @@ public final class ImportController {
     private final ViewContext view;
     private final ImportBatchService batch;
     private final ChatImportService imports;
-    private final WecomImportService wecom;
-    private final GroupService groups;
+    private final GroupChoices groupChoices;
     private final FilePreviewer previewer;
     private final ObservableList<PendingFile> files = FXCollections.observableArrayList();
-    private final ObservableList<Group> groupChoices = FXCollections.observableArrayList();
-    private final Map<Long, Group> groupsById = new HashMap<>();
     private Task<?> running;
     private ImportHistory history;
 
@@ -118,8 +114,7 @@ public final class ImportController {
         this.view = view;
         this.batch = batch;
         this.imports = imports;
-        this.wecom = wecom;
-        this.groups = groups;
+        this.groupChoices = new GroupChoices(view, groups);
         this.previewer = new FilePreviewer(view, batch, imports, wecom);
     }
 
@@ -154,7 +149,8 @@ public final class ImportController {
         chatRowsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().chat().messages()));
         chatGroupColumn.setCellValueFactory(c -> c.getValue().groupProperty());
         chatGroupColumn.setCellFactory(col -> {
-            ComboBoxTableCell<ChatChoice, Group> cell = new ComboBoxTableCell<>(groupConverter(), groupChoices);
+            ComboBoxTableCell<ChatChoice, Group> cell = new ComboBoxTableCell<>(
+                    groupChoices.converter(createGroupsBox::isSelected), groupChoices.choices());
             cell.setComboBoxEditable(false);
             return cell;
         });
@@ -198,56 +194,16 @@ public final class ImportController {
         history.setUpColumns(historyTimeColumn, historyFileColumn, historyFormatColumn, historyGroupsColumn,
                 historyNewColumn, historyDupColumn, historyRejectedColumn, historySkippedColumn, historyStateColumn);
         updateButtons();
-        reloadGroups();
+        groupChoices.reload();
         history.refresh();
-    }
-
-    private record GroupChoices(Map<Long, Group> byId, List<Group> choices) {
-    }
-
-    private StringConverter<Group> groupConverter() {
-        Messages m = view.messages();
-        return new StringConverter<>() {
-            @Override
-            public String toString(Group g) {
-                if (g != null) {
-                    return g.name();
-                }
-                return m.get(createGroupsBox.isSelected() ? "import.group.createNew" : "import.group.skip");
-            }
-
-            @Override
-            public Group fromString(String s) {
-                return groupChoices.stream().filter(g -> g != null && g.name().equals(s)).findFirst().orElse(null);
-            }
-        };
     }
 
     /** Shows the workspace as it is now (groups to import into, the history), unless an import is running. */
     public void refresh() {
         if (running == null) {
-            reloadGroups();
+            groupChoices.reload();
             history.refresh();
         }
-    }
-
-    private void reloadGroups() {
-        // sorted on the worker: at 2,000 groups sorting and mapping them on the FX thread showed as a pause
-        view.tasks().run(() -> {
-            List<Group> list = groups.list();
-            Map<Long, Group> byId = new HashMap<>();
-            list.forEach(g -> byId.put(g.id(), g));
-            List<Group> choices = new ArrayList<>(list.size() + 1);
-            choices.add(null);
-            list.stream().sorted(java.util.Comparator.comparing(Group::name)).forEach(choices::add);
-            return new GroupChoices(byId, choices);
-        }, loaded -> {
-            groupsById.clear();
-            groupsById.putAll(loaded.byId());
-            if (!loaded.choices().equals(groupChoices)) {
-                groupChoices.setAll(loaded.choices());
-            }
-        });
     }
 
     @FXML
@@ -348,7 +304,7 @@ public final class ImportController {
     }
 
     private void preview(PendingFile f) {
-        previewer.preview(f, options(null), createGroupsBox::isSelected, groupsById, read -> {
+        previewer.preview(f, options(null), createGroupsBox::isSelected, groupChoices.byId(), read -> {
             if (read == fileTable.getSelectionModel().getSelectedItem()) {
                 showFile(read);
             }
@@ -408,7 +364,7 @@ public final class ImportController {
             cancelButton.setDisable(true);
             updateButtons();
             history.refresh();
-            reloadGroups();
+            groupChoices.reload();
         };
         task.setOnCancelled(e -> {
             end.run();

@@ -99,7 +99,8 @@ public final class AppContext implements AutoCloseable {
         this.reports = new ReportService(dashboard, database.file().getFileName().toString(), outputs);
         this.registryImporter = new RegistryImporter(database, groups);
         this.registryExporter = new RegistryExporter(groups, outputs);
-        this.chatImports = new ChatImportService(database, groups, settings, ChatFormats.standard(), clock);
+        this.chatImports = new ChatImportService(database, groups, settings, ChatFormats.standard(), clock,
+                java.util.List.of(new com.qundesk.imports.wecom.WecomRepository()));
         this.wecomImports = new WecomImportService(database, groups, clock);
         this.importBatch = new ImportBatchService(java.util.List.of(chatImports, wecomImports));
         this.backups = new BackupService(database, settings, paths, clock, this::zone);

@@ -368,8 +368,7 @@ public final class ChatImportRepository {
             }
         }
         for (String sql : new String[]{"DELETE FROM chat_message WHERE " + range,
-                "DELETE FROM member_snapshot WHERE import_id=?", "DELETE FROM wecom_member WHERE import_id=?",
-                "DELETE FROM wecom_stat WHERE import_id=?"}) {
+                "DELETE FROM member_snapshot WHERE import_id=?"}) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setLong(1, importId);
                 ps.executeUpdate();

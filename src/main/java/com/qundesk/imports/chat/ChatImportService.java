@@ -11,6 +11,7 @@ import com.qundesk.imports.BatchFile;
 import com.qundesk.imports.FileImport;
 import com.qundesk.imports.ImportFormatException;
 import com.qundesk.imports.ImportKind;
+import com.qundesk.imports.ImportedRows;
 import com.qundesk.imports.ImportCancelledException;
 import com.qundesk.imports.chat.ad.AdDetector;
 import com.qundesk.imports.chat.format.ParseContext;
@@ -57,10 +58,13 @@ public final class ChatImportService implements FileImport {
     private final ChatImportRepository repo = new ChatImportRepository();
     private final ImportLogRepository importLog = new ImportLogRepository();
     private final Clock clock;
+    private final List<ImportedRows> otherRows;
 
+    /** {@code otherRows}: the rows of an import that other repositories own, taken out with it on undo. */
     public ChatImportService(Database db, GroupService groups, WorkspaceSettings settings, ChatFormats formats,
-                             Clock clock) {
+                             Clock clock, List<ImportedRows> otherRows) {
         this.db = db;
+        this.otherRows = List.copyOf(otherRows);
         this.groups = groups;
         this.settings = settings;
         this.formats = formats;
@@ -320,6 +324,9 @@ public final class ChatImportService implements FileImport {
                 throw new ImportFormatException(0, "import.error.alreadyUndone", run.fileName());
             }
             List<long[]> touched = repo.removeImport(c, importId);
+            for (ImportedRows rows : otherRows) {
+                rows.removeImport(c, importId);
+            }
             java.util.Set<String> done = new java.util.HashSet<>();
             for (long[] t : touched) {
                 if (done.add(t[0] + ":" + t[1])) {

@@ -25,10 +25,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,6 +51,7 @@ public final class WecomImportService implements FileImport {
     private final GroupService groups;
     private final ChatImportRepository repo = new ChatImportRepository();
     private final ImportLogRepository importLog = new ImportLogRepository();
+    private final WecomRepository wecomRepo = new WecomRepository();
     private final Clock clock;
 
     public WecomImportService(Database db, GroupService groups, Clock clock) {
@@ -205,7 +203,7 @@ public final class WecomImportService implements FileImport {
                     }
                     case WecomResponse.OwnerStatistic s -> {
                         for (WecomResponse.OwnerStatistic.Item item : s.items()) {
-                            upsertStat(c, item.owner(), options.day().toEpochDay(), item.data(), id);
+                            wecomRepo.upsertStat(c, item.owner(), options.day().toEpochDay(), item.data(), id);
                             statDays++;
                         }
                     }
@@ -215,7 +213,7 @@ public final class WecomImportService implements FileImport {
                         for (WecomResponse.DayStatistic.Item item : s.items()) {
                             long day = Instant.ofEpochSecond(item.statTime()).atZone(options.zone()).toLocalDate()
                                     .toEpochDay();
-                            upsertStat(c, owner, day, item.data(), id);
+                            wecomRepo.upsertStat(c, owner, day, item.data(), id);
                             statDays++;
                         }
                     }
@@ -253,29 +251,7 @@ public final class WecomImportService implements FileImport {
 
     private void storeDetail(Connection c, Group group, WecomResponse.GroupDetail g, long importId, Instant now,
                              ZoneId zone) throws SQLException {
-        Set<Long> days = new TreeSet<>();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO wecom_member (group_id, userid, type, join_time, "
-                + "join_day, join_scene, inviter, import_id) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (group_id, userid) "
-                + "DO UPDATE SET type=excluded.type, join_time=excluded.join_time, join_day=excluded.join_day, "
-                + "join_scene=excluded.join_scene, inviter=excluded.inviter")) {
-            for (WecomResponse.GroupDetail.Member m : g.members()) {
-                Long day = m.joinTime() == null ? null
-                        : Instant.ofEpochSecond(m.joinTime()).atZone(zone).toLocalDate().toEpochDay();
-                ps.setLong(1, group.id());
-                ps.setString(2, m.userid());
-                setInt(ps, 3, m.type());
-                setLong(ps, 4, m.joinTime());
-                setLong(ps, 5, day);
-                setInt(ps, 6, m.joinScene());
-                ps.setString(7, m.inviter());
-                ps.setLong(8, importId);
-                ps.addBatch();
-                if (day != null) {
-                    days.add(day);
-                }
-            }
-            ps.executeBatch();
-        }
+        Set<Long> days = new TreeSet<>(wecomRepo.upsertMembers(c, group.id(), g.members(), importId, zone));
         long taken = now.getEpochSecond();
         long day = now.atZone(zone).toLocalDate().toEpochDay();
         repo.insertSnapshot(c, group.id(), taken, day, g.memberIds(), importId);
@@ -309,73 +285,8 @@ public final class WecomImportService implements FileImport {
         }
     }
 
-    private static void upsertStat(Connection c, String owner, long day, WecomResponse.Data d, long importId)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO wecom_stat (owner, day, new_chat_cnt, chat_total, "
-                + "chat_has_msg, new_member_cnt, member_total, member_has_msg, msg_total, migrate_trainee_chat_cnt, "
-                + "import_id) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (owner, day) DO UPDATE SET "
-                + "new_chat_cnt=excluded.new_chat_cnt, chat_total=excluded.chat_total, "
-                + "chat_has_msg=excluded.chat_has_msg, new_member_cnt=excluded.new_member_cnt, "
-                + "member_total=excluded.member_total, member_has_msg=excluded.member_has_msg, "
-                + "msg_total=excluded.msg_total, migrate_trainee_chat_cnt=excluded.migrate_trainee_chat_cnt, "
-                + "import_id=excluded.import_id")) {
-            ps.setString(1, owner);
-            ps.setLong(2, day);
-            setInt(ps, 3, d.newChatCnt());
-            setInt(ps, 4, d.chatTotal());
-            setInt(ps, 5, d.chatHasMsg());
-            setInt(ps, 6, d.newMemberCnt());
-            setInt(ps, 7, d.memberTotal());
-            setInt(ps, 8, d.memberHasMsg());
-            setInt(ps, 9, d.msgTotal());
-            setInt(ps, 10, d.migrateTraineeChatCnt());
-            ps.setLong(11, importId);
-            ps.executeUpdate();
-        }
-    }
-
     /** The stored statistics, by owner then day. */
     public List<Stat> stats(String owner, LocalDate from, LocalDate to) {
-        return db.read(c -> {
-            List<Stat> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT owner, day, new_chat_cnt, chat_total, chat_has_msg, "
-                    + "new_member_cnt, member_total, member_has_msg, msg_total, migrate_trainee_chat_cnt FROM wecom_stat "
-                    + "WHERE day BETWEEN ? AND ?" + (owner == null ? "" : " AND owner = ?") + " ORDER BY owner, day")) {
-                ps.setLong(1, from == null ? Long.MIN_VALUE : from.toEpochDay());
-                ps.setLong(2, to == null ? Long.MAX_VALUE : to.toEpochDay());
-                if (owner != null) {
-                    ps.setString(3, owner);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Stat(rs.getString(1), LocalDate.ofEpochDay(rs.getLong(2)), integer(rs, 3),
-                                integer(rs, 4), integer(rs, 5), integer(rs, 6), integer(rs, 7), integer(rs, 8),
-                                integer(rs, 9), integer(rs, 10)));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    private static Integer integer(ResultSet rs, int col) throws SQLException {
-        int v = rs.getInt(col);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setInt(i, v);
-        }
-    }
-
-    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setLong(i, v);
-        }
+        return db.read(c -> wecomRepo.stats(c, owner, from, to));
     }
 }

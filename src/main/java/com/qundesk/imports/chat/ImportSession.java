@@ -17,7 +17,6 @@ import com.qundesk.imports.chat.format.ChatInfo;
 import com.qundesk.group.GroupService;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
@@ -51,7 +50,7 @@ final class ImportSession implements MessageSink, ParseContext {
     private final ImportProgress progress;
     private final long totalBytes;
     private final MessageBatch batch;
-    private final PreparedStatement senderInsert;
+    private final ChatMessageRepository statements;
 
     private final Map<String, Target> targets = new HashMap<>();
     private final Map<Long, Target> targetsByGroup = new LinkedHashMap<>();
@@ -138,8 +137,8 @@ final class ImportSession implements MessageSink, ParseContext {
         this.cancel = cancel;
         this.progress = progress;
         this.totalBytes = totalBytes;
-        this.batch = new MessageBatch(c, repo, importId);
-        this.senderInsert = repo.senderInsert(c);
+        this.batch = new MessageBatch();
+        this.statements = new ChatMessageRepository(c, repo, importId);
     }
 
     // --- ParseContext ---------------------------------------------------------------------------
@@ -287,7 +286,7 @@ final class ImportSession implements MessageSink, ParseContext {
         } else {
             int[] s = t.senders.get(row.senderKey());
             if (s == null) {
-                s = new int[]{repo.insertSender(senderInsert, t.groupId, row.senderKey(), row.senderName()), 0};
+                s = new int[]{statements.insertSender(t.groupId, row.senderKey(), row.senderName()), 0};
                 t.senders.put(row.senderKey(), s);
             }
             if (s[1] == 0) {
@@ -328,7 +327,7 @@ final class ImportSession implements MessageSink, ParseContext {
         if (batch.size() == 0) {
             return;
         }
-        batch.store();
+        statements.store(batch);
         for (int i = 0; i < batch.size(); i++) {
             Target t = batch.target[i];
             boolean isNew = batch.isNew[i];
@@ -442,8 +441,7 @@ final class ImportSession implements MessageSink, ParseContext {
         importLog.finishRun(c, importId, now, rows, imported,
                 duplicates, rejectedCount, skipped, minAt == Long.MAX_VALUE ? null : minAt,
                 maxAt == Long.MIN_VALUE ? null : maxAt, List.copyOf(warnings));
-        batch.close();
-        senderInsert.close();
+        statements.close();
         return new ImportResult(importId, fileName, format, rows, imported, duplicates, skipped, rejected,
                 rejectedCount, List.copyOf(warnings), chats, lost);
     }

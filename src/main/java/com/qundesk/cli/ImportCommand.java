@@ -1,18 +1,18 @@
 package com.qundesk.cli;
 
-import com.qundesk.workspace.AppContext;
 import com.qundesk.group.Group;
 import com.qundesk.i18n.Messages;
 import com.qundesk.imports.BatchFile;
-import com.qundesk.imports.chat.ChatImportService;
+import com.qundesk.imports.ImportBatchService;
 import com.qundesk.imports.ImportFormatException;
+import com.qundesk.imports.ImportKind;
 import com.qundesk.imports.ImportLogRepository;
 import com.qundesk.imports.ImportOptions;
-import com.qundesk.imports.ImportBatchService;
-import com.qundesk.imports.ImportKind;
 import com.qundesk.imports.ImportOutcome;
 import com.qundesk.imports.ImportResult;
 import com.qundesk.imports.Rejection;
+import com.qundesk.imports.chat.ChatImportService;
+import com.qundesk.workspace.AppContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

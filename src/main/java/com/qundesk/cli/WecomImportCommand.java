@@ -1,6 +1,5 @@
 package com.qundesk.cli;
 
-import com.qundesk.workspace.AppContext;
 import com.qundesk.i18n.Messages;
 import com.qundesk.imports.BatchFile;
 import com.qundesk.imports.ImportBatchService;
@@ -8,6 +7,7 @@ import com.qundesk.imports.ImportKind;
 import com.qundesk.imports.ImportOptions;
 import com.qundesk.imports.ImportOutcome;
 import com.qundesk.imports.wecom.WecomImportService;
+import com.qundesk.workspace.AppContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

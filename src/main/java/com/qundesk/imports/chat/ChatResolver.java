@@ -1,12 +1,12 @@
 package com.qundesk.imports.chat;
 
-import com.qundesk.imports.ImportOptions;
-import com.qundesk.imports.chat.format.ChatInfo;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.GroupService;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
+import com.qundesk.imports.ImportOptions;
+import com.qundesk.imports.chat.format.ChatInfo;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -7,7 +7,6 @@ import com.qundesk.imports.ImportResult;
 import com.qundesk.imports.ImportProgress;
 import com.qundesk.imports.ImportOptions;
 import com.qundesk.imports.ImportLogRepository;
-import com.qundesk.imports.chat.ChatResolver;
 import com.qundesk.imports.chat.ad.AdDetector;
 import com.qundesk.imports.chat.notice.NoticeParser;
 import com.qundesk.imports.chat.format.ParseContext;

@@ -1,13 +1,13 @@
 package com.qundesk.imports.chat;
 
-import com.qundesk.imports.Sniff;
 import com.qundesk.imports.ImportCancelledException;
-import com.qundesk.imports.chat.ImportSession;
+import com.qundesk.imports.Sniff;
+import com.qundesk.imports.chat.format.ChatFormat;
+import com.qundesk.imports.chat.format.ChatInfo;
+import com.qundesk.imports.chat.format.MessageSink;
 import com.qundesk.imports.chat.format.ParseContext;
 import com.qundesk.imports.chat.format.ParsedMessage;
-import com.qundesk.imports.chat.format.MessageSink;
-import com.qundesk.imports.chat.format.ChatInfo;
-import com.qundesk.imports.chat.format.ChatFormat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;

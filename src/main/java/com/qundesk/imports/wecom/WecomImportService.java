@@ -1,23 +1,21 @@
 package com.qundesk.imports.wecom;
 
-import com.qundesk.imports.ImportPreview;
-import com.qundesk.imports.ImportLogRepository;
-import com.qundesk.imports.BatchFile;
-import com.qundesk.imports.FileImport;
-import com.qundesk.imports.ImportFormatException;
-import com.qundesk.imports.ImportKind;
-import com.qundesk.imports.ImportOutcome;
-import com.qundesk.imports.ImportProgress;
-import com.qundesk.imports.chat.ChatImportRepository;
-import com.qundesk.imports.chat.ChatResolver;
 import com.qundesk.db.Database;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.GroupService;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
-import com.qundesk.imports.wecom.WecomReader;
-import com.qundesk.imports.wecom.WecomResponse;
+import com.qundesk.imports.BatchFile;
+import com.qundesk.imports.FileImport;
+import com.qundesk.imports.ImportFormatException;
+import com.qundesk.imports.ImportKind;
+import com.qundesk.imports.ImportLogRepository;
+import com.qundesk.imports.ImportOutcome;
+import com.qundesk.imports.ImportPreview;
+import com.qundesk.imports.ImportProgress;
+import com.qundesk.imports.chat.ChatImportRepository;
+import com.qundesk.imports.chat.ChatResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

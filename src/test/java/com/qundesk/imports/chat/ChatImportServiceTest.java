@@ -1,17 +1,16 @@
 package com.qundesk.imports.chat;
 
-import com.qundesk.imports.ImportResult;
-import com.qundesk.imports.ImportProgress;
-import com.qundesk.imports.ImportPreview;
-import com.qundesk.imports.ImportOptions;
-import com.qundesk.imports.ImportLogRepository;
-import com.qundesk.imports.ImportFormatException;
-import com.qundesk.imports.ImportCancelledException;
-import com.qundesk.imports.chat.ChatImportService;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
+import com.qundesk.imports.ImportCancelledException;
+import com.qundesk.imports.ImportFormatException;
+import com.qundesk.imports.ImportLogRepository;
+import com.qundesk.imports.ImportOptions;
+import com.qundesk.imports.ImportPreview;
+import com.qundesk.imports.ImportProgress;
+import com.qundesk.imports.ImportResult;
 import com.qundesk.imports.chat.ChatFixtures.Msg;
 import com.qundesk.imports.chat.ChatImportRepository.DayRow;
 import com.qundesk.testsupport.TestWorkspace;

@@ -1,9 +1,5 @@
 package com.qundesk.imports.chat;
 
-import com.qundesk.imports.ImportResult;
-import com.qundesk.imports.ImportProgress;
-import com.qundesk.imports.ImportOptions;
-import com.qundesk.imports.chat.ChatFixtures;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -14,6 +10,9 @@ import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
+import com.qundesk.imports.ImportOptions;
+import com.qundesk.imports.ImportProgress;
+import com.qundesk.imports.ImportResult;
 import com.qundesk.testsupport.TestWorkspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,5 @@
 package com.qundesk.imports.chat;
 
-import com.qundesk.imports.chat.RealExports;
 import com.qundesk.imports.chat.RealExports.Event;
 
 import java.io.IOException;

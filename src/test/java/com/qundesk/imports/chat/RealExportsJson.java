@@ -1,7 +1,5 @@
 package com.qundesk.imports.chat;
 
-import com.qundesk.imports.chat.RealExportsCsv;
-import com.qundesk.imports.chat.RealExports;
 import com.qundesk.imports.chat.RealExports.Event;
 import com.qundesk.imports.chat.RealExports.What;
 

@@ -1,11 +1,10 @@
 package com.qundesk.imports.wecom;
 
-import com.qundesk.imports.ImportFormatException;
-import com.qundesk.imports.wecom.WecomImportService;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
+import com.qundesk.imports.ImportFormatException;
 import com.qundesk.imports.chat.ChatImportRepository.DayRow;
 import com.qundesk.testsupport.TestWorkspace;
 import com.qundesk.value.DailyStat;

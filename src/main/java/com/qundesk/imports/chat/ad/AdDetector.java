@@ -1,6 +1,7 @@
 package com.qundesk.imports.chat.ad;
 
 import com.qundesk.imports.MessageKind;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;

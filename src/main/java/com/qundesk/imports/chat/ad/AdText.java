@@ -1,6 +1,7 @@
 package com.qundesk.imports.chat.ad;
 
-import com.qundesk.imports.chat.ad.AdDetector;
+
+
 /**
  * The character-level reading behind {@link AdDetector}: folding ASCII case and full-width forms, telling whether a
  * link's host is outside WeChat, and finding the fields of a WeChat XML app message. Static; no state.

@@ -1,8 +1,9 @@
 package com.qundesk.imports.chat.format;
 
-import com.qundesk.imports.Sniff;
-import com.qundesk.imports.ImportFormatException;
 import com.qundesk.imports.ImportCancelledException;
+import com.qundesk.imports.ImportFormatException;
+import com.qundesk.imports.Sniff;
+
 import java.io.IOException;
 
 /**

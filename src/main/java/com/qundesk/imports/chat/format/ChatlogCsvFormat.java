@@ -1,6 +1,5 @@
 package com.qundesk.imports.chat.format;
 
-import com.qundesk.imports.chat.format.ChatJsonSupport;
 import com.qundesk.imports.ImportFormatException;
 import com.qundesk.imports.MessageKind;
 import com.qundesk.imports.Sniff;

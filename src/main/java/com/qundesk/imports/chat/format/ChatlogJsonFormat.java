@@ -1,7 +1,5 @@
 package com.qundesk.imports.chat.format;
 
-import com.qundesk.imports.chat.format.ChatlogCsvFormat;
-import com.qundesk.imports.chat.format.ChatJsonSupport;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.qundesk.imports.ImportFormatException;

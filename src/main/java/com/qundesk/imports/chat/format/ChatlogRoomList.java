@@ -1,7 +1,5 @@
 package com.qundesk.imports.chat.format;
 
-import com.qundesk.imports.chat.format.ChatlogCsvFormat;
-import com.qundesk.imports.chat.format.ChatJsonSupport;
 import com.qundesk.imports.ImportFormatException;
 
 import java.io.IOException;

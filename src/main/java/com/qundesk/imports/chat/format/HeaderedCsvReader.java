@@ -1,8 +1,5 @@
 package com.qundesk.imports.chat.format;
 
-import com.qundesk.imports.chat.format.CsvRows;
-import com.qundesk.imports.chat.format.CsvRow;
-import com.qundesk.imports.chat.format.ChatJsonSupport;
 import com.qundesk.imports.ImportFormatException;
 import com.qundesk.imports.Sniff;
 

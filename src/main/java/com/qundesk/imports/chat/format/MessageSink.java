@@ -1,6 +1,7 @@
 package com.qundesk.imports.chat.format;
 
-import com.qundesk.imports.chat.format.ChatInfo;
+
+
 /** Where a parser streams what it reads, in file order. */
 public interface MessageSink {
     /** One message (or system notice). */

@@ -1,6 +1,7 @@
 package com.qundesk.imports.chat.format;
 
 import com.qundesk.imports.ImportCancelledException;
+
 import java.time.ZoneId;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package com.qundesk.imports.chat.format;
 
 import com.qundesk.imports.MessageKind;
+
 /**
  * One message as an exporter wrote it, normalised. Only {@code text} carries message content; it is used while the
  * import runs (to read join/removal notices and to flag ads) and is never stored or logged.

@@ -1,7 +1,5 @@
 package com.qundesk.imports.chat.format;
 
-import com.qundesk.imports.chat.format.HeaderedCsvReader;
-import com.qundesk.imports.chat.format.CsvRow;
 import com.qundesk.imports.ImportFormatException;
 import com.qundesk.imports.LocalTimes;
 import com.qundesk.imports.MessageKind;

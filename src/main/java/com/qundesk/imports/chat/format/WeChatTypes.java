@@ -1,6 +1,5 @@
 package com.qundesk.imports.chat.format;
 
-import com.qundesk.imports.chat.format.WeChatCodes;
 import com.qundesk.imports.MessageKind;
 
 /**

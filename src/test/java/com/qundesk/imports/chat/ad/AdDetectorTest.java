@@ -1,7 +1,6 @@
 package com.qundesk.imports.chat.ad;
 
 import com.qundesk.imports.MessageKind;
-import com.qundesk.imports.chat.ad.AdDetector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,7 +1,5 @@
 package com.qundesk.imports.chat.format;
 
-import com.qundesk.imports.chat.format.ChatlogRoomList;
-import com.qundesk.imports.chat.format.ChatlogCsvFormat;
 import com.qundesk.imports.ImportCancelledException;
 import com.qundesk.imports.ImportFormatException;
 import com.qundesk.imports.MessageKind;

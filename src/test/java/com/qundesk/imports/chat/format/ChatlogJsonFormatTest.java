@@ -1,6 +1,5 @@
 package com.qundesk.imports.chat.format;
 
-import com.qundesk.imports.chat.format.ChatlogJsonFormat;
 import com.qundesk.imports.ImportFormatException;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,5 @@
 package com.qundesk.imports.chat.format;
 
-import com.qundesk.imports.chat.format.WeFlowFormat;
-import com.qundesk.imports.chat.format.ChatlogJsonFormat;
-import com.qundesk.imports.chat.format.ChatlogCsvFormat;
-import com.qundesk.imports.chat.format.ChatLabFormat;
 import com.qundesk.imports.ImportFormatException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

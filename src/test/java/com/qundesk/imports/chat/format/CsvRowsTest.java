@@ -1,9 +1,5 @@
 package com.qundesk.imports.chat.format;
 
-import com.qundesk.imports.chat.format.WeChatMsgFormat;
-import com.qundesk.imports.chat.format.HeaderedCsvReader;
-import com.qundesk.imports.chat.format.CsvRows;
-import com.qundesk.imports.chat.format.CsvRow;
 import com.qundesk.imports.ImportFormatException;
 import com.qundesk.imports.Sniff;
 import de.siegmar.fastcsv.reader.CsvReader;

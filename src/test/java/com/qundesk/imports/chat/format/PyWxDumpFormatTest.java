@@ -1,8 +1,5 @@
 package com.qundesk.imports.chat.format;
 
-import com.qundesk.imports.chat.format.FormatTestSupportA;
-import com.qundesk.imports.chat.format.WeChatMsgFormat;
-import com.qundesk.imports.chat.format.PyWxDumpFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,5 @@
 package com.qundesk.imports.chat.format;
 
-import com.qundesk.imports.chat.format.WeChatTypes;
-import com.qundesk.imports.chat.format.WeChatCodes;
-import com.qundesk.imports.chat.format.ChatLabTypes;
 import com.qundesk.imports.MessageKind;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,5 @@
 package com.qundesk.imports.chat.format;
 
-import com.qundesk.imports.chat.format.FormatTestSupportA;
-import com.qundesk.imports.chat.format.WeChatTypes;
-import com.qundesk.imports.chat.format.WeChatMsgFormat;
-import com.qundesk.imports.chat.format.CsvRows;
-import com.qundesk.imports.chat.format.CsvRow;
 import com.qundesk.imports.ImportCancelledException;
 import com.qundesk.imports.ImportFormatException;
 import com.qundesk.imports.MessageKind;

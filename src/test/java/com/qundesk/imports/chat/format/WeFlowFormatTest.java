@@ -1,7 +1,5 @@
 package com.qundesk.imports.chat.format;
 
-import com.qundesk.imports.chat.format.FormatTestSupportB;
-import com.qundesk.imports.chat.format.WeFlowFormat;
 import com.qundesk.imports.ImportFormatException;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package com.qundesk.imports.chat.notice;
 
-import com.qundesk.imports.chat.notice.NoticeParser;
 import com.qundesk.imports.chat.notice.NoticeParser.Notice;
 import com.qundesk.imports.chat.notice.NoticeParser.NoticeKind;
 import org.junit.jupiter.api.Test;

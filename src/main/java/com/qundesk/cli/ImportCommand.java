@@ -1,19 +1,23 @@
 package com.qundesk.cli;
 
-import com.qundesk.workspace.AppContext;
 import com.qundesk.group.Group;
 import com.qundesk.i18n.Messages;
-import com.qundesk.imports.ChatImportService;
+import com.qundesk.imports.BatchFile;
+import com.qundesk.imports.ImportBatchService;
 import com.qundesk.imports.ImportFormatException;
+import com.qundesk.imports.ImportKind;
 import com.qundesk.imports.ImportLogRepository;
 import com.qundesk.imports.ImportOptions;
-import com.qundesk.imports.ImportProgress;
+import com.qundesk.imports.ImportOutcome;
 import com.qundesk.imports.ImportResult;
 import com.qundesk.imports.Rejection;
+import com.qundesk.imports.chat.ChatImportService;
+import com.qundesk.workspace.AppContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -64,40 +68,46 @@ final class ImportCommand {
             ChatImportService imports = ctx.chatImports();
             ImportOptions options = new ImportOptions(zone != null ? zone : ctx.zone(), format,
                     group == null ? null : findGroup(ctx, group).id(), createGroups, java.util.Map.of());
-            int files = 0;
-            int failed = 0;
-            int partial = 0;
+            int[] files = {0};
+            int[] failed = {0};
+            int[] partial = {0};
+            ImportBatchService.Listener listener = new ImportBatchService.Listener() {
+                @Override
+                public void finished(Path f, ImportOutcome outcome) {
+                    ImportResult r = (ImportResult) outcome;
+                    report(m, f, r);
+                    if (!r.complete()) {
+                        partial[0]++;
+                    }
+                }
+
+                @Override
+                public void failed(Path f, RuntimeException error) {
+                    fileFailed(err(), m, f, error);
+                    failed[0]++;
+                }
+            };
             for (Path p : paths) {
                 List<Path> expanded;
                 try {
                     expanded = imports.expand(p);
                 } catch (RuntimeException e) {
                     err().println(m.get("cli.import.fileFailed", p, m.get("import.error.read", e.getMessage())));
-                    failed++;
+                    failed[0]++;
                     continue;
                 }
                 if (expanded.isEmpty()) {
                     err().println(m.get("cli.import.fileFailed", p, m.get("import.error.noFiles")));
-                    failed++;
+                    failed[0]++;
                 }
-                for (Path f : expanded) {
-                    files++;
-                    try {
-                        ImportResult r = imports.importFile(f, options, () -> false, ImportProgress.NONE);
-                        report(m, f, r);
-                        if (!r.complete()) {
-                            partial++;
-                        }
-                    } catch (ImportFormatException e) {
-                        err().println(m.get("cli.import.fileFailed", f, lineOf(m, e.line()) + m.describe(e)));
-                        failed++;
-                    }
-                }
+                files[0] += expanded.size();
+                ctx.importBatch().run(expanded.stream()
+                        .map(f -> new BatchFile(f, ImportKind.CHAT, options, null, null)).toList(), () -> false, listener);
             }
-            if (failed == files && files > 0 || files == 0) {
+            if (failed[0] == files[0] && files[0] > 0 || files[0] == 0) {
                 return QunDeskCli.FAILED;
             }
-            return failed + partial > 0 ? QunDeskCli.PARTIAL : QunDeskCli.OK;
+            return failed[0] + partial[0] > 0 ? QunDeskCli.PARTIAL : QunDeskCli.OK;
         }
 
         private void report(Messages m, Path f, ImportResult r) {
@@ -122,6 +132,14 @@ final class ImportCommand {
                         + ": " + m.get("cli.import.chatSummary", c.imported(), c.duplicates()));
             }
         }
+    }
+
+    /** Says why a file could not be imported; an error that is not about the file stops the command. */
+    static void fileFailed(PrintWriter err, Messages m, Path f, RuntimeException error) {
+        if (!(error instanceof ImportFormatException e)) {
+            throw error;
+        }
+        err.println(m.get("cli.import.fileFailed", f, lineOf(m, e.line()) + m.describe(e)));
     }
 
     static String lineOf(Messages m, long line) {

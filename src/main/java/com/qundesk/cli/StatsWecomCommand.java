@@ -3,7 +3,7 @@ package com.qundesk.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.qundesk.workspace.AppContext;
-import com.qundesk.imports.WecomImportService.Stat;
+import com.qundesk.imports.wecom.WecomImportService.Stat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

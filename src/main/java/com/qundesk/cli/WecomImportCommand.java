@@ -1,9 +1,13 @@
 package com.qundesk.cli;
 
-import com.qundesk.workspace.AppContext;
 import com.qundesk.i18n.Messages;
-import com.qundesk.imports.ImportFormatException;
-import com.qundesk.imports.WecomImportService;
+import com.qundesk.imports.BatchFile;
+import com.qundesk.imports.ImportBatchService;
+import com.qundesk.imports.ImportKind;
+import com.qundesk.imports.ImportOptions;
+import com.qundesk.imports.ImportOutcome;
+import com.qundesk.imports.wecom.WecomImportService;
+import com.qundesk.workspace.AppContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -12,6 +16,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -38,33 +43,38 @@ final class WecomImportCommand extends CliCommand implements Callable<Integer> {
     public Integer call() {
         Messages m = messages();
         AppContext ctx = root().openToChange();
-        WecomImportService.Options options = new WecomImportService.Options(zone != null ? zone : ctx.zone(), owner,
-                day, createGroups);
-        int failed = 0;
-        int partial = 0;
-        for (Path f : files) {
-            try {
-                WecomImportService.Result r = ctx.wecomImports().importFile(f, options);
-                for (String chat : r.unknownChats()) {
-                    err().println(m.get(createGroups ? "cli.wecom.unknownChatNotCreated" : "cli.wecom.unknownChat",
-                            f.getFileName(), chat));
-                }
-                for (String note : r.notes()) {
-                    err().println(m.get("cli.import.warning", f.getFileName(), m.get(note)));
-                }
-                out().println(m.get("cli.wecom.summary", f.getFileName(), r.responses(), r.groupsUpdated(),
-                        r.groupsCreated(), r.membersSeen(), r.statDays()));
-                if (!r.complete()) {
-                    partial++;
-                }
-            } catch (ImportFormatException e) {
-                err().println(m.get("cli.import.fileFailed", f, ImportCommand.lineOf(m, e.line()) + m.describe(e)));
-                failed++;
-            }
-        }
-        if (failed == files.size()) {
+        ImportOptions options = new ImportOptions(zone != null ? zone : ctx.zone(), null, null, createGroups,
+                Map.of());
+        int[] failed = {0};
+        int[] partial = {0};
+        ctx.importBatch().run(files.stream().map(f -> new BatchFile(f, ImportKind.WECOM, options, owner, day)).toList(),
+                () -> false, new ImportBatchService.Listener() {
+                    @Override
+                    public void finished(Path f, ImportOutcome outcome) {
+                        WecomImportService.Result r = (WecomImportService.Result) outcome;
+                        for (String chat : r.unknownChats()) {
+                            err().println(m.get(createGroups ? "cli.wecom.unknownChatNotCreated"
+                                    : "cli.wecom.unknownChat", f.getFileName(), chat));
+                        }
+                        for (String note : r.notes()) {
+                            err().println(m.get("cli.import.warning", f.getFileName(), m.get(note)));
+                        }
+                        out().println(m.get("cli.wecom.summary", f.getFileName(), r.responses(), r.groupsUpdated(),
+                                r.groupsCreated(), r.membersSeen(), r.statDays()));
+                        if (!r.complete()) {
+                            partial[0]++;
+                        }
+                    }
+
+                    @Override
+                    public void failed(Path f, RuntimeException error) {
+                        ImportCommand.fileFailed(err(), m, f, error);
+                        failed[0]++;
+                    }
+                });
+        if (failed[0] == files.size()) {
             return QunDeskCli.FAILED;
         }
-        return failed + partial > 0 ? QunDeskCli.PARTIAL : QunDeskCli.OK;
+        return failed[0] + partial[0] > 0 ? QunDeskCli.PARTIAL : QunDeskCli.OK;
     }
 }

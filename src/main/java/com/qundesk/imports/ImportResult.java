@@ -17,7 +17,8 @@ import java.util.List;
  */
 public record ImportResult(long importId, String fileName, String format, long rowsRead, long imported,
                            long duplicates, long skipped, List<Rejection> rejected, long rejectedCount,
-                           List<String> warnings, List<ChatOutcome> chats, List<UnmappedChat> unmapped) {
+                           List<String> warnings, List<ChatOutcome> chats, List<UnmappedChat> unmapped)
+        implements ImportOutcome {
 
     public ImportResult {
         rejected = List.copyOf(rejected);
@@ -27,6 +28,7 @@ public record ImportResult(long importId, String fileName, String format, long r
     }
 
     /** True when nothing was refused and every group chat found its group. */
+    @Override
     public boolean complete() {
         return rejectedCount == 0 && unmapped.isEmpty();
     }

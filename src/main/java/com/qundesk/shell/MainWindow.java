@@ -328,7 +328,23 @@ public final class MainWindow implements UiContext.WindowActions {
             return new SettingsController(ui, prefs);
         }
         if (type == com.qundesk.imports.ui.ImportController.class) {
-            return new com.qundesk.imports.ui.ImportController(ui);
+            return new com.qundesk.imports.ui.ImportController(new com.qundesk.ui.ViewContext(ui.messages(),
+                    ui.formats(), ui.app().clock(), ui.tasks(), ui.theme(), new com.qundesk.ui.Navigator() {
+                        @Override
+                        public void showGroup(long groupId) {
+                            MainWindow.this.showGroup(groupId);
+                        }
+
+                        @Override
+                        public void openWorkspace(Path workspace, boolean demo) {
+                            MainWindow.this.openWorkspace(workspace, demo);
+                        }
+
+                        @Override
+                        public void reloadUi() {
+                            MainWindow.this.reloadUi();
+                        }
+                    }), ui.app().importBatch(), ui.app().chatImports(), ui.app().wecomImports(), ui.app().groups());
         }
         throw new IllegalArgumentException("No controller factory for " + type.getName());
     }

@@ -32,9 +32,10 @@ import com.qundesk.group.GroupService;
 import com.qundesk.group.registry.RegistryExporter;
 import com.qundesk.group.registry.RegistryImporter;
 import com.qundesk.i18n.Messages;
-import com.qundesk.imports.ChatFormats;
-import com.qundesk.imports.ChatImportService;
-import com.qundesk.imports.WecomImportService;
+import com.qundesk.imports.ImportBatchService;
+import com.qundesk.imports.chat.format.ChatFormats;
+import com.qundesk.imports.chat.ChatImportService;
+import com.qundesk.imports.wecom.WecomImportService;
 import com.qundesk.io.OutputFiles;
 
 import java.nio.file.Files;
@@ -70,6 +71,7 @@ public final class AppContext implements AutoCloseable {
     private final RegistryExporter registryExporter;
     private final ChatImportService chatImports;
     private final WecomImportService wecomImports;
+    private final ImportBatchService importBatch;
     private final BackupService backups;
     private final PlanService plans;
     private final CalendarExport calendarExport;
@@ -97,8 +99,10 @@ public final class AppContext implements AutoCloseable {
         this.reports = new ReportService(dashboard, database.file().getFileName().toString(), outputs);
         this.registryImporter = new RegistryImporter(database, groups);
         this.registryExporter = new RegistryExporter(groups, outputs);
-        this.chatImports = new ChatImportService(database, groups, settings, ChatFormats.standard(), clock);
+        this.chatImports = new ChatImportService(database, groups, settings, ChatFormats.standard(), clock,
+                java.util.List.of(new com.qundesk.imports.wecom.WecomRepository()));
         this.wecomImports = new WecomImportService(database, groups, clock);
+        this.importBatch = new ImportBatchService(java.util.List.of(chatImports, wecomImports));
         this.backups = new BackupService(database, settings, paths, clock, this::zone);
         this.plans = new PlanService(database, new PlanRepository(), groups, campaigns, flashRepo, ledgerRepo, clock,
                 this::zone, () -> populatingDemo ? Locale.SIMPLIFIED_CHINESE : localeFrom(prefs));
@@ -228,6 +232,10 @@ public final class AppContext implements AutoCloseable {
 
     public WecomImportService wecomImports() {
         return wecomImports;
+    }
+
+    public ImportBatchService importBatch() {
+        return importBatch;
     }
 
     public BackupService backups() {

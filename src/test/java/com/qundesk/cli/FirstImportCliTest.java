@@ -2,7 +2,7 @@ package com.qundesk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.qundesk.imports.RealExports;
+import com.qundesk.imports.chat.RealExports;
 import com.qundesk.testsupport.CliRunner;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.qundesk.core.AppPaths;
 import com.qundesk.core.MutableClock;
-import com.qundesk.imports.ChatFixtures;
+import com.qundesk.imports.chat.ChatFixtures;
 import com.qundesk.testsupport.CliRunner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
 import com.qundesk.imports.ImportOptions;
 import com.qundesk.imports.ImportProgress;
-import com.qundesk.imports.WecomImportService;
+import com.qundesk.imports.wecom.WecomImportService;
 import com.qundesk.testsupport.TestWorkspace;
 import com.qundesk.stats.DailyStat;
 import com.qundesk.value.Outcome;

@@ -9,7 +9,7 @@ import com.qundesk.imports.ImportOptions;
 import com.qundesk.imports.ImportProgress;
 import com.qundesk.imports.ImportResult;
 import com.qundesk.imports.Rejection;
-import com.qundesk.imports.WecomImportService;
+import com.qundesk.imports.wecom.WecomImportService;
 import com.qundesk.io.RejectedRow;
 import com.qundesk.reliability.FuzzCorpusGenerator.Case;
 import com.qundesk.reliability.FuzzSeeds.Seed;

@@ -6,7 +6,7 @@ import com.qundesk.flash.LifetimePreset;
 import com.qundesk.flash.ui.TimelineModel;
 import com.qundesk.group.Platform;
 import com.qundesk.group.ui.GroupRow;
-import com.qundesk.imports.ChatFixtures;
+import com.qundesk.imports.chat.ChatFixtures;
 import com.qundesk.imports.ui.ImportController;
 import com.qundesk.imports.ui.PendingFile;
 import com.qundesk.testsupport.FxWindows;

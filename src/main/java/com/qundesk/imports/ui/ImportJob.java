@@ -1,47 +1,57 @@
 package com.qundesk.imports.ui;
 
+import com.qundesk.i18n.Localizable;
 import com.qundesk.i18n.Messages;
-import com.qundesk.imports.ChatImportService;
-import com.qundesk.imports.ImportCancelledException;
+import com.qundesk.imports.BatchFile;
+import com.qundesk.imports.ImportBatchService;
+import com.qundesk.imports.ImportKind;
 import com.qundesk.imports.ImportOptions;
+import com.qundesk.imports.ImportOutcome;
 import com.qundesk.imports.ImportResult;
-import com.qundesk.shell.UiContext;
+import com.qundesk.imports.wecom.WecomImportService;
+import com.qundesk.ui.ViewContext;
+import javafx.application.Platform;
 import javafx.concurrent.Task;
+import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * One run of the Import view: the background task that imports the queued files one after the other (WeCom
- * exports through the WeCom service, chat files through the chat import), reports progress with rows per second
- * and an ETA, stops on cancel, and sets each file's state and status on the FX thread as it goes.
+ * One run of the Import view: the background task that hands the queued files to the batch service and shows
+ * what it hears, the progress with rows per second and an ETA, and each file's state and status on the FX thread.
  */
 final class ImportJob {
-    private final UiContext ui;
-    private final ChatImportService imports;
+    private final ViewContext view;
     private final Messages m;
 
-    private ImportJob(UiContext ui, ChatImportService imports) {
-        this.ui = ui;
-        this.imports = imports;
-        this.m = ui.messages();
+    private ImportJob(ViewContext view) {
+        this.view = view;
+        this.m = view.messages();
     }
 
     /**
      * The task importing {@code todo} with each file's options; {@code wecomDay} is the day WeCom statistics
      * without one of their own are for. Not started: the caller submits it.
      */
-    static Task<List<ImportResult>> task(UiContext ui, ChatImportService imports, List<PendingFile> todo,
-                                         Map<PendingFile, ImportOptions> opts, LocalDate wecomDay) {
-        return new ImportJob(ui, imports).create(todo, opts, wecomDay);
+    static Task<List<ImportOutcome>> task(ViewContext view, ImportBatchService batch, List<PendingFile> todo,
+                                          Map<PendingFile, ImportOptions> opts, LocalDate wecomDay) {
+        return new ImportJob(view).create(batch, todo, opts, wecomDay);
     }
 
-    private Task<List<ImportResult>> create(List<PendingFile> todo, Map<PendingFile, ImportOptions> opts,
-                                            LocalDate wecomDay) {
-        long totalBytes = todo.stream().mapToLong(f -> f.path().toFile().length()).sum();
+    private Task<List<ImportOutcome>> create(ImportBatchService batch, List<PendingFile> todo,
+                                             Map<PendingFile, ImportOptions> opts, LocalDate wecomDay) {
+        Map<Path, PendingFile> byPath = new HashMap<>();
+        List<BatchFile> files = todo.stream().map(f -> {
+            byPath.put(f.path(), f);
+            return new BatchFile(f.path(), f.wecom() != null ? ImportKind.WECOM : ImportKind.CHAT, opts.get(f),
+                    null, wecomDay);
+        }).toList();
+        long totalBytes = ImportBatchService.totalBytes(files);
         return new Task<>() {
             {
                 // determinate from the first frame: the indeterminate bar's animation costs the software
@@ -50,82 +60,62 @@ final class ImportJob {
             }
 
             @Override
-            protected List<ImportResult> call() {
-                List<ImportResult> results = new ArrayList<>();
-                long doneBytes = 0;
-                long start = System.nanoTime();
-                long[] lastUpdate = {0};
-                for (PendingFile f : todo) {
-                    if (isCancelled()) {
-                        break;
-                    }
-                    long size = f.path().toFile().length();
-                    long before = doneBytes;
-                    javafx.application.Platform.runLater(() -> {
-                        f.stateProperty().set(PendingFile.State.IMPORTING);
-                        f.statusProperty().set(m.get("import.status.importing"));
-                    });
-                    if (f.wecom() != null) {
-                        try {
-                            com.qundesk.imports.WecomImportService.Result r = ui.app().wecomImports().importFile(
-                                    f.path(), new com.qundesk.imports.WecomImportService.Options(opts.get(f).zone(),
-                                            null, wecomDay, opts.get(f).createGroups()));
-                            javafx.application.Platform.runLater(() -> finishedWecom(f, r));
-                        } catch (RuntimeException e) {
-                            String why = ui.tasks().errors().describe(e);
-                            javafx.application.Platform.runLater(() -> {
-                                f.stateProperty().set(PendingFile.State.FAILED);
-                                f.statusProperty().set(why);
-                            });
-                        }
-                        doneBytes += size;
-                        continue;
-                    }
-                    try {
-                        ImportResult r = imports.importFile(f.path(), opts.get(f), this::isCancelled,
-                                (bytes, total, rows) -> {
-                                    long now = System.nanoTime();
-                                    if (now - lastUpdate[0] < 100_000_000L) {
-                                        return;
-                                    }
-                                    lastUpdate[0] = now;
-                                    double secs = (now - start) / 1e9;
-                                    long done = before + Math.max(0, Math.min(bytes, size));
-                                    double rate = rows / Math.max(secs, 0.001);
-                                    String eta = bytes > 0 && done > 0
-                                            ? m.get("import.progress.eta", Math.max(0, Math.round(secs * (totalBytes - done) / done)))
-                                            : "";
-                                    updateProgress(bytes > 0 ? done : -1, totalBytes);
-                                    updateMessage(m.get("import.progress.rows", f.path().getFileName(), rows,
-                                            Math.round(rate)) + eta);
-                                });
-                        results.add(r);
-                        javafx.application.Platform.runLater(() -> finished(f, r));
-                    } catch (ImportCancelledException e) {
-                        javafx.application.Platform.runLater(() -> {
-                            f.stateProperty().set(PendingFile.State.CANCELLED);
-                            f.statusProperty().set(m.get("import.status.cancelled"));
+            protected List<ImportOutcome> call() {
+                return batch.run(files, this::isCancelled, new ImportBatchService.Listener() {
+                    @Override
+                    public void started(Path file) {
+                        PendingFile f = byPath.get(file);
+                        Platform.runLater(() -> {
+                            f.stateProperty().set(PendingFile.State.IMPORTING);
+                            f.statusProperty().set(m.get("import.status.importing"));
                         });
-                        break;
-                    } catch (RuntimeException e) {
-                        String why = ui.tasks().errors().describe(e);
-                        if (!(e instanceof com.qundesk.i18n.Localizable)) {
-                            org.slf4j.LoggerFactory.getLogger(ImportController.class).error("Import failed", e);
+                    }
+
+                    @Override
+                    public void progress(ImportBatchService.Progress p) {
+                        String eta = p.etaSeconds() >= 0 ? m.get("import.progress.eta", p.etaSeconds()) : "";
+                        updateProgress(p.done(), p.total());
+                        updateMessage(m.get("import.progress.rows", p.file().getFileName(), p.rows(),
+                                p.rowsPerSecond()) + eta);
+                    }
+
+                    @Override
+                    public void finished(Path file, ImportOutcome outcome) {
+                        PendingFile f = byPath.get(file);
+                        switch (outcome) {
+                            case ImportResult r -> Platform.runLater(() -> showDone(f, r));
+                            case WecomImportService.Result r -> Platform.runLater(() -> showWecomDone(f, r));
+                            default -> throw new IllegalStateException("Unknown outcome " + outcome);
                         }
-                        javafx.application.Platform.runLater(() -> {
+                    }
+
+                    @Override
+                    public void failed(Path file, RuntimeException e) {
+                        PendingFile f = byPath.get(file);
+                        String why = view.tasks().errors().describe(e);
+                        if (f.wecom() == null && !(e instanceof Localizable)) {
+                            LoggerFactory.getLogger(ImportController.class).error("Import failed", e);
+                        }
+                        Platform.runLater(() -> {
                             f.stateProperty().set(PendingFile.State.FAILED);
                             f.statusProperty().set(why);
                         });
                     }
-                    doneBytes += size;
-                }
-                return results;
+
+                    @Override
+                    public void cancelled(Path file) {
+                        PendingFile f = byPath.get(file);
+                        Platform.runLater(() -> {
+                            f.stateProperty().set(PendingFile.State.CANCELLED);
+                            f.statusProperty().set(m.get("import.status.cancelled"));
+                        });
+                    }
+                });
             }
         };
     }
 
-    private void finished(PendingFile f, ImportResult r) {
-        Messages m = ui.messages();
+    private void showDone(PendingFile f, ImportResult r) {
         f.setResult(r);
         f.stateProperty().set(r.complete() ? PendingFile.State.DONE : PendingFile.State.PARTIAL);
         f.statusProperty().set(m.get("import.status.done", r.imported(), r.duplicates(), r.rejectedCount(), r.skipped()));
@@ -134,8 +124,7 @@ final class ImportJob {
         f.groupsProperty().set(groups.isEmpty() ? m.get("import.group.none") : groups);
     }
 
-    private void finishedWecom(PendingFile f, com.qundesk.imports.WecomImportService.Result r) {
-        Messages m = ui.messages();
+    private void showWecomDone(PendingFile f, WecomImportService.Result r) {
         f.setWecomResult(r);
         f.stateProperty().set(r.complete() ? PendingFile.State.DONE : PendingFile.State.PARTIAL);
         f.statusProperty().set(m.get("cli.wecom.summary", r.fileName(), r.responses(), r.groupsUpdated(),

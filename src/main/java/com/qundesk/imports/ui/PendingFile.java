@@ -26,8 +26,8 @@ public final class PendingFile {
     private final ObservableList<ChatChoice> chats = FXCollections.observableArrayList();
     private ImportPreview preview;
     private ImportResult result;
-    private com.qundesk.imports.WecomImportService.Summary wecom;
-    private com.qundesk.imports.WecomImportService.Result wecomResult;
+    private com.qundesk.imports.wecom.WecomImportService.Summary wecom;
+    private com.qundesk.imports.wecom.WecomImportService.Result wecomResult;
 
     public PendingFile(Path path) {
         this.path = path;
@@ -103,19 +103,19 @@ public final class PendingFile {
     }
 
     /** The summary of a saved WeCom file (null for a chat export). */
-    public com.qundesk.imports.WecomImportService.Summary wecom() {
+    public com.qundesk.imports.wecom.WecomImportService.Summary wecom() {
         return wecom;
     }
 
-    public void setWecom(com.qundesk.imports.WecomImportService.Summary summary) {
+    public void setWecom(com.qundesk.imports.wecom.WecomImportService.Summary summary) {
         this.wecom = summary;
     }
 
-    public com.qundesk.imports.WecomImportService.Result wecomResult() {
+    public com.qundesk.imports.wecom.WecomImportService.Result wecomResult() {
         return wecomResult;
     }
 
-    public void setWecomResult(com.qundesk.imports.WecomImportService.Result r) {
+    public void setWecomResult(com.qundesk.imports.wecom.WecomImportService.Result r) {
         this.wecomResult = r;
     }
 

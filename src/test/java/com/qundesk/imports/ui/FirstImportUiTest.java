@@ -1,7 +1,7 @@
 package com.qundesk.imports.ui;
 
 import com.qundesk.group.Group;
-import com.qundesk.imports.RealExports;
+import com.qundesk.imports.chat.RealExports;
 import com.qundesk.shell.MainWindow;
 import com.qundesk.shell.Section;
 import com.qundesk.testsupport.FxWindows;

@@ -276,21 +276,4 @@ class WecomReaderTest {
         assertThat(second.messageKey()).isEqualTo("import.wecom.badTime");
         assertThat(second.line()).isEqualTo(3);
     }
-
-    @Test
-    void detection() throws Exception {
-        for (String name : List.of("groupchat_list.response.json", "groupchat_get.response.json",
-                "groupchat_statistic.response.json", "groupchat_statistic_group_by_day.response.json",
-                "change_external_chat.update_add_member.callback.xml", "pages.jsonl", "mixed-array.json",
-                "callbacks.xml")) {
-            assertThat(WecomReader.looks(Files.readString(resource(name)))).as(name).isTrue();
-        }
-        assertThat(WecomReader.looks("\uFEFF{\"errcode\":40014,\"errmsg\":\"invalid access_token\"}")).isTrue();
-        assertThat(WecomReader.looks("<?xml version=\"1.0\"?><xml><Event>change_external_chat</Event></xml>")).isTrue();
-        assertThat(WecomReader.looks("{\"chatlab\":{\"version\":\"0.1\"},\"meta\":{},\"messages\":[]}")).isFalse();
-        assertThat(WecomReader.looks("[{\"seq\":1,\"time\":\"2024-01-01T00:00:00+08:00\",\"talker\":\"x\"}]")).isFalse();
-        assertThat(WecomReader.looks("localId,TalkerId,Type,SubType")).isFalse();
-        assertThat(WecomReader.looks("<xml><Event>subscribe</Event></xml>")).isFalse();
-        assertThat(WecomReader.looks(null)).isFalse();
-    }
 }

@@ -7,7 +7,11 @@ import com.qundesk.group.GroupStatus;
 import com.qundesk.group.HistoryEntry;
 import com.qundesk.group.Purpose;
 import com.qundesk.i18n.Messages;
-import com.qundesk.shell.UiContext;
+import com.qundesk.value.HealthService;
+import com.qundesk.value.LedgerService;
+import com.qundesk.imports.ChatImportService;
+import com.qundesk.report.ReportService;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.ui.Charts;
 import com.qundesk.ui.NumberCells;
 import com.qundesk.ui.TableFit;
@@ -62,7 +66,13 @@ public final class DashboardController {
 
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd");
 
-    private final UiContext ui;
+    private final ViewContext ui;
+    private final DashboardService dashboard;
+    private final HealthService health;
+    private final LedgerService ledger;
+    private final ChatImportService chatImports;
+    private final ReportService reports;
+    private final VerdictActions verdicts;
     private final ObservableList<GroupHealth> queue = FXCollections.observableArrayList();
     private final FilteredList<GroupHealth> filteredQueue = new FilteredList<>(queue);
     private Portfolio portfolio;
@@ -123,8 +133,14 @@ public final class DashboardController {
     @FXML private com.qundesk.plan.ui.GroupPlanController groupPlanController;
     @FXML private LedgerController ledgerController;
 
-    public DashboardController(UiContext ui) {
+    public DashboardController(ViewContext ui, DashboardService dashboard, HealthService health, LedgerService ledger, ChatImportService chatImports, ReportService reports, VerdictActions verdicts) {
         this.ui = ui;
+        this.dashboard = dashboard;
+        this.health = health;
+        this.ledger = ledger;
+        this.chatImports = chatImports;
+        this.reports = reports;
+        this.verdicts = verdicts;
     }
 
     @FXML
@@ -236,8 +252,8 @@ public final class DashboardController {
     /** Recomputes the portfolio for the selected window, off the FX thread. */
     public void refresh() {
         int window = window();
-        LocalDate day = ui.app().health().today();
-        ui.tasks().run(() -> ui.app().dashboard().portfolio(day, window), this::show, refreshButton, reportButton);
+        LocalDate day = health.today();
+        ui.tasks().run(() -> dashboard.portfolio(day, window), this::show, refreshButton, reportButton);
     }
 
     /** Opens the detail tab on one group. */
@@ -343,8 +359,8 @@ public final class DashboardController {
 
     private void loadDetail(long groupId) {
         int window = window();
-        LocalDate day = ui.app().health().today();
-        ui.tasks().run(() -> ui.app().dashboard().groupDetail(groupId, day, window, ui.app().ledger()),
+        LocalDate day = health.today();
+        ui.tasks().run(() -> dashboard.groupDetail(groupId, day, window, ledger),
                 this::showDetailData);
         if (groupPlanController != null) {
             groupPlanController.show(groupId, window);
@@ -422,7 +438,7 @@ public final class DashboardController {
         }
         detailHistory.getItems().setAll(history);
         long groupId = h.group().id();
-        ui.tasks().run(() -> ui.app().chatImports().historyOf(groupId), runs -> {
+        ui.tasks().run(() -> chatImports.historyOf(groupId), runs -> {
             List<String> lines = new ArrayList<>();
             for (var r : runs) {
                 lines.add(ui.formats().dateTime(r.startedAt()) + "  " + r.fileName() + " (" + r.format() + ")  "
@@ -448,7 +464,7 @@ public final class DashboardController {
     private void onAct() {
         GroupHealth h = queueTable.getSelectionModel().getSelectedItem();
         if (h != null) {
-            VerdictActions.act(ui, queueTable.getScene().getWindow(), h, this::refresh);
+            verdicts.act(queueTable.getScene().getWindow(), h, this::refresh);
         }
     }
 
@@ -456,7 +472,7 @@ public final class DashboardController {
     private void onReport() {
         FileChooser fc = new FileChooser();
         fc.setTitle(ui.messages().get("dashboard.report"));
-        fc.setInitialFileName("qundesk-report-" + ui.app().health().today() + ".pdf");
+        fc.setInitialFileName("qundesk-report-" + health.today() + ".pdf");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
         File f = fc.showSaveDialog(reportButton.getScene().getWindow());
         if (f == null) {
@@ -464,7 +480,7 @@ public final class DashboardController {
         }
         int window = window();
         ui.tasks().run(() -> { // replace: the save dialog asked before choosing an existing file
-            ui.app().reports().write(f.toPath(), true, ui.app().health().today(), window, ui.messages());
+            reports.write(f.toPath(), true, health.today(), window, ui.messages());
             return f;
         }, done -> asOfLabel.setText(ui.messages().get("dashboard.reportSaved", done.getAbsolutePath())),
                 reportButton);

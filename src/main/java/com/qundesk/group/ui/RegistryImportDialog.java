@@ -3,10 +3,11 @@ package com.qundesk.group.ui;
 import com.qundesk.core.FieldError;
 import com.qundesk.group.Purpose;
 import com.qundesk.group.registry.RegistryColumn;
+import com.qundesk.group.registry.RegistryExporter;
 import com.qundesk.group.registry.RegistryImporter;
 import com.qundesk.i18n.Messages;
 import com.qundesk.io.Table;
-import com.qundesk.shell.UiContext;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.ui.DialogButtons;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Alert;
@@ -40,27 +41,34 @@ public final class RegistryImportDialog {
 
     private static final int PREVIEW_ROWS = 10;
 
-    private RegistryImportDialog() {
+    private final ViewContext ui;
+    private final RegistryImporter registryImporter;
+    private final RegistryExporter registryExporter;
+
+    public RegistryImportDialog(ViewContext ui, RegistryImporter registryImporter, RegistryExporter registryExporter) {
+        this.ui = ui;
+        this.registryImporter = registryImporter;
+        this.registryExporter = registryExporter;
     }
 
     /** Asks for a file, then previews and imports it; {@code onImported} runs after anything was stored. */
-    public static void chooseAndImport(UiContext ui, Window owner, Runnable onImported) {
+    public void chooseAndImport(Window owner, Runnable onImported) {
         FileChooser fc = new FileChooser();
         fc.setTitle(ui.messages().get("registry.import.title"));
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ui.messages().get("registry.import.filter"),
                 "*.csv", "*.xlsx", "*.txt"));
         File f = fc.showOpenDialog(owner);
         if (f != null) {
-            importFile(ui, owner, f.toPath(), onImported);
+            importFile(owner, f.toPath(), onImported);
         }
     }
 
-    public static void importFile(UiContext ui, Window owner, Path file, Runnable onImported) {
-        ui.tasks().run(() -> ui.app().registryImporter().preview(file),
-                preview -> showPreview(ui, owner, preview, onImported));
+    public void importFile(Window owner, Path file, Runnable onImported) {
+        ui.tasks().run(() -> registryImporter.preview(file),
+                preview -> showPreview(owner, preview, onImported));
     }
 
-    private static void showPreview(UiContext ui, Window owner, RegistryImporter.Preview preview,
+    private void showPreview(Window owner, RegistryImporter.Preview preview,
                                     Runnable onImported) {
         Messages m = ui.messages();
         Table t = preview.table();
@@ -163,16 +171,16 @@ public final class RegistryImportDialog {
                 chosen.put(i, b.getValue());
             }
         });
-        RegistryImporter.Options options = new RegistryImporter.Options(purposeBox.getValue(), ui.app().zone());
-        ui.tasks().run(() -> ui.app().registryImporter().run(t, chosen, options, false), report -> {
+        RegistryImporter.Options options = new RegistryImporter.Options(purposeBox.getValue(), ui.formats().zone());
+        ui.tasks().run(() -> registryImporter.run(t, chosen, options, false), report -> {
             if (report.imported() > 0) {
                 onImported.run();
             }
-            showReport(ui, owner, report);
+            showReport(owner, report);
         });
     }
 
-    private static void showReport(UiContext ui, Window owner, RegistryImporter.Report r) {
+    private void showReport(Window owner, RegistryImporter.Report r) {
         Messages m = ui.messages();
         Alert a = DialogButtons.alert(r.complete() ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING, "", m);
         a.initOwner(owner);
@@ -204,7 +212,7 @@ public final class RegistryImportDialog {
     }
 
     /** Asks for a .csv or .xlsx file and exports every group to it in the background. */
-    public static void export(UiContext ui, Window owner, boolean xlsx) {
+    public void export(Window owner, boolean xlsx) {
         Messages m = ui.messages();
         FileChooser fc = new FileChooser();
         fc.setTitle(m.get(xlsx ? "registry.export.xlsx" : "registry.export.csv"));
@@ -216,7 +224,7 @@ public final class RegistryImportDialog {
             return;
         }
         // replace: the save dialog asked before choosing an existing file; the workspace itself is still refused
-        ui.tasks().run(() -> ui.app().registryExporter().export(f.toPath(), true), n -> {
+        ui.tasks().run(() -> registryExporter.export(f.toPath(), true), n -> {
             Alert a = DialogButtons.alert(Alert.AlertType.INFORMATION, m.get("registry.exported", n, f.getAbsolutePath()), m);
             a.initOwner(owner);
             a.setHeaderText(null);

@@ -10,7 +10,9 @@ import com.qundesk.imports.ImportPreview;
 import com.qundesk.imports.ImportResult;
 import com.qundesk.imports.MessageKind;
 import com.qundesk.imports.Rejection;
-import com.qundesk.shell.UiContext;
+import com.qundesk.group.GroupService;
+import com.qundesk.imports.WecomImportService;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.ui.DialogButtons;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -54,8 +56,10 @@ import java.util.stream.Collectors;
 public final class ImportController {
     private static final int PREVIEW_ROWS = 20_000;
 
-    private final UiContext ui;
+    private final ViewContext ui;
     private final ChatImportService imports;
+    private final WecomImportService wecomImports;
+    private final GroupService groups;
     private final ObservableList<PendingFile> files = FXCollections.observableArrayList();
     private final ObservableList<Group> groupChoices = FXCollections.observableArrayList();
     private final Map<Long, Group> groupsById = new HashMap<>();
@@ -112,9 +116,12 @@ public final class ImportController {
     @FXML private Button refreshHistoryButton;
     @FXML private ListView<String> historyProblems;
 
-    public ImportController(UiContext ui) {
+    public ImportController(ViewContext ui, ChatImportService imports, WecomImportService wecomImports,
+                            GroupService groups) {
         this.ui = ui;
-        this.imports = ui.app().chatImports();
+        this.imports = imports;
+        this.wecomImports = wecomImports;
+        this.groups = groups;
     }
 
     @FXML
@@ -122,7 +129,7 @@ public final class ImportController {
         Messages m = ui.messages();
         zoneBox.getItems().setAll(List.of("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore",
                 "Asia/Tokyo", "Europe/London", "America/Los_Angeles", "UTC"));
-        String zone = ui.app().zone().getId();
+        String zone = ui.formats().zone().getId();
         if (!zoneBox.getItems().contains(zone)) {
             zoneBox.getItems().addFirst(zone);
         }
@@ -130,7 +137,7 @@ public final class ImportController {
         formatBox.getItems().add(m.get("import.format.auto"));
         imports.formats().all().stream().map(ChatFormat::id).forEach(formatBox.getItems()::add);
         formatBox.getSelectionModel().selectFirst();
-        wecomDayPicker.setValue(java.time.LocalDate.now(ui.app().clock().withZone(ui.app().zone())).minusDays(1));
+        wecomDayPicker.setValue(java.time.LocalDate.now(ui.clock().withZone(ui.formats().zone())).minusDays(1));
         wecomDayLabel.setTooltip(new javafx.scene.control.Tooltip(m.get("import.option.wecomDay.hint")));
         zoneBox.valueProperty().addListener((o, a, b) -> repreviewAll());
         formatBox.valueProperty().addListener((o, a, b) -> repreviewAll());
@@ -237,7 +244,7 @@ public final class ImportController {
     private void reloadGroups() {
         // sorted on the worker: at 2,000 groups sorting and mapping them on the FX thread showed as a pause
         ui.tasks().run(() -> {
-            List<Group> list = ui.app().groups().list();
+            List<Group> list = groups.list();
             Map<Long, Group> byId = new HashMap<>();
             list.forEach(g -> byId.put(g.id(), g));
             List<Group> choices = new ArrayList<>(list.size() + 1);
@@ -370,7 +377,7 @@ public final class ImportController {
         try {
             return ZoneId.of(zoneBox.getValue().strip());
         } catch (RuntimeException e) {
-            return ui.app().zone();
+            return ui.formats().zone();
         }
     }
 
@@ -382,7 +389,7 @@ public final class ImportController {
         boolean create = createGroupsBox.isSelected();
         ui.tasks().run(() -> {
             if (com.qundesk.imports.WecomImportService.looksLikeWecom(com.qundesk.imports.ChatFormats.sniff(f.path()))) {
-                return ui.app().wecomImports().describe(f.path(), create);
+                return wecomImports.describe(f.path(), create);
             }
             return imports.preview(f.path(), options, PREVIEW_ROWS, () -> false);
         }, any -> {
@@ -500,7 +507,7 @@ public final class ImportController {
         Map<PendingFile, ImportOptions> opts = new HashMap<>();
         todo.forEach(f -> opts.put(f, options(f)));
         java.time.LocalDate wecomDay = wecomDayPicker.getValue();
-        Task<List<ImportResult>> task = ImportJob.task(ui, imports, todo, opts, wecomDay);
+        Task<List<ImportResult>> task = ImportJob.task(ui, imports, wecomImports, todo, opts, wecomDay);
         running = task;
         progressBar.setVisible(true);
         progressBar.progressProperty().bind(task.progressProperty());

@@ -5,7 +5,7 @@ import com.qundesk.imports.ChatImportService;
 import com.qundesk.imports.ImportCancelledException;
 import com.qundesk.imports.ImportOptions;
 import com.qundesk.imports.ImportResult;
-import com.qundesk.shell.UiContext;
+import com.qundesk.ui.ViewContext;
 import javafx.concurrent.Task;
 
 import java.time.LocalDate;
@@ -20,13 +20,15 @@ import java.util.stream.Collectors;
  * and an ETA, stops on cancel, and sets each file's state and status on the FX thread as it goes.
  */
 final class ImportJob {
-    private final UiContext ui;
+    private final ViewContext ui;
     private final ChatImportService imports;
+    private final com.qundesk.imports.WecomImportService wecomImports;
     private final Messages m;
 
-    private ImportJob(UiContext ui, ChatImportService imports) {
+    private ImportJob(ViewContext ui, ChatImportService imports, com.qundesk.imports.WecomImportService wecomImports) {
         this.ui = ui;
         this.imports = imports;
+        this.wecomImports = wecomImports;
         this.m = ui.messages();
     }
 
@@ -34,9 +36,10 @@ final class ImportJob {
      * The task importing {@code todo} with each file's options; {@code wecomDay} is the day WeCom statistics
      * without one of their own are for. Not started: the caller submits it.
      */
-    static Task<List<ImportResult>> task(UiContext ui, ChatImportService imports, List<PendingFile> todo,
+    static Task<List<ImportResult>> task(ViewContext ui, ChatImportService imports,
+                                         com.qundesk.imports.WecomImportService wecomImports, List<PendingFile> todo,
                                          Map<PendingFile, ImportOptions> opts, LocalDate wecomDay) {
-        return new ImportJob(ui, imports).create(todo, opts, wecomDay);
+        return new ImportJob(ui, imports, wecomImports).create(todo, opts, wecomDay);
     }
 
     private Task<List<ImportResult>> create(List<PendingFile> todo, Map<PendingFile, ImportOptions> opts,
@@ -67,7 +70,7 @@ final class ImportJob {
                     });
                     if (f.wecom() != null) {
                         try {
-                            com.qundesk.imports.WecomImportService.Result r = ui.app().wecomImports().importFile(
+                            com.qundesk.imports.WecomImportService.Result r = wecomImports.importFile(
                                     f.path(), new com.qundesk.imports.WecomImportService.Options(opts.get(f).zone(),
                                             null, wecomDay, opts.get(f).createGroups()));
                             javafx.application.Platform.runLater(() -> finishedWecom(f, r));

@@ -3,6 +3,7 @@ package com.qundesk.app;
 import com.qundesk.backup.ui.BackupsController;
 import com.qundesk.campaign.ui.CampaignsController;
 import com.qundesk.dashboard.ui.DashboardController;
+import com.qundesk.dashboard.ui.DashboardModel;
 import com.qundesk.dashboard.ui.LedgerController;
 import com.qundesk.dashboard.ui.VerdictActions;
 import com.qundesk.flash.TodayBoard;
@@ -51,8 +52,9 @@ public final class ViewFactory implements Function<Class<?>, Object> {
                 entry(GroupsController.class, () -> new GroupsController(ui, ctx.groups(), ctx.flash(),
                         new RegistryImportDialog(ui, ctx.registryImporter(), ctx.registryExporter()))),
                 entry(GroupFormController.class, () -> new GroupFormController(ui, ctx.groups())),
-                entry(DashboardController.class, () -> new DashboardController(ui, ctx.dashboard(), ctx.health(),
-                        ctx.ledger(), ctx.chatImports(), ctx.reports(),
+                entry(DashboardController.class, () -> new DashboardController(ui,
+                        new DashboardModel(ui.messages(), ui.formats(), ctx.dashboard(), ctx.health(), ctx.ledger(),
+                                ctx.chatImports(), ctx.reports()),
                         new VerdictActions(ui, ctx.planner(), ctx.groups(), ctx.flash(), flashDialogs))),
                 entry(LedgerController.class, () -> new LedgerController(ui, ctx.ledger(), ctx.ledgerImporter(),
                         ctx.groups(), ctx.health())),

@@ -58,12 +58,12 @@ public final class MainWindow implements Navigator {
     public MainWindow(Stage stage, AppPaths paths, UserPrefs prefs, Theme theme, Executor executor, Clock clock,
                       ViewComposition composition) {
         this.stage = stage;
-        this.composition = composition;
         this.paths = paths;
         this.prefs = prefs;
         this.theme = theme;
         this.executor = executor;
         this.clock = clock;
+        this.composition = composition;
     }
 
     /** Shows the window at once and opens {@code workspace} (creating a demo one if asked) off the FX thread. */
@@ -99,8 +99,7 @@ public final class MainWindow implements Navigator {
                 this::install,
                 error -> {
                     if (!DamagedWorkspaceDialog.offer(error, workspace, paths, m, AppContext.zoneFrom(prefs), clock,
-                            stage, tasks,
-                            restored -> openWorkspace(restored, false))) {
+                            stage, tasks, restored -> openWorkspace(restored, false))) {
                         errors.report(error);
                     }
                     if (context == null || context == reopening) {

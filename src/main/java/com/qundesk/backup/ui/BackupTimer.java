@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 
-
 /**
  * The automatic backups of the open workspace: one when it opens (unless one is under an hour old, so quick
  * restarts keep older days) and one a day while the app runs. Like the reminder poll, a timeline ticks on the FX

@@ -53,7 +53,7 @@ public final class QunDeskApp extends Application {
         Clock clock = Clock.systemUTC();
         boolean offerDemo = arg == null && !AppContext.workspaceExists(workspace);
         boolean demo = offerDemo && askForDemo(prefs);
-        window = new MainWindow(stage, paths, prefs, theme, executor, clock);
+        window = new MainWindow(stage, paths, prefs, theme, executor, clock, ViewFactory::new);
         window.importOnOpen(Launcher.importArgs(getParameters().getRaw()).stream().map(Path::of).toList());
         window.open(workspace, demo);
         StartupProbe.attachIfRequested(stage, window); // off unless -Dqundesk.probe.firstFrame (the bench, AOT training), see docs/performance.md

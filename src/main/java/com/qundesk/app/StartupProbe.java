@@ -158,8 +158,8 @@ public final class StartupProbe extends AnimationTimer {
                     // the workspace is open and the views are built; their data may still be loading
                     out.setProperty("viewInstalledMs", String.valueOf(System.currentTimeMillis()));
                 }
-                boolean ready = window.controller() != null && window.ui() != null
-                        && !window.ui().tasks().busyProperty().get();
+                boolean ready = window.controller() != null && window.view() != null
+                        && !window.view().tasks().busyProperty().get();
                 if (milestone(ready, "viewShownMs")) {
                     out.setProperty("startView", window.controller().current().token());
                     if ("dashboard".equals(view)) {
@@ -175,7 +175,7 @@ public final class StartupProbe extends AnimationTimer {
             }
             case DASHBOARD -> {
                 boolean shown = window.controller().dashboard().map(d -> d.portfolio() != null).orElse(false)
-                        && !window.ui().tasks().busyProperty().get();
+                        && !window.view().tasks().busyProperty().get();
                 if (milestone(shown, "dashboardShownMs")) {
                     phaseStart = now;
                     phase = Phase.SETTLE;

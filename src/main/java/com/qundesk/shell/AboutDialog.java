@@ -1,5 +1,6 @@
 package com.qundesk.shell;
 
+import com.qundesk.core.AppPaths;
 import com.qundesk.core.AppVersion;
 import com.qundesk.i18n.Messages;
 import javafx.scene.control.Alert;
@@ -13,6 +14,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
+import java.nio.file.Path;
+
 /**
  * About QunDesk: the version, where the workspace, data folder and logs are, and what QunDesk promises about the
  * operator's data. Paths are in read-only fields so they can be selected and copied.
@@ -22,16 +25,16 @@ final class AboutDialog {
     private AboutDialog() {
     }
 
-    static Alert create(UiContext ui, Window owner) {
-        Messages m = ui.messages();
+    /** {@code workspace} is the open workspace's file; {@code app} says where the data folder and logs are. */
+    static Alert create(Messages m, Window owner, Path workspace, AppPaths app) {
         String version = AppVersion.current().orElse(m.get("about.devBuild"));
         GridPane paths = new GridPane();
         paths.setHgap(12);
         paths.setVgap(6);
-        addRow(paths, 0, "aboutWorkspace", m.get("about.workspace"), ui.app().workspace().toAbsolutePath().toString());
-        addRow(paths, 1, "aboutDataFolder", m.get("about.dataFolder"), ui.app().paths().dataDir().toAbsolutePath()
+        addRow(paths, 0, "aboutWorkspace", m.get("about.workspace"), workspace.toAbsolutePath().toString());
+        addRow(paths, 1, "aboutDataFolder", m.get("about.dataFolder"), app.dataDir().toAbsolutePath()
                 .toString());
-        addRow(paths, 2, "aboutLogs", m.get("about.logs"), ui.app().paths().logDir().toAbsolutePath().toString());
+        addRow(paths, 2, "aboutLogs", m.get("about.logs"), app.logDir().toAbsolutePath().toString());
         Label privacyHeader = new Label(m.get("about.privacy.header"));
         privacyHeader.getStyleClass().add("section-title");
         Label privacy = new Label(m.get("about.privacy"));

@@ -5,16 +5,14 @@ import com.qundesk.core.AppPaths;
 import com.qundesk.core.UserPrefs;
 import com.qundesk.backup.ui.DamagedWorkspaceDialog;
 import com.qundesk.backup.ui.BackupTimer;
-import com.qundesk.campaign.ui.CampaignsController;
-import com.qundesk.dashboard.ui.DashboardController;
 import com.qundesk.flash.TodayBoard;
-import com.qundesk.group.ui.GroupFormController;
-import com.qundesk.group.ui.GroupsController;
 import com.qundesk.i18n.Messages;
 import com.qundesk.ui.ErrorReporter;
 import com.qundesk.ui.Formats;
+import com.qundesk.ui.Navigator;
 import com.qundesk.ui.Theme;
 import com.qundesk.ui.UiTasks;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.ui.ViewLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -33,10 +31,11 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 
 /**
- * The main window: opens a workspace in the background, then builds the views for it. Switching workspace
- * or language rebuilds the views in place, without a restart. Window geometry and the last view are kept.
+ * The main window: opens a workspace in the background, then builds the views for it (their controllers come from
+ * the composition it is given). Switching workspace or language rebuilds the views in place, without a restart.
+ * Window geometry and the last view are kept.
  */
-public final class MainWindow implements UiContext.WindowActions {
+public final class MainWindow implements Navigator {
 
     private static final double DEFAULT_WIDTH = 1480;
     private static final double DEFAULT_HEIGHT = 920;
@@ -47,21 +46,24 @@ public final class MainWindow implements UiContext.WindowActions {
     private final Theme theme;
     private final Executor executor;
     private final Clock clock;
+    private final ViewComposition composition;
     private final TrayIconSupport tray = new TrayIconSupport();
     private AppContext context;
     private NotificationCenter notifications;
     private Section startSection;
-    private UiContext ui;
+    private ViewContext view;
     private MainWindowController controller;
     private BackupTimer backupTimer;
 
-    public MainWindow(Stage stage, AppPaths paths, UserPrefs prefs, Theme theme, Executor executor, Clock clock) {
+    public MainWindow(Stage stage, AppPaths paths, UserPrefs prefs, Theme theme, Executor executor, Clock clock,
+                      ViewComposition composition) {
         this.stage = stage;
         this.paths = paths;
         this.prefs = prefs;
         this.theme = theme;
         this.executor = executor;
         this.clock = clock;
+        this.composition = composition;
     }
 
     /** Shows the window at once and opens {@code workspace} (creating a demo one if asked) off the FX thread. */
@@ -96,8 +98,8 @@ public final class MainWindow implements UiContext.WindowActions {
                 },
                 this::install,
                 error -> {
-                    if (!DamagedWorkspaceDialog.offer(error, workspace, paths, prefs, clock, stage, tasks,
-                            restored -> openWorkspace(restored, false))) {
+                    if (!DamagedWorkspaceDialog.offer(error, workspace, paths, m, AppContext.zoneFrom(prefs), clock,
+                            stage, tasks, restored -> openWorkspace(restored, false))) {
                         errors.report(error);
                     }
                     if (context == null || context == reopening) {
@@ -132,7 +134,7 @@ public final class MainWindow implements UiContext.WindowActions {
         if (backupTimer != null) {
             backupTimer.stop();
         }
-        backupTimer = new BackupTimer(ui);
+        backupTimer = new BackupTimer(view, context.backups(), context.paths().logDir());
         backupTimer.start();
     }
 
@@ -188,12 +190,12 @@ public final class MainWindow implements UiContext.WindowActions {
         // locale when a control is made: the UI language decides, not the OS
         Locale.setDefault(m.locale());
         ErrorReporter errors = new ErrorReporter(m, () -> stage, paths.logDir());
-        ui = new UiContext(context, m, new Formats(context.zone(), m.locale()), new UiTasks(executor, errors), theme,
-                this);
-        ViewLoader loader = new ViewLoader(m, this::controllerFor);
-        ViewLoader.View<MainWindowController> view = loader.load(MainWindowController.class);
-        controller = view.controller();
-        stage.getScene().setRoot(view.root());
+        view = new ViewContext(m, new Formats(context.zone(), m.locale()), context.clock(),
+                new UiTasks(executor, errors), theme, this);
+        ViewLoader loader = new ViewLoader(m, composition.controllers(context, view, this::takeOpenedBoard));
+        ViewLoader.View<MainWindowController> shell = loader.load(MainWindowController.class);
+        controller = shell.controller();
+        stage.getScene().setRoot(shell.root());
         stage.setTitle(m.get("window.title", context.workspace().getFileName()));
         controller.show(importOnOpen.isEmpty() ? current : Section.IMPORT);
         if (!importOnOpen.isEmpty()) {
@@ -202,8 +204,8 @@ public final class MainWindow implements UiContext.WindowActions {
             controller.importer().ifPresent(c -> c.add(files));
         }
         followChanges(controller);
-        notifications = new NotificationCenter(ui, () -> stage, tray,
-                notices -> controller.today().ifPresent(TodayController::refresh));
+        notifications = new NotificationCenter(view, context.scheduler(), context.plans(), () -> stage, tray,
+                () -> show(Section.TODAY), notices -> controller.today().ifPresent(TodayController::refresh));
         notifications.start();
         prepareWhenIdle(controller);
     }
@@ -254,7 +256,7 @@ public final class MainWindow implements UiContext.WindowActions {
             if (controller != forController || !stage.isShowing()) {
                 return; // the window was rebuilt (language, workspace) or closed in the meantime
             }
-            if (ui.tasks().busyProperty().get()) {
+            if (view.tasks().busyProperty().get()) {
                 wait.playFromStart();
                 return;
             }
@@ -263,7 +265,7 @@ public final class MainWindow implements UiContext.WindowActions {
         wait.play();
     }
 
-    @Override
+    /** Shows one section of the window (a notification's click, tests). */
     public void show(Section section) {
         if (controller != null) {
             controller.show(section);
@@ -285,68 +287,11 @@ public final class MainWindow implements UiContext.WindowActions {
         }
     }
 
-    private Object controllerFor(Class<?> type) {
-        if (type == MainWindowController.class) {
-            return new MainWindowController(ui, new ViewLoader(ui.messages(), this::controllerFor), prefs);
-        }
-        if (type == GroupsController.class) {
-            return new GroupsController(ui);
-        }
-        if (type == com.qundesk.dashboard.ui.LedgerController.class) {
-            return new com.qundesk.dashboard.ui.LedgerController(ui);
-        }
-        if (type == com.qundesk.plan.ui.GroupPlanController.class) {
-            return new com.qundesk.plan.ui.GroupPlanController(ui);
-        }
-        if (type == com.qundesk.plan.ui.DeliveriesController.class) {
-            return new com.qundesk.plan.ui.DeliveriesController(ui);
-        }
-        if (type == com.qundesk.flash.ui.CalendarController.class) {
-            return new com.qundesk.flash.ui.CalendarController(ui);
-        }
-        if (type == com.qundesk.template.ui.TemplatesController.class) {
-            return new com.qundesk.template.ui.TemplatesController(ui);
-        }
-        if (type == DashboardController.class) {
-            return new DashboardController(ui);
-        }
-        if (type == CampaignsController.class) {
-            return new CampaignsController(ui);
-        }
-        if (type == TodayController.class) {
-            TodayBoard first = openedBoard;
-            openedBoard = null;
-            return new TodayController(ui, first);
-        }
-        if (type == GroupFormController.class) {
-            return new GroupFormController(ui);
-        }
-        if (type == com.qundesk.backup.ui.BackupsController.class) {
-            return new com.qundesk.backup.ui.BackupsController(ui);
-        }
-        if (type == SettingsController.class) {
-            return new SettingsController(ui, prefs);
-        }
-        if (type == com.qundesk.imports.ui.ImportController.class) {
-            return new com.qundesk.imports.ui.ImportController(new com.qundesk.ui.ViewContext(ui.messages(),
-                    ui.formats(), ui.app().clock(), ui.tasks(), ui.theme(), new com.qundesk.ui.Navigator() {
-                        @Override
-                        public void showGroup(long groupId) {
-                            MainWindow.this.showGroup(groupId);
-                        }
-
-                        @Override
-                        public void openWorkspace(Path workspace, boolean demo) {
-                            MainWindow.this.openWorkspace(workspace, demo);
-                        }
-
-                        @Override
-                        public void reloadUi() {
-                            MainWindow.this.reloadUi();
-                        }
-                    }), ui.app().importBatch(), ui.app().chatImports(), ui.app().wecomImports(), ui.app().groups());
-        }
-        throw new IllegalArgumentException("No controller factory for " + type.getName());
+    /** The board read while the workspace opened, once: the first Today view shows it instead of reading again. */
+    private TodayBoard takeOpenedBoard() {
+        TodayBoard first = openedBoard;
+        openedBoard = null;
+        return first;
     }
 
     private void ensureShown(Messages m) {
@@ -419,8 +364,14 @@ public final class MainWindow implements UiContext.WindowActions {
         }
     }
 
-    public UiContext ui() {
-        return ui;
+    /** The open workspace (null until one opened). */
+    public AppContext context() {
+        return context;
+    }
+
+    /** What the window's current views share (null until a workspace opened). */
+    public ViewContext view() {
+        return view;
     }
 
     public MainWindowController controller() {

@@ -1,9 +1,12 @@
 package com.qundesk.shell;
 
+import com.qundesk.core.AppPaths;
 import com.qundesk.core.UserPrefs;
+import com.qundesk.db.WorkspaceChanges;
 import com.qundesk.campaign.ui.CampaignsController;
 import com.qundesk.dashboard.ui.DashboardController;
 import com.qundesk.group.ui.GroupsController;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.ui.ViewLoader;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -15,6 +18,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +26,12 @@ import java.util.Optional;
 /** The shell: navigation on the left, the current view in the middle, the workspace in the status bar. */
 public final class MainWindowController {
 
-    private final UiContext ui;
+    private final ViewContext ui;
     private final ViewLoader loader;
     private final UserPrefs prefs;
+    private final Path workspace;
+    private final AppPaths paths;
+    private final WorkspaceChanges changes;
     private final Map<Section, Parent> views = new EnumMap<>(Section.class);
     private final Map<Section, ToggleButton> buttons = new EnumMap<>(Section.class);
     /** How each built view reloads itself from the workspace. */
@@ -46,10 +53,18 @@ public final class MainWindowController {
     @FXML private Label workspaceLabel;
     @FXML private ProgressIndicator busyIndicator;
 
-    public MainWindowController(UiContext ui, ViewLoader loader, UserPrefs prefs) {
+    /**
+     * {@code loader} builds the views it switches between; {@code workspace}, {@code paths} and {@code changes} are
+     * the open workspace's file, the app's folders (for About) and its writes (whether a view shows a stale one).
+     */
+    public MainWindowController(ViewContext ui, ViewLoader loader, UserPrefs prefs, Path workspace, AppPaths paths,
+                                WorkspaceChanges changes) {
         this.ui = ui;
         this.loader = loader;
         this.prefs = prefs;
+        this.workspace = workspace;
+        this.paths = paths;
+        this.changes = changes;
     }
 
     @FXML
@@ -64,7 +79,7 @@ public final class MainWindowController {
             buttons.put(s, b);
             nav.getChildren().add(b);
         }
-        workspaceLabel.setText(ui.messages().get("status.workspace", ui.app().workspace().toAbsolutePath()));
+        workspaceLabel.setText(ui.messages().get("status.workspace", workspace.toAbsolutePath()));
         busyIndicator.visibleProperty().bind(ui.tasks().busyProperty());
         settle.setOnFinished(e -> reloadIfStale(current));
     }
@@ -78,7 +93,7 @@ public final class MainWindowController {
     }
 
     private long version() {
-        return ui.app().changes().version();
+        return changes.version();
     }
 
     private void reloadIfStale(Section section) {
@@ -93,7 +108,7 @@ public final class MainWindowController {
 
     @FXML
     private void onAbout() {
-        AboutDialog.create(ui, content.getScene().getWindow()).show();
+        AboutDialog.create(ui.messages(), content.getScene().getWindow(), workspace, paths).show();
     }
 
     public Section current() {

@@ -1,7 +1,10 @@
 package com.qundesk.shell;
 
 import com.qundesk.flash.Notice;
+import com.qundesk.flash.ReminderScheduler;
 import com.qundesk.i18n.Messages;
+import com.qundesk.plan.PlanService;
+import com.qundesk.ui.ViewContext;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -27,15 +30,22 @@ public final class NotificationCenter {
      */
     static final boolean POPUPS = !"false".equals(System.getProperty("qundesk.popups"));
 
-    private final UiContext ui;
+    private final ViewContext ui;
+    private final ReminderScheduler scheduler;
+    private final PlanService plans;
+    private final Runnable showToday;
     private final Supplier<Window> owner;
     private final Consumer<List<Notice>> onNotices;
     private final Timeline timeline;
     private final TrayIconSupport tray;
 
-    public NotificationCenter(UiContext ui, Supplier<Window> owner, TrayIconSupport tray,
-                              Consumer<List<Notice>> onNotices) {
+    /** {@code showToday} brings the Today view up (a notification's click); {@code onNotices} hears every notice. */
+    public NotificationCenter(ViewContext ui, ReminderScheduler scheduler, PlanService plans, Supplier<Window> owner,
+                              TrayIconSupport tray, Runnable showToday, Consumer<List<Notice>> onNotices) {
         this.ui = ui;
+        this.scheduler = scheduler;
+        this.plans = plans;
+        this.showToday = showToday;
         this.owner = owner;
         this.tray = tray;
         this.onNotices = onNotices;
@@ -53,7 +63,7 @@ public final class NotificationCenter {
     }
 
     public void poll() {
-        ui.tasks().run(() -> ui.app().scheduler().poll(), notices -> {
+        ui.tasks().run(() -> scheduler.poll(), notices -> {
             // one writer at a time: the plan's poll follows the reminders' poll
             pollDeliveries();
             if (notices.isEmpty()) {
@@ -69,7 +79,7 @@ public final class NotificationCenter {
      * meanwhile): one notification for the lot, Today lists them.
      */
     private void pollDeliveries() {
-        ui.tasks().run(() -> ui.app().plans().poll(), this::showDeliveries,
+        ui.tasks().run(() -> plans.poll(), this::showDeliveries,
                 // a background poll that lost a race is tried again at the next tick, without a dialog
                 failure -> org.slf4j.LoggerFactory.getLogger(NotificationCenter.class)
                         .warn("Polling the value plan failed; trying again at the next poll", failure));
@@ -88,7 +98,7 @@ public final class NotificationCenter {
         Window w = owner.get();
         if (w != null && w.isShowing() && POPUPS) {
             Notifications.create().title(title).text(text).owner(w).position(Pos.BOTTOM_RIGHT)
-                    .hideAfter(Duration.seconds(10)).onAction(e -> ui.actions().show(Section.TODAY))
+                    .hideAfter(Duration.seconds(10)).onAction(e -> showToday.run())
                     .showInformation();
         }
     }
@@ -112,7 +122,7 @@ public final class NotificationCenter {
         }
         Notifications note = Notifications.create().title(title).text(text).owner(w).position(Pos.BOTTOM_RIGHT)
                 .hideAfter(Duration.seconds(n.type() == Notice.Type.DISSOLUTION_DUE ? 20 : 10))
-                .onAction(e -> ui.actions().show(Section.TODAY));
+                .onAction(e -> showToday.run());
         if (n.type() == Notice.Type.DISSOLUTION_DUE) {
             note.showWarning();
         } else {

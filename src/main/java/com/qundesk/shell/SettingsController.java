@@ -2,7 +2,10 @@ package com.qundesk.shell;
 
 import com.qundesk.core.UserPrefs;
 import com.qundesk.i18n.Messages;
+import com.qundesk.settings.WorkspaceSettings;
 import com.qundesk.ui.Theme;
+import com.qundesk.ui.ViewContext;
+import com.qundesk.value.ThresholdSettings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -26,8 +29,11 @@ public final class SettingsController {
             "Asia/Singapore", "Asia/Tokyo", "Europe/London", "Europe/Berlin", "America/New_York",
             "America/Los_Angeles", "Australia/Sydney", "UTC");
 
-    private final UiContext ui;
+    private final ViewContext ui;
     private final UserPrefs prefs;
+    private final WorkspaceSettings settings;
+    private final ThresholdSettings thresholds;
+    private final Path workspace;
 
     @FXML private ComboBox<String> languageBox;
     @FXML private ComboBox<String> themeBox;
@@ -44,9 +50,14 @@ public final class SettingsController {
     @FXML private Label thresholdMessage;
     private final java.util.Map<String, TextField> thresholdFields = new java.util.LinkedHashMap<>();
 
-    public SettingsController(UiContext ui, UserPrefs prefs) {
+    /** {@code workspace} is the open workspace's file (shown, and where the file choosers start). */
+    public SettingsController(ViewContext ui, UserPrefs prefs, WorkspaceSettings settings, ThresholdSettings thresholds,
+                              Path workspace) {
         this.ui = ui;
         this.prefs = prefs;
+        this.settings = settings;
+        this.thresholds = thresholds;
+        this.workspace = workspace;
     }
 
     @FXML
@@ -58,7 +69,7 @@ public final class SettingsController {
         languageBox.valueProperty().addListener((obs, o, n) -> {
             if (n != null && !n.equals(o)) {
                 prefs.put(UserPrefs.LANGUAGE, n);
-                ui.actions().reloadUi();
+                ui.navigator().reloadUi();
             }
         });
 
@@ -93,12 +104,12 @@ public final class SettingsController {
         zoneBox.valueProperty().addListener((obs, o, n) -> {
             if (n != null && !n.equals(o)) {
                 prefs.put(UserPrefs.ZONE, n);
-                ui.actions().reloadUi();
+                ui.navigator().reloadUi();
             }
         });
 
-        workspacePath.setText(ui.app().workspace().toAbsolutePath().toString());
-        ui.tasks().run(() -> ui.app().settings().reminderOffsets(), offsets -> reminderField.setText(
+        workspacePath.setText(workspace.toAbsolutePath().toString());
+        ui.tasks().run(() -> settings.reminderOffsets(), offsets -> reminderField.setText(
                 ReminderOffsets.format(offsets)));
         int row = 0;
         for (com.qundesk.value.ThresholdSettings.Field f : com.qundesk.value.ThresholdSettings.FIELDS) {
@@ -114,7 +125,7 @@ public final class SettingsController {
             }
             thresholdGrid.addRow(row++, new Label(m.get(f.labelKey())), input);
         }
-        ui.tasks().run(() -> ui.app().thresholds().current(), values ->
+        ui.tasks().run(() -> thresholds.current(), values ->
                 values.forEach((k, v) -> thresholdFields.get(k).setText(v)));
     }
 
@@ -124,7 +135,7 @@ public final class SettingsController {
         thresholdFields.forEach((k, f) -> values.put(k, f.getText()));
         thresholdMessage.getStyleClass().removeAll("field-error");
         ui.tasks().run(() -> {
-            ui.app().thresholds().save(values);
+            thresholds.save(values);
             return values;
         }, saved -> thresholdMessage.setText(ui.messages().get("settings.health.saved")), error -> {
             thresholdMessage.setText(ui.tasks().errors().describe(error));
@@ -143,7 +154,7 @@ public final class SettingsController {
             return;
         }
         ui.tasks().run(() -> {
-            ui.app().settings().setReminderOffsets(parsed.get());
+            settings.setReminderOffsets(parsed.get());
             return parsed.get();
         }, saved -> reminderMessage.setText(m.get("settings.reminders.saved")), saveRemindersButton);
     }
@@ -152,7 +163,7 @@ public final class SettingsController {
     private void onOpenWorkspace() {
         File f = chooser("settings.workspace.openTitle").showOpenDialog(workspacePath.getScene().getWindow());
         if (f != null) {
-            ui.actions().openWorkspace(f.toPath(), false);
+            ui.navigator().openWorkspace(f.toPath(), false);
         }
     }
 
@@ -160,7 +171,7 @@ public final class SettingsController {
     private void onNewWorkspace() {
         File f = chooser("settings.workspace.newTitle").showSaveDialog(workspacePath.getScene().getWindow());
         if (f != null) {
-            ui.actions().openWorkspace(withExtension(f.toPath()), false);
+            ui.navigator().openWorkspace(withExtension(f.toPath()), false);
         }
     }
 
@@ -170,7 +181,7 @@ public final class SettingsController {
         c.setInitialFileName("demo.qundesk");
         File f = c.showSaveDialog(workspacePath.getScene().getWindow());
         if (f != null) {
-            ui.actions().openWorkspace(withExtension(f.toPath()), true);
+            ui.navigator().openWorkspace(withExtension(f.toPath()), true);
         }
     }
 
@@ -179,7 +190,7 @@ public final class SettingsController {
         c.setTitle(ui.messages().get(titleKey));
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter(ui.messages().get("settings.workspace.filter"),
                 "*.qundesk", "*.db", "*.sqlite"));
-        Path dir = ui.app().workspace().toAbsolutePath().getParent();
+        Path dir = workspace.toAbsolutePath().getParent();
         if (dir != null && dir.toFile().isDirectory()) {
             c.setInitialDirectory(dir.toFile());
         }

@@ -2,7 +2,9 @@ package com.qundesk.shell;
 
 import com.qundesk.flash.FlashGroup;
 import com.qundesk.flash.TodayBoard;
+import com.qundesk.flash.FlashService;
 import com.qundesk.flash.ui.FlashDialogs;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.i18n.Messages;
 import com.qundesk.ui.Countdown;
 import javafx.animation.Animation;
@@ -42,7 +44,9 @@ public final class TodayController {
      */
     static final int FIRST_CARDS = 20;
 
-    private final UiContext ui;
+    private final ViewContext ui;
+    private final FlashService flash;
+    private final FlashDialogs flashDialogs;
     private final List<Tick> ticks = new ArrayList<>();
     private Timeline clockTimeline;
     private TodayBoard first;
@@ -64,8 +68,10 @@ public final class TodayController {
     @FXML private com.qundesk.plan.ui.DeliveriesController deliveriesController;
 
     /** {@code first}: the board already read while the workspace opened, shown without reading it again (or null). */
-    public TodayController(UiContext ui, TodayBoard first) {
+    public TodayController(ViewContext ui, FlashService flash, FlashDialogs flashDialogs, TodayBoard first) {
         this.ui = ui;
+        this.flash = flash;
+        this.flashDialogs = flashDialogs;
         this.first = first;
     }
 
@@ -91,7 +97,7 @@ public final class TodayController {
     /** Reloads the board off the FX thread. */
     @FXML
     public void refresh() {
-        ui.tasks().run(() -> TodayBoard.of(ui.app().flash().list(), ui.app().clock().instant()), this::show,
+        ui.tasks().run(() -> TodayBoard.of(flash.list(), ui.clock().instant()), this::show,
                 refreshButton);
         if (deliveriesController != null) {
             deliveriesController.refresh();
@@ -179,9 +185,9 @@ public final class TodayController {
         progress.getStyleClass().add("text-muted");
         Button checklist = new Button(m.get("today.openChecklist"));
         checklist.setId("checklist-" + f.group().id());
-        checklist.setOnAction(e -> FlashDialogs.checklist(ui, checklist.getScene().getWindow(), f, this::refresh));
+        checklist.setOnAction(e -> flashDialogs.checklist(checklist.getScene().getWindow(), f, this::refresh));
         Hyperlink inGroups = new Hyperlink(m.get("today.showInGroups"));
-        inGroups.setOnAction(e -> ui.actions().showGroup(f.group().id()));
+        inGroups.setOnAction(e -> ui.navigator().showGroup(f.group().id()));
 
         for (Region r : List.of(when, countdown, progress, checklist, inGroups)) {
             r.setMinWidth(Region.USE_PREF_SIZE);
@@ -193,7 +199,7 @@ public final class TodayController {
     }
 
     private void updateCountdowns() {
-        Instant now = ui.app().clock().instant();
+        Instant now = ui.clock().instant();
         for (Tick t : ticks) {
             t.label.setText(Countdown.format(ui.messages(), now, t.target));
             boolean late = t.target.isBefore(now);

@@ -1,5 +1,6 @@
 package com.qundesk.shell;
 
+import com.qundesk.app.ViewFactory;
 import com.qundesk.core.UserPrefs;
 import com.qundesk.campaign.Campaign;
 import com.qundesk.group.Group;
@@ -111,7 +112,7 @@ class EveryViewFinishedUiTest {
             theme.apply(Theme.Mode.LIGHT);
             com.qundesk.testsupport.FxWindows.fresh(stage);
         });
-        window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock);
+        window = new MainWindow(stage, w.paths, w.prefs, theme, executor, w.clock, ViewFactory::new);
         robot.interact(() -> window.open(w.file, false));
         waitFor(() -> window.controller() != null);
         robot.interact(() -> {
@@ -185,7 +186,7 @@ class EveryViewFinishedUiTest {
     /** Waits until the background work the view started is done and its results are laid out. */
     private void settle() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        waitFor(() -> !window.ui().tasks().busyProperty().get());
+        waitFor(() -> !window.view().tasks().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().layout()).get();
         WaitForAsyncUtils.waitForFxEvents();

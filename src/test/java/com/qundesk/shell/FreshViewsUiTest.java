@@ -83,9 +83,9 @@ class FreshViewsUiTest {
                 "keepers-invited")) {
             robot.clickOn("#check-" + item);
         }
-        waitFor(() -> window.ui().app().flash().get(flashId).lifecycle().done().size() == 5);
+        waitFor(() -> window.context().flash().get(flashId).lifecycle().done().size() == 5);
         robot.clickOn("#dissolveButton");
-        waitFor(() -> window.ui().app().flash().get(flashId).lifecycle().state() == FlashState.DISSOLVED);
+        waitFor(() -> window.context().flash().get(flashId).lifecycle().state() == FlashState.DISSOLVED);
 
         robot.interact(() -> window.show(Section.CAMPAIGNS)); // no refresh click anywhere
         waitFor(() -> calendarRow(robot).map(r -> r.state() == FlashState.DISSOLVED).orElse(false));

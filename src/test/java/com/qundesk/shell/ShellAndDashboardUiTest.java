@@ -152,7 +152,7 @@ class ShellAndDashboardUiTest {
         com.qundesk.group.Group target = group.getItems().getFirst();
         robot.interact(() -> group.setValue(target));
         robot.clickOn("#titleField").write("满30减10券").type(javafx.scene.input.KeyCode.ENTER);
-        waitFor(() -> window.ui().app().ledger().events(target.id(), w.clock.instant().minusSeconds(60),
+        waitFor(() -> window.context().ledger().events(target.id(), w.clock.instant().minusSeconds(60),
                 w.clock.instant().plusSeconds(1)).stream().anyMatch(e -> e.title().equals("满30减10券")));
     }
 

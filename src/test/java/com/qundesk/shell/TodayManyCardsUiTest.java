@@ -1,5 +1,6 @@
 package com.qundesk.shell;
 
+import com.qundesk.app.ViewFactory;
 import com.qundesk.workspace.AppContext;
 import com.qundesk.core.AppPaths;
 import com.qundesk.core.UserPrefs;
@@ -63,7 +64,8 @@ class TodayManyCardsUiTest {
         earlier.close();
         Theme theme = new Theme();
         theme.apply(Theme.Mode.LIGHT);
-        window = new MainWindow(com.qundesk.testsupport.FxWindows.fresh(stage), paths, prefs, theme, executor, Clock.fixed(NOW, ZoneOffset.UTC));
+        window = new MainWindow(com.qundesk.testsupport.FxWindows.fresh(stage), paths, prefs,
+                theme, executor, Clock.fixed(NOW, ZoneOffset.UTC), ViewFactory::new);
         window.open(ws, false);
     }
 

@@ -1,5 +1,6 @@
 package com.qundesk.testsupport;
 
+import com.qundesk.app.ViewFactory;
 import com.qundesk.shell.MainWindow;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -38,7 +39,7 @@ public final class FxWindows {
     public static MainWindow open(javafx.stage.Stage stage, TestWorkspace w, ExecutorService executor) {
         com.qundesk.ui.Theme theme = new com.qundesk.ui.Theme();
         theme.apply(com.qundesk.ui.Theme.Mode.LIGHT);
-        MainWindow window = new MainWindow(fresh(stage), w.paths, w.prefs, theme, executor, w.clock);
+        MainWindow window = new MainWindow(fresh(stage), w.paths, w.prefs, theme, executor, w.clock, ViewFactory::new);
         w.close();
         window.open(w.file, false);
         return window;
@@ -60,7 +61,7 @@ public final class FxWindows {
         TestWorkspace w = new TestWorkspace(dir);
         com.qundesk.ui.Theme theme = new com.qundesk.ui.Theme();
         theme.apply(com.qundesk.ui.Theme.Mode.LIGHT);
-        MainWindow window = new MainWindow(fresh(stage), w.paths, w.prefs, theme, executor, w.clock);
+        MainWindow window = new MainWindow(fresh(stage), w.paths, w.prefs, theme, executor, w.clock, ViewFactory::new);
         w.close();
         window.open(w.file, false);
         return window;

@@ -4,7 +4,7 @@ import com.qundesk.backup.BackupService;
 import com.qundesk.db.WorkspaceException;
 import com.qundesk.i18n.Localizable;
 import com.qundesk.i18n.MessageRef;
-import com.qundesk.shell.UiContext;
+import com.qundesk.ui.ViewContext;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -12,6 +12,7 @@ import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 
 /**
  * The automatic backups of the open workspace: one when it opens (unless one is under an hour old, so quick
@@ -24,12 +25,17 @@ public final class BackupTimer {
 
     static final Duration CHECK_EVERY = Duration.hours(1);
 
-    private final UiContext ui;
+    private final ViewContext ui;
+    private final BackupService backups;
+    private final Path logDir;
     private final Timeline timeline;
     private boolean failureShown;
 
-    public BackupTimer(UiContext ui) {
+    /** {@code logDir} is where a failure's details are written, for the message shown once. */
+    public BackupTimer(ViewContext ui, BackupService backups, Path logDir) {
         this.ui = ui;
+        this.backups = backups;
+        this.logDir = logDir;
         this.timeline = new Timeline(new KeyFrame(CHECK_EVERY, e -> check(BackupService.DAILY)));
         timeline.setCycleCount(Animation.INDEFINITE);
     }
@@ -44,12 +50,12 @@ public final class BackupTimer {
     }
 
     private void check(java.time.Duration age) {
-        ui.tasks().run(() -> ui.app().backups().backupIfOlderThan(age), taken -> { }, error -> {
+        ui.tasks().run(() -> backups.backupIfOlderThan(age), taken -> { }, error -> {
                     log.warn("Automatic backup failed", error);
                     if (!failureShown) {
                         failureShown = true;
                         Object why = error instanceof Localizable l ? l
-                                : MessageRef.of("error.unexpected", ui.app().paths().logDir());
+                                : MessageRef.of("error.unexpected", logDir);
                         ui.tasks().errors().report(new WorkspaceException("backup.auto.failed", error, why));
                     }
                 });

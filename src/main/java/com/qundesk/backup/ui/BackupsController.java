@@ -3,7 +3,7 @@ package com.qundesk.backup.ui;
 import com.qundesk.backup.BackupInfo;
 import com.qundesk.backup.BackupService;
 import com.qundesk.i18n.Messages;
-import com.qundesk.shell.UiContext;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.ui.DialogButtons;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -27,7 +27,9 @@ import java.util.Locale;
 /** Settings › Backups: the backups of the open workspace, "Back up now", restore with confirmation, how many to keep. */
 public final class BackupsController {
 
-    private final UiContext ui;
+    private final ViewContext ui;
+    private final BackupService backups;
+    private final Path workspace;
 
     @FXML private Label hint;
     @FXML private TableView<BackupInfo> backupTable;
@@ -41,18 +43,17 @@ public final class BackupsController {
     @FXML private Button saveKeepButton;
     @FXML private Label backupMessage;
 
-    public BackupsController(UiContext ui) {
+    /** {@code workspace} is the open workspace's file, which a restore replaces. */
+    public BackupsController(ViewContext ui, BackupService backups, Path workspace) {
         this.ui = ui;
-    }
-
-    private BackupService backups() {
-        return ui.app().backups();
+        this.backups = backups;
+        this.workspace = workspace;
     }
 
     @FXML
     private void initialize() {
         Messages m = ui.messages();
-        hint.setText(m.get("settings.backups.hint", backups().folder()));
+        hint.setText(m.get("settings.backups.hint", backups.folder()));
         backupTable.setPlaceholder(new Label(m.get("settings.backups.empty")));
         // to the second: two backups in one minute must not look the same
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", m.locale())
@@ -71,7 +72,7 @@ public final class BackupsController {
 
     /** Reloads the list and the number kept. */
     public void refresh() {
-        ui.tasks().run(() -> new Loaded(backups().list(), backups().keep()), loaded -> {
+        ui.tasks().run(() -> new Loaded(backups.list(), backups.keep()), loaded -> {
             backupTable.getItems().setAll(loaded.list());
             keepField.setText(Integer.toString(loaded.keep()));
         });
@@ -80,7 +81,7 @@ public final class BackupsController {
     @FXML
     private void onBackupNow() {
         clearMessage();
-        ui.tasks().run(() -> backups().backupNow(), taken -> {
+        ui.tasks().run(() -> backups.backupNow(), taken -> {
             backupMessage.setText(ui.messages().get("settings.backups.taken", taken.file().getFileName()));
             refresh();
         }, backupNowButton, restoreFileButton);
@@ -100,7 +101,7 @@ public final class BackupsController {
         c.setTitle(ui.messages().get("settings.backups.restoreTitle"));
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter(ui.messages().get("settings.backups.filter"),
                 "*.qundesk", "*.db", "*.sqlite"));
-        Path folder = backups().folder();
+        Path folder = backups.folder();
         if (Files.isDirectory(folder)) {
             c.setInitialDirectory(folder.toFile());
         }
@@ -115,7 +116,7 @@ public final class BackupsController {
         ButtonType replace = new ButtonType(m.get("settings.backups.confirmButton"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(m.get("settings.backups.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
-                m.get("settings.backups.confirm", ui.app().workspace().toAbsolutePath(), backup.toAbsolutePath()),
+                m.get("settings.backups.confirm", workspace.toAbsolutePath(), backup.toAbsolutePath()),
                 replace, cancel);
         confirm.setTitle(m.get("app.title"));
         confirm.setHeaderText(m.get("settings.backups.confirmHeader"));
@@ -124,14 +125,14 @@ public final class BackupsController {
             return;
         }
         clearMessage();
-        ui.tasks().run(() -> backups().restore(backup), result -> {
+        ui.tasks().run(() -> backups.restore(backup), result -> {
             Alert done = DialogButtons.alert(Alert.AlertType.INFORMATION, m.get("settings.backups.restored",
                     result.restoredFrom(), result.previousState()), m);
             done.setTitle(m.get("app.title"));
             done.setHeaderText(null);
             done.initOwner(backupTable.getScene().getWindow());
             done.show();
-            ui.actions().openWorkspace(result.workspace(), false);
+            ui.navigator().openWorkspace(result.workspace(), false);
         }, backupNowButton, restoreFileButton, restoreButton);
     }
 
@@ -140,7 +141,7 @@ public final class BackupsController {
         clearMessage();
         String text = keepField.getText();
         ui.tasks().run(() -> {
-            backups().setKeep(text);
+            backups.setKeep(text);
             return text;
         }, saved -> {
             backupMessage.setText(ui.messages().get("settings.backups.keepSaved"));

@@ -1,9 +1,7 @@
 package com.qundesk.backup.ui;
 
 import com.qundesk.ui.DialogButtons;
-import com.qundesk.workspace.AppContext;
 import com.qundesk.core.AppPaths;
-import com.qundesk.core.UserPrefs;
 import com.qundesk.backup.BackupInfo;
 import com.qundesk.backup.BackupService;
 import com.qundesk.backup.IntactBackups;
@@ -34,23 +32,21 @@ public final class DamagedWorkspaceDialog {
     /**
      * True when {@code error} is a damaged workspace: then the dialog is shown instead of the plain error, once the
      * newest intact backup has been found off the FX thread (each candidate gets an integrity check, seconds on a
-     * large workspace).
+     * large workspace). {@code m} and {@code zone} are the operator's language and zone (no workspace is open).
      */
-    public static boolean offer(Throwable error, Path workspace, AppPaths paths, UserPrefs prefs, Clock clock,
-                                Window owner, UiTasks tasks, Consumer<Path> reopen) {
+    public static boolean offer(Throwable error, Path workspace, AppPaths paths, Messages m, ZoneId zone,
+                                Clock clock, Window owner, UiTasks tasks, Consumer<Path> reopen) {
         if (!(error instanceof Localizable l) || !"workspace.error.damaged".equals(l.messageKey())) {
             return false;
         }
-        ZoneId zone = AppContext.zoneFrom(prefs);
         tasks.run(() -> IntactBackups.newest(paths, workspace, zone),
-                backup -> show(l, backup, workspace, paths, prefs, clock, zone, owner, tasks, reopen));
+                backup -> show(l, backup, workspace, paths, m, clock, zone, owner, tasks, reopen));
         return true;
     }
 
     private static void show(Localizable l, Optional<BackupInfo> backup, Path workspace, AppPaths paths,
-                             UserPrefs prefs, Clock clock, ZoneId zone, Window owner, UiTasks tasks,
+                             Messages m, Clock clock, ZoneId zone, Window owner, UiTasks tasks,
                              Consumer<Path> reopen) {
-        Messages m = new Messages(AppContext.localeFrom(prefs));
         ButtonType restore = new ButtonType(m.get("damaged.restore"), ButtonBar.ButtonData.OK_DONE);
         ButtonType close = new ButtonType(m.get("damaged.notNow"), ButtonBar.ButtonData.CANCEL_CLOSE);
         String text = m.describe(l) + "\n\n" + backup.map(b -> m.get("damaged.offer", b.file().getFileName(),

@@ -3,7 +3,7 @@ package com.qundesk.campaign.ui;
 import com.qundesk.campaign.Campaign;
 import com.qundesk.campaign.CampaignType;
 import com.qundesk.i18n.Messages;
-import com.qundesk.shell.UiContext;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.ui.DateTimeField;
 import com.qundesk.ui.DialogButtons;
 import com.qundesk.ui.FormGrid;
@@ -29,14 +29,14 @@ final class CampaignDialog {
     private CampaignDialog() {
     }
 
-    static Optional<Campaign> show(UiContext ui, Window owner, Campaign existing) {
+    static Optional<Campaign> show(ViewContext ui, Window owner, Campaign existing) {
         Messages m = ui.messages();
         Dialog<Campaign> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(m.get(existing == null ? "campaign.dialog.newTitle" : "campaign.dialog.editTitle"));
         d.setHeaderText(m.get("campaign.dialog.header"));
         Instant start = existing != null ? existing.startsAt()
-                : ui.app().clock().instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
+                : ui.clock().instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
         Instant end = existing != null ? existing.endsAt() : start.plus(Duration.ofHours(2));
 
         ComboBox<CampaignType> type = new ComboBox<>();

@@ -5,7 +5,10 @@ import com.qundesk.flash.FlashGroup;
 import com.qundesk.flash.FlashPlan;
 import com.qundesk.flash.ui.FlashDialogs;
 import com.qundesk.i18n.Messages;
-import com.qundesk.shell.UiContext;
+import com.qundesk.flash.FlashService;
+import com.qundesk.campaign.CampaignService;
+import com.qundesk.template.TemplateService;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.template.Template;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -34,7 +37,11 @@ public final class CampaignsController {
                             List<FlashGroup> withoutCampaign, List<Template> templates, Instant now) {
     }
 
-    private final UiContext ui;
+    private final ViewContext ui;
+    private final CampaignService campaigns;
+    private final FlashService flash;
+    private final TemplateService templates;
+    private final FlashDialogs flashDialogs;
     private Snapshot snapshot;
 
     @FXML private TableView<Campaign> campaignTable;
@@ -63,8 +70,12 @@ public final class CampaignsController {
     @FXML private Button showGroupButton;
     @FXML private com.qundesk.flash.ui.CalendarController calendarController;
 
-    public CampaignsController(UiContext ui) {
+    public CampaignsController(ViewContext ui, CampaignService campaigns, FlashService flash, TemplateService templates, FlashDialogs flashDialogs) {
         this.ui = ui;
+        this.campaigns = campaigns;
+        this.flash = flash;
+        this.templates = templates;
+        this.flashDialogs = flashDialogs;
     }
 
     @FXML
@@ -113,17 +124,17 @@ public final class CampaignsController {
         Long keep = selectId != null ? selectId : Optional.ofNullable(
                 campaignTable.getSelectionModel().getSelectedItem()).map(Campaign::id).orElse(null);
         ui.tasks().run(() -> {
-            List<Campaign> campaigns = ui.app().campaigns().list();
+            List<Campaign> campaigns = this.campaigns.list();
             Map<Long, List<FlashGroup>> byCampaign = new HashMap<>();
             List<FlashGroup> none = new ArrayList<>();
-            for (FlashGroup f : ui.app().flash().list()) {
+            for (FlashGroup f : flash.list()) {
                 if (f.campaignId() == null) {
                     none.add(f);
                 } else {
                     byCampaign.computeIfAbsent(f.campaignId(), k -> new ArrayList<>()).add(f);
                 }
             }
-            return new Snapshot(campaigns, byCampaign, none, ui.app().templates().list(), ui.app().clock().instant());
+            return new Snapshot(campaigns, byCampaign, none, templates.list(), ui.clock().instant());
         }, s -> {
             snapshot = s;
             if (calendarController != null) {
@@ -144,7 +155,7 @@ public final class CampaignsController {
     @FXML
     private void onNewCampaign() {
         CampaignDialog.show(ui, window(), null).ifPresent(draft ->
-                ui.tasks().run(() -> ui.app().campaigns().create(draft), k -> refresh(k.id()), newCampaignButton));
+                ui.tasks().run(() -> campaigns.create(draft), k -> refresh(k.id()), newCampaignButton));
     }
 
     @FXML
@@ -154,7 +165,7 @@ public final class CampaignsController {
             return;
         }
         CampaignDialog.show(ui, window(), k).ifPresent(edited ->
-                ui.tasks().run(() -> ui.app().campaigns().update(edited), saved -> refresh(saved.id()),
+                ui.tasks().run(() -> campaigns.update(edited), saved -> refresh(saved.id()),
                         editCampaignButton));
     }
 
@@ -171,7 +182,7 @@ public final class CampaignsController {
         d.setHeaderText(m.get("campaigns.cancel.header", k.name()));
         d.setContentText(m.get("campaigns.cancel.reason"));
         d.showAndWait().filter(s -> !s.isBlank()).ifPresent(reason ->
-                ui.tasks().run(() -> ui.app().campaigns().cancel(k.id(), reason), saved -> refresh(saved.id()),
+                ui.tasks().run(() -> campaigns.cancel(k.id(), reason), saved -> refresh(saved.id()),
                         cancelCampaignButton));
     }
 
@@ -181,9 +192,9 @@ public final class CampaignsController {
             return;
         }
         Campaign selected = campaignTable.getSelectionModel().getSelectedItem();
-        Optional<FlashPlan> plan = FlashWizard.show(ui, window(), snapshot.campaigns(), selected,
+        Optional<FlashPlan> plan = FlashWizard.show(ui, flash, window(), snapshot.campaigns(), selected,
                 snapshot.templates());
-        plan.ifPresent(p -> ui.tasks().run(() -> ui.app().flash().create(p), created -> refresh(p.campaignId()),
+        plan.ifPresent(p -> ui.tasks().run(() -> flash.create(p), created -> refresh(p.campaignId()),
                 wizardButton));
     }
 
@@ -194,7 +205,7 @@ public final class CampaignsController {
             return;
         }
         String text = outcomeArea.getText();
-        ui.tasks().run(() -> ui.app().campaigns().recordOutcome(k.id(), text), saved -> refresh(saved.id()),
+        ui.tasks().run(() -> campaigns.recordOutcome(k.id(), text), saved -> refresh(saved.id()),
                 saveOutcomeButton);
     }
 
@@ -202,7 +213,7 @@ public final class CampaignsController {
     private void onChecklist() {
         FlashGroup f = groupTable.getSelectionModel().getSelectedItem();
         if (f != null) {
-            FlashDialogs.checklist(ui, window(), f, () -> refresh(null));
+            flashDialogs.checklist(window(), f, () -> refresh(null));
         }
     }
 
@@ -210,7 +221,7 @@ public final class CampaignsController {
     private void onShowGroup() {
         FlashGroup f = groupTable.getSelectionModel().getSelectedItem();
         if (f != null) {
-            ui.actions().showGroup(f.group().id());
+            ui.navigator().showGroup(f.group().id());
         }
     }
 
@@ -258,7 +269,7 @@ public final class CampaignsController {
     }
 
     private Instant now() {
-        return ui.app().clock().instant();
+        return ui.clock().instant();
     }
 
     private Window window() {

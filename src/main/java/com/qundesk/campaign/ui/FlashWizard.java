@@ -7,7 +7,8 @@ import com.qundesk.flash.PlannedFlashGroup;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
 import com.qundesk.i18n.Messages;
-import com.qundesk.shell.UiContext;
+import com.qundesk.flash.FlashService;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.template.Template;
 import com.qundesk.template.TemplateKind;
 import com.qundesk.ui.DateTimeField;
@@ -51,7 +52,7 @@ final class FlashWizard {
     private FlashWizard() {
     }
 
-    static Optional<FlashPlan> show(UiContext ui, Window owner, List<Campaign> campaigns, Campaign preselected,
+    static Optional<FlashPlan> show(ViewContext ui, FlashService flash, Window owner, List<Campaign> campaigns, Campaign preselected,
                                     List<Template> templates) {
         Messages m = ui.messages();
         Dialog<FlashPlan> d = new Dialog<>();
@@ -70,9 +71,9 @@ final class FlashWizard {
         Spinner<Integer> count = new Spinner<>(1, FlashPlan.MAX_COUNT, 3);
         count.setId("wizardCount");
         count.setEditable(true);
-        Instant defaultOpen = ui.app().clock().instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS);
+        Instant defaultOpen = ui.clock().instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS);
         DateTimeField opens = new DateTimeField(ui.formats().zone(),
-                preselected != null && preselected.startsAt().isAfter(ui.app().clock().instant())
+                preselected != null && preselected.startsAt().isAfter(ui.clock().instant())
                         ? preselected.startsAt().minus(Duration.ofHours(2)) : defaultOpen, ui.messages());
         opens.setId("wizardOpens");
 
@@ -179,7 +180,7 @@ final class FlashWizard {
                 d.getDialogPane().lookupButton(create).setDisable(true);
                 return;
             }
-            ui.tasks().run(() -> ui.app().flash().preview(plan), rows -> {
+            ui.tasks().run(() -> flash.preview(plan), rows -> {
                 if (mine == sequence[0]) {
                     preview.getItems().setAll(rows);
                     error.setText("");

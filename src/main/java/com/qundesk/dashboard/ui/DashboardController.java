@@ -3,20 +3,14 @@ package com.qundesk.dashboard.ui;
 import com.qundesk.dashboard.DashboardService;
 import com.qundesk.dashboard.GroupDetail;
 import com.qundesk.dashboard.Portfolio;
-import com.qundesk.group.GroupStatus;
-import com.qundesk.group.HistoryEntry;
-import com.qundesk.group.Purpose;
 import com.qundesk.i18n.Messages;
-import com.qundesk.shell.UiContext;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.ui.Charts;
 import com.qundesk.ui.NumberCells;
 import com.qundesk.ui.TableFit;
 import com.qundesk.stats.DailyStat;
 import com.qundesk.value.GroupHealth;
 import com.qundesk.value.Recommendation;
-import com.qundesk.value.RuleFinding;
-import com.qundesk.value.ValueDimension;
-import com.qundesk.value.ValueModel;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -46,11 +40,8 @@ import javafx.stage.FileChooser;
 
 import java.io.File;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -60,9 +51,9 @@ import java.util.stream.Collectors;
  */
 public final class DashboardController {
 
-    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd");
-
-    private final UiContext ui;
+    private final ViewContext ui;
+    private final DashboardModel model;
+    private final VerdictActions verdicts;
     private final ObservableList<GroupHealth> queue = FXCollections.observableArrayList();
     private final FilteredList<GroupHealth> filteredQueue = new FilteredList<>(queue);
     private Portfolio portfolio;
@@ -123,8 +114,10 @@ public final class DashboardController {
     @FXML private com.qundesk.plan.ui.GroupPlanController groupPlanController;
     @FXML private LedgerController ledgerController;
 
-    public DashboardController(UiContext ui) {
+    public DashboardController(ViewContext ui, DashboardModel model, VerdictActions verdicts) {
         this.ui = ui;
+        this.model = model;
+        this.verdicts = verdicts;
     }
 
     @FXML
@@ -145,8 +138,8 @@ public final class DashboardController {
         Charts.wholeNumbers((NumberAxis) dimensionChart.getYAxis(), (NumberAxis) purposeChart.getXAxis(),
                 (NumberAxis) detailDimensionChart.getYAxis(), (NumberAxis) detailTimelineChart.getYAxis(),
                 (NumberAxis) detailMessagesChart.getYAxis(), (NumberAxis) detailMembersChart.getYAxis());
-        Charts.days((NumberAxis) detailMessagesChart.getXAxis(), SHORT);
-        Charts.days((NumberAxis) detailMembersChart.getXAxis(), SHORT);
+        Charts.days((NumberAxis) detailMessagesChart.getXAxis(), DashboardModel.SHORT);
+        Charts.days((NumberAxis) detailMembersChart.getXAxis(), DashboardModel.SHORT);
         for (Chart chart : List.of(trendChart, dimensionChart, statusChart, purposeChart, funnelChart,
                 detailDimensionChart, detailTimelineChart, detailMessagesChart, detailMembersChart)) {
             Charts.messageWhenEmpty(chart, m.get("dashboard.chartEmpty"));
@@ -236,8 +229,7 @@ public final class DashboardController {
     /** Recomputes the portfolio for the selected window, off the FX thread. */
     public void refresh() {
         int window = window();
-        LocalDate day = ui.app().health().today();
-        ui.tasks().run(() -> ui.app().dashboard().portfolio(day, window), this::show, refreshButton, reportButton);
+        ui.tasks().run(() -> model.portfolio(window), this::show, refreshButton, reportButton);
     }
 
     /** Opens the detail tab on one group. */
@@ -257,74 +249,31 @@ public final class DashboardController {
 
     private void show(Portfolio p) {
         this.portfolio = p;
-        Messages m = ui.messages();
-        asOfLabel.setText(m.get("dashboard.asOf", ui.formats().date(p.day()), p.windowDays()));
-        deliveredShareLabel.setText(percent(p.deliveredShare()));
-        deliveredShareText.setText(m.get("dashboard.deliveredText", p.deliveredGroups(), p.liveGroups(),
-                p.windowDays(), percent(1 - p.deliveredShare())));
-        Double rate = p.funnel().redemptionRate();
-        redemptionLabel.setText(rate == null ? "—" : percent(rate));
+        DashboardModel.Figures f = model.figures(p);
+        asOfLabel.setText(f.asOf());
+        deliveredShareLabel.setText(f.deliveredShare());
+        deliveredShareText.setText(f.deliveredText());
+        redemptionLabel.setText(f.redemption());
         redemptionLabel.getStyleClass().removeAll("good", "bad");
-        if (rate != null) {
-            redemptionLabel.getStyleClass().add(rate >= ValueModel.REDEMPTION_BENCHMARK ? "good" : "bad");
+        if (f.redemptionGood() != null) {
+            redemptionLabel.getStyleClass().add(f.redemptionGood() ? "good" : "bad");
         }
-        redemptionText.setText(rate == null ? m.get("dashboard.redemptionNone")
-                : m.get("dashboard.redemptionText", (long) p.funnel().couponsRedeemed(),
-                (long) p.funnel().couponsIssued(), percent(ValueModel.REDEMPTION_BENCHMARK)));
-        var f = p.flash();
-        int ended = f.onTime() + f.late();
-        flashLabel.setText(ended == 0 ? "—" : percent((double) f.onTime() / ended));
-        flashText.setText(m.get("dashboard.flashText", f.onTime(), f.late(), f.overdue(), f.open(), f.planned()));
-        long toAct = p.recommendations().stream().filter(h -> h.recommendation() != Recommendation.KEEP).count();
-        actionsLabel.setText(Long.toString(toAct));
-        actionsText.setText(m.get("dashboard.actionsText", count(p, Recommendation.DISSOLVE),
-                count(p, Recommendation.SPLIT), count(p, Recommendation.RE_FORM),
-                count(p, Recommendation.CONVERT_TO_FLASH), count(p, Recommendation.IMPROVE)));
+        redemptionText.setText(f.redemptionText());
+        flashLabel.setText(f.flash());
+        flashText.setText(f.flashText());
+        actionsLabel.setText(f.actions());
+        actionsText.setText(f.actionsText());
 
-        XYChart.Series<String, Number> trend = new XYChart.Series<>();
-        for (Portfolio.TrendPoint t : p.deliveredTrend()) {
-            trend.getData().add(new XYChart.Data<>(SHORT.format(t.windowEnd()), Math.round(t.share() * 1000) / 10.0));
-        }
-        trendChart.getData().setAll(List.of(trend));
-
-        List<XYChart.Series<String, Number>> dims = new ArrayList<>();
-        for (ValueDimension d : ValueDimension.values()) {
-            XYChart.Series<String, Number> s = new XYChart.Series<>();
-            s.setName(m.get(d.messageKey()));
-            for (Portfolio.WeekValue w : p.valueByWeek()) {
-                s.getData().add(new XYChart.Data<>(SHORT.format(w.weekStart()), w.counts().getOrDefault(d, 0)));
-            }
-            dims.add(s);
-        }
-        dimensionChart.getData().setAll(dims);
-
-        List<PieChart.Data> slices = new ArrayList<>();
-        for (GroupStatus s : GroupStatus.values()) {
-            int n = p.byStatus().getOrDefault(s, 0);
-            if (n > 0) {
-                slices.add(new PieChart.Data(m.get(s.messageKey()) + " " + n, n));
-            }
-        }
-        statusChart.setData(FXCollections.observableArrayList(slices));
-
+        trendChart.getData().setAll(List.of(series(model.deliveredTrend(p))));
+        dimensionChart.getData().setAll(model.valueByDimension(p).stream().map(DashboardController::series).toList());
+        statusChart.setData(FXCollections.observableArrayList(model.byStatus(p).stream()
+                .map(s -> new PieChart.Data(s.label(), s.value().doubleValue())).toList()));
         XYChart.Series<Number, String> purposes = new XYChart.Series<>();
-        for (Purpose pu : Purpose.values()) {
-            purposes.getData().add(new XYChart.Data<>(p.byPurpose().getOrDefault(pu, 0), m.get(pu.messageKey())));
+        for (DashboardModel.Point pu : model.byPurpose(p)) {
+            purposes.getData().add(new XYChart.Data<>(pu.value(), pu.label()));
         }
         purposeChart.getData().setAll(List.of(purposes));
-
-        XYChart.Series<String, Number> rates = new XYChart.Series<>();
-        rates.setName(m.get("dashboard.series.redemption"));
-        XYChart.Series<String, Number> bench = new XYChart.Series<>();
-        bench.setName(m.get("dashboard.series.benchmark"));
-        for (Portfolio.GroupRate r : p.funnel().byGroup().stream().limit(8).toList()) {
-            // shortened at both ends: "瑞幸咖啡门店福利群·静安" and "…·徐汇" stay two bars, not one
-            String label = r.name().length() > 10 ? r.name().substring(0, 5) + "…" + r.name().substring(
-                    r.name().length() - 4) : r.name();
-            rates.getData().add(new XYChart.Data<>(label, Math.round(r.rate() * 1000) / 10.0));
-            bench.getData().add(new XYChart.Data<>(label, ValueModel.REDEMPTION_BENCHMARK * 100));
-        }
-        funnelChart.getData().setAll(List.of(rates, bench));
+        funnelChart.getData().setAll(model.redemption(p).stream().map(DashboardController::series).toList());
 
         topTable.getItems().setAll(p.top());
         bottomTable.getItems().setAll(p.bottom());
@@ -343,9 +292,7 @@ public final class DashboardController {
 
     private void loadDetail(long groupId) {
         int window = window();
-        LocalDate day = ui.app().health().today();
-        ui.tasks().run(() -> ui.app().dashboard().groupDetail(groupId, day, window, ui.app().ledger()),
-                this::showDetailData);
+        ui.tasks().run(() -> model.detail(groupId, window), this::showDetailData);
         if (groupPlanController != null) {
             groupPlanController.show(groupId, window);
         }
@@ -356,31 +303,9 @@ public final class DashboardController {
         GroupHealth h = d.health();
         detailIndexLabel.setText(m.get("dashboard.detail.index", h.index().value()));
         detailRecommendationLabel.setText(m.get(h.recommendation().messageKey()));
-        Map<String, Double> terms = h.index().terms();
-        detailTerms.setText(h.index().perMember()
-                ? m.get("dashboard.detail.terms", terms.get("valuePerMemberPerWeek"),
-                        terms.get("conversionsPerMemberPerWeek"), terms.get("gmvPerMemberPerWeek"),
-                        terms.get("dimensionsCovered").intValue(), terms.get("valuePoints"), terms.get("outcomePoints"),
-                        terms.get("breadthPoints"))
-                : m.get("dashboard.detail.termsNoMembers", terms.get("dimensionsCovered").intValue(),
-                        terms.get("breadthPoints")));
-
-        XYChart.Series<String, Number> dims = new XYChart.Series<>();
-        for (ValueDimension dim : ValueDimension.values()) {
-            dims.getData().add(new XYChart.Data<>(m.get(dim.messageKey()),
-                    h.metrics().eventsByDimension.getOrDefault(dim, 0)));
-        }
-        detailDimensionChart.getData().setAll(List.of(dims));
-
-        XYChart.Series<String, Number> values = new XYChart.Series<>();
-        values.setName(m.get("dashboard.series.valueEvents"));
-        XYChart.Series<String, Number> conversions = new XYChart.Series<>();
-        conversions.setName(m.get("dashboard.series.conversions"));
-        for (GroupDetail.Week w : d.weeks()) {
-            values.getData().add(new XYChart.Data<>(SHORT.format(w.start()), w.valueEvents()));
-            conversions.getData().add(new XYChart.Data<>(SHORT.format(w.start()), w.conversions()));
-        }
-        detailTimelineChart.getData().setAll(List.of(values, conversions));
+        detailTerms.setText(model.terms(h));
+        detailDimensionChart.getData().setAll(List.of(series(model.dimensions(h))));
+        detailTimelineChart.getData().setAll(model.weeks(d).stream().map(DashboardController::series).toList());
 
         XYChart.Series<Number, Number> messages = new XYChart.Series<>();
         messages.setName(m.get("dashboard.series.messages"));
@@ -396,44 +321,18 @@ public final class DashboardController {
             }
         }
         if (!d.stats().isEmpty()) {
-            java.time.LocalDate first = d.stats().getFirst().day();
-            java.time.LocalDate last = d.stats().getLast().day();
+            LocalDate first = d.stats().getFirst().day();
+            LocalDate last = d.stats().getLast().day();
             Charts.showDays((NumberAxis) detailMessagesChart.getXAxis(), first, last);
             Charts.showDays((NumberAxis) detailMembersChart.getXAxis(), first, last);
         }
         detailMessagesChart.getData().setAll(List.of(messages, speakers));
         detailMembersChart.getData().setAll(List.of(members));
 
-        List<String> rules = new ArrayList<>();
-        for (RuleFinding f : h.findings()) {
-            rules.add(m.get(f.rule().messageKey()) + " — " + m.describe(f));
-        }
-        if (rules.isEmpty()) {
-            rules.add(m.get("dashboard.detail.noRules"));
-        }
-        detailRules.getItems().setAll(rules);
-        List<String> history = new ArrayList<>();
-        for (HistoryEntry e : d.history()) {
-            String action = m.has("history.action." + e.action()) ? m.get("history.action." + e.action()) : e.action();
-            String field = e.field() == null ? "" : " " + (m.has("field." + e.field()) ? m.get("field." + e.field())
-                    : e.field()) + ": " + nz(e.oldValue()) + " → " + nz(e.newValue());
-            history.add(ui.formats().dateTime(e.at()) + "  " + action + field
-                    + (e.note() == null ? "" : " (" + e.note() + ")"));
-        }
-        detailHistory.getItems().setAll(history);
+        detailRules.getItems().setAll(model.rules(h));
+        detailHistory.getItems().setAll(model.history(d));
         long groupId = h.group().id();
-        ui.tasks().run(() -> ui.app().chatImports().historyOf(groupId), runs -> {
-            List<String> lines = new ArrayList<>();
-            for (var r : runs) {
-                lines.add(ui.formats().dateTime(r.startedAt()) + "  " + r.fileName() + " (" + r.format() + ")  "
-                        + m.get(r.undone() ? "cli.import.historyUndone" : "cli.import.historyLine", r.imported(),
-                        r.duplicates(), r.rejected(), String.join("、", r.groups())));
-            }
-            if (lines.isEmpty()) {
-                lines.add(m.get("dashboard.detail.noImports"));
-            }
-            detailImports.getItems().setAll(lines);
-        });
+        ui.tasks().run(() -> model.importLines(groupId), detailImports.getItems()::setAll);
     }
 
     @FXML
@@ -448,7 +347,7 @@ public final class DashboardController {
     private void onAct() {
         GroupHealth h = queueTable.getSelectionModel().getSelectedItem();
         if (h != null) {
-            VerdictActions.act(ui, queueTable.getScene().getWindow(), h, this::refresh);
+            verdicts.act(queueTable.getScene().getWindow(), h, this::refresh);
         }
     }
 
@@ -456,7 +355,7 @@ public final class DashboardController {
     private void onReport() {
         FileChooser fc = new FileChooser();
         fc.setTitle(ui.messages().get("dashboard.report"));
-        fc.setInitialFileName("qundesk-report-" + ui.app().health().today() + ".pdf");
+        fc.setInitialFileName(model.reportFileName());
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
         File f = fc.showSaveDialog(reportButton.getScene().getWindow());
         if (f == null) {
@@ -464,7 +363,7 @@ public final class DashboardController {
         }
         int window = window();
         ui.tasks().run(() -> { // replace: the save dialog asked before choosing an existing file
-            ui.app().reports().write(f.toPath(), true, ui.app().health().today(), window, ui.messages());
+            model.writeReport(f.toPath(), window);
             return f;
         }, done -> asOfLabel.setText(ui.messages().get("dashboard.reportSaved", done.getAbsolutePath())),
                 reportButton);
@@ -501,16 +400,16 @@ public final class DashboardController {
         });
     }
 
-    private static long count(Portfolio p, Recommendation r) {
-        return p.recommendations().stream().filter(h -> h.recommendation() == r).count();
-    }
-
-    private static String percent(double v) {
-        return String.format(Locale.ROOT, "%.0f%%", v * 100);
-    }
-
-    private static String nz(String s) {
-        return s == null ? "—" : s.length() > 40 ? s.substring(0, 39) + "…" : s;
+    /** One series of the model as a chart series of category and value. */
+    private static XYChart.Series<String, Number> series(DashboardModel.Series s) {
+        XYChart.Series<String, Number> out = new XYChart.Series<>();
+        if (s.name() != null) {
+            out.setName(s.name());
+        }
+        for (DashboardModel.Point p : s.points()) {
+            out.getData().add(new XYChart.Data<>(p.label(), p.value()));
+        }
+        return out;
     }
 
     private static <T> javafx.util.StringConverter<T> converter(java.util.function.Function<T, String> f) {

@@ -4,7 +4,10 @@ import com.qundesk.core.FieldError;
 import com.qundesk.group.Group;
 import com.qundesk.i18n.Messages;
 import com.qundesk.io.RejectedRow;
-import com.qundesk.shell.UiContext;
+import com.qundesk.value.LedgerService;
+import com.qundesk.group.GroupService;
+import com.qundesk.value.HealthService;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.value.LedgerImporter;
 import com.qundesk.value.Outcome;
 import com.qundesk.value.OutcomeType;
@@ -43,7 +46,11 @@ import java.util.stream.Collectors;
  */
 public final class LedgerController {
 
-    private final UiContext ui;
+    private final ViewContext ui;
+    private final LedgerService ledger;
+    private final LedgerImporter ledgerImporter;
+    private final GroupService groupService;
+    private final HealthService health;
     private final Map<Long, String> groupNames = new HashMap<>();
     private List<Group> groups = List.of();
     private Runnable onChange = () -> { };
@@ -71,8 +78,13 @@ public final class LedgerController {
     @FXML private Button importOutcomesButton;
     @FXML private Button importStatsButton;
 
-    public LedgerController(UiContext ui) {
+    public LedgerController(ViewContext ui, LedgerService ledger, LedgerImporter ledgerImporter,
+                            GroupService groupService, HealthService health) {
         this.ui = ui;
+        this.ledger = ledger;
+        this.ledgerImporter = ledgerImporter;
+        this.groupService = groupService;
+        this.health = health;
     }
 
     @FXML
@@ -86,7 +98,7 @@ public final class LedgerController {
         outcomeTypeBox.getItems().setAll(OutcomeType.values());
         outcomeTypeBox.setConverter(converter(t -> t == null ? "" : m.get(t.messageKey())));
         outcomeTypeBox.setValue(OutcomeType.COUPONS_REDEEMED);
-        outcomeDay.setValue(ui.app().health().today());
+        outcomeDay.setValue(health.today());
         titleField.setOnAction(e -> onAdd());
         timeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(ui.formats().dateTime(c.getValue().at())));
         groupColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(groupNames.getOrDefault(c.getValue().groupId(),
@@ -104,9 +116,9 @@ public final class LedgerController {
     }
 
     public void refresh() {
-        Instant now = ui.app().clock().instant();
-        ui.tasks().run(() -> new Object[] {ui.app().groups().list(),
-                ui.app().ledger().events(null, now.minus(Duration.ofDays(90)), now.plusSeconds(1))}, data -> {
+        Instant now = ui.clock().instant();
+        ui.tasks().run(() -> new Object[] {groupService.list(),
+                ledger.events(null, now.minus(Duration.ofDays(90)), now.plusSeconds(1))}, data -> {
                     @SuppressWarnings("unchecked")
                     List<Group> all = (List<Group>) data[0];
                     @SuppressWarnings("unchecked")
@@ -136,9 +148,9 @@ public final class LedgerController {
             addMessage.setText(m.get("validation.number", reachField.getText()));
             return;
         }
-        ValueEvent e = new ValueEvent(null, g.id(), null, ui.app().clock().instant(), dimensionBox.getValue(),
+        ValueEvent e = new ValueEvent(null, g.id(), null, ui.clock().instant(), dimensionBox.getValue(),
                 title.strip(), reach, null);
-        ui.tasks().run(() -> ui.app().ledger().addEvent(e), added -> {
+        ui.tasks().run(() -> ledger.addEvent(e), added -> {
             addMessage.setText(m.get(added ? "ledger.quickAdd.added" : "ledger.quickAdd.duplicate", g.name()));
             titleField.clear();
             reachField.clear();
@@ -153,7 +165,7 @@ public final class LedgerController {
         ValueEvent e = eventTable.getSelectionModel().getSelectedItem();
         if (e != null) {
             ui.tasks().run(() -> {
-                ui.app().ledger().deleteEvent(e.id());
+                ledger.deleteEvent(e.id());
                 return e;
             }, done -> {
                 refresh();
@@ -178,7 +190,7 @@ public final class LedgerController {
             return;
         }
         Outcome o = new Outcome(g.id(), null, outcomeDay.getValue(), outcomeTypeBox.getValue(), value);
-        ui.tasks().run(() -> ui.app().ledger().setOutcomes(List.of(o)), n -> {
+        ui.tasks().run(() -> ledger.setOutcomes(List.of(o)), n -> {
             outcomeMessage.setText(m.get("ledger.outcomeSaved", m.get(o.type().messageKey()), g.name()));
             onChange.run();
         }, outcomeButton);
@@ -209,7 +221,7 @@ public final class LedgerController {
         if (f == null) {
             return;
         }
-        ui.tasks().run(() -> ui.app().ledgerImporter().importFile(f.toPath(), kind), r -> {
+        ui.tasks().run(() -> ledgerImporter.importFile(f.toPath(), kind), r -> {
             Alert a = DialogButtons.alert(r.complete() ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING, "", m);
             a.initOwner(trigger.getScene().getWindow());
             a.setHeaderText(m.get("ledger.summary", r.imported(), r.unchanged(), r.rejected().size(), r.fileName()));

@@ -1,10 +1,13 @@
 package com.qundesk.dashboard.ui;
 
+import com.qundesk.flash.DissolutionPlanner;
 import com.qundesk.flash.FlashGroup;
+import com.qundesk.flash.FlashService;
+import com.qundesk.group.GroupService;
 import com.qundesk.flash.ui.FlashDialogs;
 import com.qundesk.group.ui.GroupDialogs;
 import com.qundesk.i18n.Messages;
-import com.qundesk.shell.UiContext;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.value.GroupHealth;
 import javafx.scene.control.TextInputDialog;
 import javafx.stage.Window;
@@ -17,27 +20,39 @@ import java.util.Optional;
  * dissolution with checklist for a long-term one), split (the split dialog), re-form (a re-formation campaign
  * with a new group and the old one's dissolution), convert to flash.
  */
-final class VerdictActions {
+public final class VerdictActions {
 
-    private VerdictActions() {
+    private final ViewContext ui;
+    private final DissolutionPlanner planner;
+    private final GroupService groups;
+    private final FlashService flash;
+    private final FlashDialogs flashDialogs;
+
+    public VerdictActions(ViewContext ui, DissolutionPlanner planner, GroupService groups, FlashService flash,
+                          FlashDialogs flashDialogs) {
+        this.ui = ui;
+        this.planner = planner;
+        this.groups = groups;
+        this.flash = flash;
+        this.flashDialogs = flashDialogs;
     }
 
-    static void act(UiContext ui, Window owner, GroupHealth h, Runnable onDone) {
+    void act(Window owner, GroupHealth h, Runnable onDone) {
         Messages m = ui.messages();
         long id = h.group().id();
         Runnable done = onDone;
         switch (h.recommendation()) {
-            case DISSOLVE -> ui.tasks().run(() -> flashOf(ui, id), flash -> {
-                if (flash.isPresent()) {
-                    FlashDialogs.checklist(ui, owner, flash.get(), done);
+            case DISSOLVE -> ui.tasks().run(() -> flashOf(id), open -> {
+                if (open.isPresent()) {
+                    flashDialogs.checklist(owner, open.get(), done);
                 } else if (GroupDialogs.confirm(owner, m, m.get("dashboard.dissolve.header", h.group().name()),
                         m.get("dashboard.dissolve.text"))) {
-                    ui.tasks().run(() -> ui.app().planner().scheduleDissolution(id, m.get("dashboard.dissolve.note")),
+                    ui.tasks().run(() -> planner.scheduleDissolution(id, m.get("dashboard.dissolve.note")),
                             f -> done.run());
                 }
             });
             case SPLIT -> GroupDialogs.split(owner, m, h.group()).ifPresent(req ->
-                    ui.tasks().run(() -> ui.app().groups().split(id, req), children -> done.run()));
+                    ui.tasks().run(() -> groups.split(id, req), children -> done.run()));
             case RE_FORM -> {
                 TextInputDialog d = new TextInputDialog(h.group().name() + "（" + Year.now().plusYears(1) + "）");
                 d.initOwner(owner);
@@ -45,12 +60,12 @@ final class VerdictActions {
                 d.setHeaderText(m.get("dashboard.reform.header", h.group().name()));
                 d.setContentText(m.get("dashboard.reform.name"));
                 d.showAndWait().filter(s -> !s.isBlank()).ifPresent(name ->
-                        ui.tasks().run(() -> ui.app().planner().reform(id, name.strip()), r -> done.run()));
+                        ui.tasks().run(() -> planner.reform(id, name.strip()), r -> done.run()));
             }
             case CONVERT_TO_FLASH -> {
                 if (GroupDialogs.confirm(owner, m, m.get("dashboard.convert.header", h.group().name()),
                         m.get("dashboard.convert.text"))) {
-                    ui.tasks().run(() -> ui.app().planner().convertToFlash(id, m.get("dashboard.convert.note")),
+                    ui.tasks().run(() -> planner.convertToFlash(id, m.get("dashboard.convert.note")),
                             f -> done.run());
                 }
             }
@@ -58,8 +73,8 @@ final class VerdictActions {
         }
     }
 
-    private static Optional<FlashGroup> flashOf(UiContext ui, long id) {
-        return ui.app().flash().list().stream().filter(f -> f.group().id() == id
+    private Optional<FlashGroup> flashOf(long id) {
+        return flash.list().stream().filter(f -> f.group().id() == id
                 && !f.lifecycle().state().isFinal()).findFirst();
     }
 }

@@ -5,7 +5,11 @@ import com.qundesk.flash.FlashGroup;
 import com.qundesk.flash.FlashState;
 import com.qundesk.flash.Reminder;
 import com.qundesk.i18n.Messages;
-import com.qundesk.shell.UiContext;
+import com.qundesk.flash.FlashService;
+import com.qundesk.campaign.CampaignService;
+import com.qundesk.plan.PlanService;
+import com.qundesk.plan.CalendarExport;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.ui.DateTimeField;
 import com.qundesk.ui.DialogButtons;
 import javafx.fxml.FXML;
@@ -42,7 +46,12 @@ public final class CalendarController {
                         List<com.qundesk.plan.PlannedDelivery> deliveries) {
     }
 
-    private final UiContext ui;
+    private final ViewContext ui;
+    private final FlashService flash;
+    private final CampaignService campaigns;
+    private final PlanService plans;
+    private final CalendarExport calendarExport;
+    private final FlashDialogs flashDialogs;
     private TimelineModel.Scale scale = TimelineModel.Scale.WEEK;
     private LocalDate anchor;
     private Data data;
@@ -56,13 +65,18 @@ public final class CalendarController {
     @FXML private TimelineCanvas timeline;
     @FXML private Button exportButton;
 
-    public CalendarController(UiContext ui) {
+    public CalendarController(ViewContext ui, FlashService flash, CampaignService campaigns, PlanService plans, CalendarExport calendarExport, FlashDialogs flashDialogs) {
         this.ui = ui;
+        this.flash = flash;
+        this.campaigns = campaigns;
+        this.plans = plans;
+        this.calendarExport = calendarExport;
+        this.flashDialogs = flashDialogs;
     }
 
     @FXML
     private void initialize() {
-        anchor = ui.app().clock().instant().atZone(ui.formats().zone()).toLocalDate();
+        anchor = ui.clock().instant().atZone(ui.formats().zone()).toLocalDate();
         dayButton.setUserData(TimelineModel.Scale.DAY);
         weekButton.setUserData(TimelineModel.Scale.WEEK);
         monthButton.setUserData(TimelineModel.Scale.MONTH);
@@ -88,11 +102,11 @@ public final class CalendarController {
     /** Reloads campaigns, flash groups and reminders off the FX thread. */
     public void refresh() {
         ui.tasks().run(() -> {
-            Instant now = ui.app().clock().instant();
+            Instant now = ui.clock().instant();
             // the plan's deliveries of a month either side: the views scroll within it without a reload
-            List<com.qundesk.plan.PlannedDelivery> deliveries = ui.app().plans().occurrences(
+            List<com.qundesk.plan.PlannedDelivery> deliveries = plans.occurrences(
                     now.minus(java.time.Duration.ofDays(62)), now.plus(java.time.Duration.ofDays(62)), now);
-            return new Data(ui.app().campaigns().list(), ui.app().flash().list(), ui.app().flash().activeReminders(),
+            return new Data(campaigns.list(), flash.list(), flash.activeReminders(),
                     now, deliveries);
         }, d -> {
                     data = d;
@@ -108,7 +122,7 @@ public final class CalendarController {
 
     @FXML
     private void onToday() {
-        anchor = ui.app().clock().instant().atZone(ui.formats().zone()).toLocalDate();
+        anchor = ui.clock().instant().atZone(ui.formats().zone()).toLocalDate();
         show();
     }
 
@@ -134,7 +148,7 @@ public final class CalendarController {
                 data.reminders(), range[0], range[1], data.now()));
         rows.addAll(TimelineModel.deliveryRows(data.deliveries().stream().filter(d -> !d.occurrence().isBefore(range[0])
                 && d.occurrence().isBefore(range[1])).toList(), ui.messages().get("calendar.deliveryPrefix")));
-        timeline.setData(rows, range[0], range[1], ui.app().clock().instant(), ui.formats().zone());
+        timeline.setData(rows, range[0], range[1], ui.clock().instant(), ui.formats().zone());
     }
 
     private String describe(TimelineModel.Row r) {
@@ -156,7 +170,7 @@ public final class CalendarController {
         }
         var owner = timeline.getScene().getWindow();
         if (row.state() == FlashState.DUE) {
-            FlashDialogs.extend(ui, owner, fg, this::changed);
+            flashDialogs.extend(owner, fg, this::changed);
             return;
         }
         Messages m = ui.messages();
@@ -173,7 +187,7 @@ public final class CalendarController {
         d.getDialogPane().getButtonTypes().addAll(ok, DialogButtons.cancel(m));
         if (d.showAndWait().filter(b -> b == ok).isPresent() && when.value() != null) {
             Instant due = when.value();
-            ui.tasks().run(() -> ui.app().flash().reschedule(fg.group().id(), due), f -> changed());
+            ui.tasks().run(() -> flash.reschedule(fg.group().id(), due), f -> changed());
         }
     }
 
@@ -188,10 +202,10 @@ public final class CalendarController {
         if (file == null) {
             return;
         }
-        Instant now = ui.app().clock().instant();
+        Instant now = ui.clock().instant();
         // replace: the save dialog asked before choosing an existing file; the workspace itself is still refused
         ui.tasks().run(() -> {
-            ui.app().calendarExport().write(file.toPath(), true, now.minus(java.time.Duration.ofDays(31)),
+            calendarExport.write(file.toPath(), true, now.minus(java.time.Duration.ofDays(31)),
                     now.plus(java.time.Duration.ofDays(92)), ui.messages());
             return file.toPath();
         }, path -> rangeLabel.setText(ui.messages().get("calendar.export.done", path.getFileName())), exportButton);

@@ -4,13 +4,14 @@ import com.qundesk.group.AdPolicy;
 import com.qundesk.core.FieldError;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
+import com.qundesk.group.GroupService;
 import com.qundesk.group.GroupStatus;
 import com.qundesk.group.HistoryEntry;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
 import com.qundesk.core.ValidationException;
 import com.qundesk.i18n.Messages;
-import com.qundesk.shell.UiContext;
+import com.qundesk.ui.ViewContext;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
@@ -38,7 +39,8 @@ import java.util.function.Function;
 /** The detail pane: every field of a group, inline validation messages, save/revert, and the history. */
 public final class GroupFormController {
 
-    private final UiContext ui;
+    private final ViewContext ui;
+    private final GroupService groups;
     private final GroupFormModel model;
     private final Map<String, Label> errorLabels = new HashMap<>();
     /** The input each field error belongs to, in the form's order (the first in error is scrolled to). */
@@ -98,8 +100,9 @@ public final class GroupFormController {
     @FXML private Label dissolvedAtError;
     @FXML private Label dissolutionReasonError;
 
-    public GroupFormController(UiContext ui) {
+    public GroupFormController(ViewContext ui, GroupService groups) {
         this.ui = ui;
+        this.groups = groups;
         this.model = new GroupFormModel(ui.formats());
     }
 
@@ -209,8 +212,8 @@ public final class GroupFormController {
             nameField.requestFocus();
         } else {
             long id = g.id();
-            ui.tasks().run(() -> ui.app().groups().history(id), historyList.getItems()::setAll);
-            ui.tasks().run(() -> ui.app().groups().isBroadcast(id), broadcastBox::setSelected);
+            ui.tasks().run(() -> groups.history(id), historyList.getItems()::setAll);
+            ui.tasks().run(() -> groups.isBroadcast(id), broadcastBox::setSelected);
         }
     }
 
@@ -252,8 +255,8 @@ public final class GroupFormController {
         boolean creating = g.id() == null;
         boolean broadcast = broadcastBox.isSelected();
         ui.tasks().run(() -> {
-                    Group saved = creating ? ui.app().groups().create(g) : ui.app().groups().update(g);
-                    ui.app().groups().setBroadcast(saved.id(), broadcast);
+                    Group saved = creating ? groups.create(g) : groups.update(g);
+                    groups.setBroadcast(saved.id(), broadcast);
                     return saved;
                 },
                 saved -> {
@@ -377,9 +380,9 @@ public final class GroupFormController {
 
     /** "2026-11-24 10:00  Edited members: 120 → 130". */
     private static final class HistoryCell extends ListCell<HistoryEntry> {
-        private final UiContext ui;
+        private final ViewContext ui;
 
-        HistoryCell(UiContext ui) {
+        HistoryCell(ViewContext ui) {
             this.ui = ui;
         }
 

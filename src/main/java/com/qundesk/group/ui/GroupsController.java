@@ -1,6 +1,7 @@
 package com.qundesk.group.ui;
 
 import com.qundesk.ui.TableFit;
+import com.qundesk.flash.FlashService;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.GroupService;
@@ -8,7 +9,7 @@ import com.qundesk.group.GroupStatus;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
 import com.qundesk.i18n.Messages;
-import com.qundesk.shell.UiContext;
+import com.qundesk.ui.ViewContext;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -20,14 +21,11 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.stage.Window;
 
 import java.time.Instant;
@@ -44,7 +42,10 @@ import java.util.stream.Collectors;
 /** The groups registry: a filterable, sortable table of every group, with the edit form beside it. */
 public final class GroupsController {
 
-    private final UiContext ui;
+    private final ViewContext ui;
+    private final GroupService groups;
+    private final FlashService flash;
+    private final RegistryImportDialog registry;
     private final ObservableList<GroupRow> rows = FXCollections.observableArrayList();
     private final FilteredList<GroupRow> filtered = new FilteredList<>(rows);
     private Long pendingSelection;
@@ -75,8 +76,11 @@ public final class GroupsController {
     @FXML private Button deleteButton;
     @FXML private GroupFormController formController;
 
-    public GroupsController(UiContext ui) {
+    public GroupsController(ViewContext ui, GroupService groups, FlashService flash, RegistryImportDialog registry) {
         this.ui = ui;
+        this.groups = groups;
+        this.flash = flash;
+        this.registry = registry;
     }
 
     @FXML
@@ -113,7 +117,7 @@ public final class GroupsController {
         table.setOnDragDropped(e -> {
             var files = e.getDragboard().getFiles();
             if (!files.isEmpty()) {
-                RegistryImportDialog.importFile(ui, window(), files.getFirst().toPath(), () -> reload(null));
+                registry.importFile(window(), files.getFirst().toPath(), () -> reload(null));
             }
             e.setDropCompleted(!files.isEmpty());
             e.consume();
@@ -141,12 +145,11 @@ public final class GroupsController {
     /** Reloads every group off the FX thread, then selects {@code selectId} (or keeps the selection). */
     public void reload(Long selectId) {
         Long keep = selectId != null ? selectId : selected().stream().findFirst().map(Group::id).orElse(null);
-        GroupService groups = ui.app().groups();
         Messages m = ui.messages();
         ui.tasks().run(() -> {
             List<Group> all = groups.list();
             Map<Long, String> names = all.stream().collect(Collectors.toMap(Group::id, Group::name));
-            Map<Long, com.qundesk.flash.FlashState> flashStates = ui.app().flash().statesNow();
+            Map<Long, com.qundesk.flash.FlashState> flashStates = flash.statesNow();
             List<GroupRow> out = new ArrayList<>(all.size());
             for (Group g : all) {
                 out.add(GroupRow.of(g, m, g.parentId() == null ? null : names.get(g.parentId()),
@@ -189,7 +192,7 @@ public final class GroupsController {
     private void onNew() {
         table.getSelectionModel().clearSelection();
         Group draft = Group.draft(Platform.WECHAT, "", Purpose.EVENT, GroupKind.LONG_TERM).toBuilder()
-                .createdAt(ui.app().clock().instant()).build();
+                .createdAt(ui.clock().instant()).build();
         formController.setParentChoices(rows.stream().map(GroupRow::group).toList());
         formController.edit(draft, null);
     }
@@ -202,7 +205,7 @@ public final class GroupsController {
         }
         Group src = sel.getFirst();
         String name = ui.messages().get("groups.copyName", src.name());
-        ui.tasks().run(() -> ui.app().groups().duplicate(src.id(), name), copy -> reload(copy.id()), duplicateButton);
+        ui.tasks().run(() -> groups.duplicate(src.id(), name), copy -> reload(copy.id()), duplicateButton);
     }
 
     @FXML
@@ -213,7 +216,7 @@ public final class GroupsController {
         }
         Group parent = sel.getFirst();
         GroupDialogs.split(window(), ui.messages(), parent).ifPresent(req ->
-                ui.tasks().run(() -> ui.app().groups().split(parent.id(), req),
+                ui.tasks().run(() -> groups.split(parent.id(), req),
                         children -> reload(children.getFirst().id()), splitButton));
     }
 
@@ -225,9 +228,9 @@ public final class GroupsController {
         }
         GroupDialogs.dissolveReason(window(), ui.messages(), sel).ifPresent(reason ->
                 ui.tasks().run(() -> {
-                    Instant now = ui.app().clock().instant();
+                    Instant now = ui.clock().instant();
                     for (Group g : sel) {
-                        ui.app().groups().markDissolved(g.id(), reason, now);
+                        groups.markDissolved(g.id(), reason, now);
                     }
                     return sel.getFirst().id();
                 }, this::reload, dissolveButton));
@@ -245,7 +248,7 @@ public final class GroupsController {
         }
         ui.tasks().run(() -> {
             for (Group g : sel) {
-                ui.app().groups().archive(g.id());
+                groups.archive(g.id());
             }
             return sel.getFirst().id();
         }, this::reload, archiveButton);
@@ -265,7 +268,7 @@ public final class GroupsController {
         }
         ui.tasks().run(() -> {
             for (Group g : sel) {
-                ui.app().groups().delete(g.id());
+                groups.delete(g.id());
             }
             return (Long) null;
         }, id -> {
@@ -279,17 +282,17 @@ public final class GroupsController {
 
     @FXML
     private void onImport() {
-        RegistryImportDialog.chooseAndImport(ui, window(), () -> reload(null));
+        registry.chooseAndImport(window(), () -> reload(null));
     }
 
     @FXML
     private void onExportCsv() {
-        RegistryImportDialog.export(ui, window(), false);
+        registry.export(window(), false);
     }
 
     @FXML
     private void onExportXlsx() {
-        RegistryImportDialog.export(ui, window(), true);
+        registry.export(window(), true);
     }
 
     @FXML
@@ -410,39 +413,5 @@ public final class GroupsController {
                 }
             }
         });
-    }
-
-    /** "486/500" with a fill bar that turns amber near the cap and red above 150 in relationship groups. */
-    private static final class MembersCell extends TableCell<GroupRow, Group> {
-        private final ProgressBar bar = new ProgressBar();
-        private final Label label = new Label();
-        private final HBox box = new HBox(6, bar, label);
-
-        MembersCell() {
-            bar.setPrefWidth(56);
-            bar.setMinWidth(40);
-            label.setMinWidth(Label.USE_PREF_SIZE);
-            bar.setMaxHeight(8);
-            HBox.setHgrow(label, Priority.NEVER);
-            box.getStyleClass().add("members-cell");
-        }
-
-        @Override
-        protected void updateItem(Group g, boolean empty) {
-            super.updateItem(g, empty);
-            if (empty || g == null) {
-                setGraphic(null);
-                return;
-            }
-            bar.setProgress(Math.min(1.0, g.fill()));
-            bar.getStyleClass().removeAll("fill-high", "fill-full");
-            if (g.fill() >= 0.95) {
-                bar.getStyleClass().add("fill-full");
-            } else if (g.fill() >= 0.8) {
-                bar.getStyleClass().add("fill-high");
-            }
-            label.setText(g.memberCount() + "/" + g.capacity());
-            setGraphic(box);
-        }
     }
 }

@@ -4,7 +4,8 @@ import com.qundesk.i18n.Messages;
 import com.qundesk.plan.InviteWarning;
 import com.qundesk.plan.PlanService;
 import com.qundesk.plan.PlannedDelivery;
-import com.qundesk.shell.UiContext;
+import com.qundesk.plan.InviteService;
+import com.qundesk.ui.ViewContext;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -32,15 +33,19 @@ public final class DeliveriesController {
     private record Board(List<PlannedDelivery> due, List<InviteWarning> invites) {
     }
 
-    private final UiContext ui;
+    private final ViewContext ui;
+    private final PlanService plans;
+    private final InviteService invites;
 
     @FXML private Label heading;
     @FXML private VBox deliveryList;
     @FXML private Label inviteHeading;
     @FXML private VBox inviteList;
 
-    public DeliveriesController(UiContext ui) {
+    public DeliveriesController(ViewContext ui, PlanService plans, InviteService invites) {
         this.ui = ui;
+        this.plans = plans;
+        this.invites = invites;
     }
 
     @FXML
@@ -51,9 +56,9 @@ public final class DeliveriesController {
     /** Reads the open deliveries up to the end of today off the FX thread. */
     public void refresh() {
         ui.tasks().run(() -> {
-            Instant now = ui.app().clock().instant();
-            return new Board(ui.app().plans().due(now, restOfDay(now, ui.formats().zone()).minusMillis(1)),
-                    ui.app().invites().warnings(now));
+            Instant now = ui.clock().instant();
+            return new Board(plans.due(now, restOfDay(now, ui.formats().zone()).minusMillis(1)),
+                    invites.warnings(now));
         }, this::show);
     }
 
@@ -121,15 +126,15 @@ public final class DeliveriesController {
         delivered.setId("delivery-done-" + key);
         delivered.getStyleClass().add("accent");
         delivered.setOnAction(e -> DeliveryDialogs.deliver(ui, delivered.getScene().getWindow(), d)
-                .ifPresent(edit -> ui.tasks().run(() -> ui.app().plans().deliver(d.item().id(), d.occurrence(), edit),
+                .ifPresent(edit -> ui.tasks().run(() -> plans.deliver(d.item().id(), d.occurrence(), edit),
                         saved -> { /* Today reloads on the workspace change signal */ }, delivered)));
         Button skip = new Button(m.get("plan.today.skip"));
         skip.setId("delivery-skip-" + key);
         skip.setOnAction(e -> DeliveryDialogs.skipReason(ui, skip.getScene().getWindow(), d)
-                .ifPresent(reason -> ui.tasks().run(() -> ui.app().plans().skip(d.item().id(), d.occurrence(), reason),
+                .ifPresent(reason -> ui.tasks().run(() -> plans.skip(d.item().id(), d.occurrence(), reason),
                         saved -> { /* likewise */ }, skip)));
         Hyperlink inGroups = new Hyperlink(m.get("today.showInGroups"));
-        inGroups.setOnAction(e -> ui.actions().showGroup(d.item().groupId()));
+        inGroups.setOnAction(e -> ui.navigator().showGroup(d.item().groupId()));
 
         for (Region r : List.of(when, state, copy, delivered, skip, inGroups)) {
             r.setMinWidth(Region.USE_PREF_SIZE);
@@ -165,8 +170,8 @@ public final class DeliveriesController {
             refreshed.setId("invite-" + w.groupId());
             refreshed.setMinWidth(Region.USE_PREF_SIZE);
             refreshed.setOnAction(e -> ui.tasks().run(() -> w.kind() == InviteWarning.Kind.FULL_FOR_QR
-                    ? ui.app().invites().record(w.groupId(), null, false, null)
-                    : ui.app().invites().refreshedNow(w.groupId()), saved -> refresh(), refreshed));
+                    ? invites.record(w.groupId(), null, false, null)
+                    : invites.refreshedNow(w.groupId()), saved -> refresh(), refreshed));
             HBox card = new HBox(12, left, refreshed);
             card.getStyleClass().addAll("today-card",
                     w.kind() == InviteWarning.Kind.EXPIRES_SOON ? "today-card-now" : "today-card-overdue");

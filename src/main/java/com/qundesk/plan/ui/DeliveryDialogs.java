@@ -4,7 +4,7 @@ import com.qundesk.ui.DialogButtons;
 import com.qundesk.i18n.Messages;
 import com.qundesk.plan.DeliveryEdit;
 import com.qundesk.plan.PlannedDelivery;
-import com.qundesk.shell.UiContext;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.value.ValueDimension;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
@@ -32,7 +32,7 @@ public final class DeliveryDialogs {
     }
 
     /** The value event as planned (dimension, title, reach) at the current time; empty when cancelled. */
-    public static Optional<DeliveryEdit> deliver(UiContext ui, Window owner, PlannedDelivery d) {
+    public static Optional<DeliveryEdit> deliver(ViewContext ui, Window owner, PlannedDelivery d) {
         Messages m = ui.messages();
         Dialog<DeliveryEdit> dialog = new Dialog<>();
         dialog.initOwner(owner);
@@ -43,7 +43,7 @@ public final class DeliveryDialogs {
         TextField title = field("deliverTitle", d.item().title());
         TextField reach = field("deliverReach", d.item().reach() == null ? "" : Integer.toString(d.item().reach()));
         reach.setPromptText(m.get("plan.deliver.reachPrompt"));
-        TextField at = field("deliverAt", WHEN.format(ui.app().clock().instant().atZone(ui.formats().zone())));
+        TextField at = field("deliverAt", WHEN.format(ui.clock().instant().atZone(ui.formats().zone())));
         TextField note = field("deliverNote", "");
         Label error = new Label();
         error.getStyleClass().add("danger-title");
@@ -71,7 +71,7 @@ public final class DeliveryDialogs {
     }
 
     /** The reason for skipping (required); empty when cancelled. */
-    public static Optional<String> skipReason(UiContext ui, Window owner, PlannedDelivery d) {
+    public static Optional<String> skipReason(ViewContext ui, Window owner, PlannedDelivery d) {
         Messages m = ui.messages();
         Dialog<String> dialog = new Dialog<>();
         dialog.initOwner(owner);
@@ -139,7 +139,7 @@ public final class DeliveryDialogs {
         }
     }
 
-    static Instant instantOf(UiContext ui, String text) {
+    static Instant instantOf(ViewContext ui, String text) {
         try {
             return LocalDateTime.parse(text.strip(), WHEN).atZone(ui.formats().zone()).toInstant();
         } catch (DateTimeParseException e) {

@@ -4,7 +4,9 @@ import com.qundesk.i18n.Messages;
 import com.qundesk.plan.PlanItem;
 import com.qundesk.plan.PlanJudgement;
 import com.qundesk.plan.PushingSign;
-import com.qundesk.shell.UiContext;
+import com.qundesk.plan.PlanService;
+import com.qundesk.value.HealthService;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.value.ValueDimension;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -25,7 +27,9 @@ public final class GroupPlanController {
     private record Data(PlanJudgement judgement, List<PlanItem> items) {
     }
 
-    private final UiContext ui;
+    private final ViewContext ui;
+    private final PlanService plans;
+    private final HealthService health;
     private Long groupId;
     private int window = 30;
 
@@ -35,8 +39,10 @@ public final class GroupPlanController {
     @FXML private ListView<String> items;
     @FXML private Button addButton;
 
-    public GroupPlanController(UiContext ui) {
+    public GroupPlanController(ViewContext ui, PlanService plans, HealthService health) {
         this.ui = ui;
+        this.plans = plans;
+        this.health = health;
     }
 
     @FXML
@@ -51,8 +57,8 @@ public final class GroupPlanController {
         groupId = id;
         window = windowDays;
         addButton.setDisable(false);
-        LocalDate today = ui.app().health().today();
-        ui.tasks().run(() -> new Data(ui.app().plans().judgeGroup(id, today, windowDays), ui.app().plans().list(id)),
+        LocalDate today = health.today();
+        ui.tasks().run(() -> new Data(plans.judgeGroup(id, today, windowDays), plans.list(id)),
                 this::show);
     }
 
@@ -94,7 +100,7 @@ public final class GroupPlanController {
         }
         long id = groupId;
         PlanItemDialog.show(ui, addButton.getScene().getWindow(), id).ifPresent(request ->
-                ui.tasks().run(() -> ui.app().plans().add(request), added -> {
+                ui.tasks().run(() -> plans.add(request), added -> {
                     show(id, window); // Today follows the workspace's change signal by itself
                 }, addButton));
     }

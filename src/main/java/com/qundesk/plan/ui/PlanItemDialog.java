@@ -5,7 +5,7 @@ import com.qundesk.core.ValidationException;
 import com.qundesk.i18n.Messages;
 import com.qundesk.plan.PlanRequest;
 import com.qundesk.plan.Recurrence;
-import com.qundesk.shell.UiContext;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.value.ValueDimension;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
@@ -29,7 +29,7 @@ final class PlanItemDialog {
     private PlanItemDialog() {
     }
 
-    static Optional<PlanRequest> show(UiContext ui, Window owner, long groupId) {
+    static Optional<PlanRequest> show(ViewContext ui, Window owner, long groupId) {
         Messages m = ui.messages();
         Dialog<PlanRequest> dialog = new Dialog<>();
         dialog.initOwner(owner);
@@ -46,7 +46,7 @@ final class PlanItemDialog {
         TextField reach = DeliveryDialogs.field("planReach", "");
         reach.setPromptText(m.get("plan.deliver.reachPrompt"));
         TextField start = DeliveryDialogs.field("planStart", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                .format(ui.app().clock().instant().atZone(ui.formats().zone()).plusHours(1).withMinute(0)));
+                .format(ui.clock().instant().atZone(ui.formats().zone()).plusHours(1).withMinute(0)));
         ComboBox<String> rule = new ComboBox<>();
         rule.setId("planRule");
         rule.setEditable(true);

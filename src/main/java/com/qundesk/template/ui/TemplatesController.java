@@ -3,7 +3,10 @@ package com.qundesk.template.ui;
 import com.qundesk.campaign.Campaign;
 import com.qundesk.group.Group;
 import com.qundesk.i18n.Messages;
-import com.qundesk.shell.UiContext;
+import com.qundesk.template.TemplateService;
+import com.qundesk.group.GroupService;
+import com.qundesk.campaign.CampaignService;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.template.Template;
 import com.qundesk.template.TemplateKind;
 import com.qundesk.template.TemplateRenderer;
@@ -42,7 +45,10 @@ public final class TemplatesController {
     private record Data(List<Template> templates, List<Group> groups, List<Campaign> campaigns) {
     }
 
-    private final UiContext ui;
+    private final ViewContext ui;
+    private final TemplateService templates;
+    private final GroupService groups;
+    private final CampaignService campaigns;
     private List<Template> all = List.of();
 
     @FXML private ComboBox<TemplateKind> kindFilter;
@@ -59,8 +65,11 @@ public final class TemplatesController {
     @FXML private Button copyButton;
     @FXML private Label message;
 
-    public TemplatesController(UiContext ui) {
+    public TemplatesController(ViewContext ui, TemplateService templates, GroupService groups, CampaignService campaigns) {
         this.ui = ui;
+        this.templates = templates;
+        this.groups = groups;
+        this.campaigns = campaigns;
     }
 
     @FXML
@@ -106,8 +115,8 @@ public final class TemplatesController {
     }
 
     public void refresh(Long selectVersion) {
-        ui.tasks().run(() -> new Data(ui.app().templates().list(), ui.app().groups().list(),
-                ui.app().campaigns().list()), d -> {
+        ui.tasks().run(() -> new Data(templates.list(), groups.list(),
+                campaigns.list()), d -> {
                     all = d.templates();
                     List<Group> groups = new ArrayList<>();
                     groups.add(null);
@@ -153,7 +162,7 @@ public final class TemplatesController {
     private String filled() {
         Group g = fillGroup.getValue();
         Campaign k = fillCampaign.getValue();
-        Instant dissolve = ui.app().clock().instant().plus(Duration.ofDays(3));
+        Instant dissolve = ui.clock().instant().plus(Duration.ofDays(3));
         return TemplateRenderer.render(bodyArea.getText(), g == null ? ui.messages().get("templates.sampleGroup")
                 : g.name(), k == null ? ui.messages().get("templates.sampleCampaign") : k.name(), dissolve,
                 g == null || g.owner() == null ? ui.messages().get("templates.sampleOwner") : g.owner(),
@@ -171,7 +180,7 @@ public final class TemplatesController {
             return;
         }
         String body = bodyArea.getText();
-        ui.tasks().run(() -> ui.app().templates().revise(t.id(), body), saved -> {
+        ui.tasks().run(() -> templates.revise(t.id(), body), saved -> {
             refresh(saved.versionId());
             message.setText(ui.messages().get("templates.saved", saved.version()));
         }, saveButton);
@@ -211,7 +220,7 @@ public final class TemplatesController {
         d.getDialogPane().lookupButton(ok).disableProperty().bind(name.textProperty().isEmpty());
         if (d.showAndWait().filter(b -> b == ok).isPresent()) {
             String body = m.get("templates.starterBody");
-            ui.tasks().run(() -> ui.app().templates().create(kind.getValue(), name.getText(), lang.getValue(), body),
+            ui.tasks().run(() -> templates.create(kind.getValue(), name.getText(), lang.getValue(), body),
                     t -> {
                         kindFilter.setValue(null);
                         languageFilter.setValue(null);

@@ -1,5 +1,6 @@
 package com.qundesk.backup.ui;
 
+import com.qundesk.app.ViewFactory;
 import com.qundesk.workspace.AppContext;
 import com.qundesk.backup.BackupInfo;
 import com.qundesk.group.Group;
@@ -52,7 +53,8 @@ class BackupsUiTest {
         w = new TestWorkspace(temp.resolve("backups-" + System.nanoTime()));
         Theme theme = new Theme();
         theme.apply(Theme.Mode.LIGHT);
-        window = new MainWindow(com.qundesk.testsupport.FxWindows.fresh(stage), w.paths, w.prefs, theme, executor, w.clock);
+        window = new MainWindow(com.qundesk.testsupport.FxWindows.fresh(stage), w.paths, w.prefs,
+                theme, executor, w.clock, ViewFactory::new);
     }
 
     @AfterEach
@@ -66,7 +68,7 @@ class BackupsUiTest {
         robot.interact(() -> window.open(w.file, false));
         waitFor(() -> window.controller() != null);
         // the backup taken when the workspace opened
-        waitFor(() -> window.ui().app().backups().list().size() == 1);
+        waitFor(() -> window.context().backups().list().size() == 1);
         robot.interact(() -> window.show(Section.SETTINGS));
         TableView<BackupInfo> table = robot.lookup("#backupTable").queryTableView();
         waitFor(() -> table.getItems().size() == 1);
@@ -77,7 +79,7 @@ class BackupsUiTest {
 
         waitFor(() -> table.getItems().size() == 2);
         assertThat(table.getItems()).extracting(BackupInfo::file)
-                .containsExactlyElementsOf(window.ui().app().backups().list().stream().map(BackupInfo::file).toList());
+                .containsExactlyElementsOf(window.context().backups().list().stream().map(BackupInfo::file).toList());
         assertThat(robot.lookup("#backupMessage").queryLabeled().getText()).startsWith("Backup taken: workspace-");
         assertThat(robot.lookup("#keepField").queryTextInputControl().getText()).isEqualTo("10");
 
@@ -99,8 +101,8 @@ class BackupsUiTest {
         w.close();
         robot.interact(() -> window.open(w.file, false));
         waitFor(() -> window.controller() != null);
-        waitFor(() -> window.ui().app().backups().list().size() == 1);
-        AppContext before = window.ui().app();
+        waitFor(() -> window.context().backups().list().size() == 1);
+        AppContext before = window.context();
         before.groups().create(Group.draft(Platform.WECHAT, "B", Purpose.FAN, GroupKind.LONG_TERM));
         robot.interact(() -> window.show(Section.SETTINGS));
         robot.interact(() -> robot.lookup(".settings-view").queryAs(ScrollPane.class).setVvalue(1.0));
@@ -114,10 +116,10 @@ class BackupsUiTest {
                 .contains(table.getItems().getFirst().file().toString());
         robot.clickOn("Replace with the backup");
 
-        waitFor(() -> window.ui() != null && window.ui().app() != before && window.controller() != null);
+        waitFor(() -> window.view() != null && window.context() != before && window.controller() != null);
         assertThat(before.database().isClosed()).isTrue();
-        assertThat(window.ui().app().groups().list()).extracting(Group::name).containsExactly("A");
-        assertThat(window.ui().app().backups().list()).extracting(BackupInfo::kind)
+        assertThat(window.context().groups().list()).extracting(Group::name).containsExactly("A");
+        assertThat(window.context().backups().list()).extracting(BackupInfo::kind)
                 .contains(BackupInfo.Kind.BEFORE_RESTORE);
         robot.interact(() -> robot.lookup(".dialog-pane").queryAll().forEach(n -> n.getScene().getWindow().hide()));
     }
@@ -160,9 +162,9 @@ class BackupsUiTest {
                 .contains("The newest intact backup is workspace-");
         robot.clickOn("Restore");
 
-        waitFor(() -> window.controller() != null && window.ui() != null);
-        assertThat(window.ui().app().groups().list()).extracting(Group::name).containsExactly("A");
-        assertThat(window.ui().app().backups().list()).extracting(BackupInfo::kind)
+        waitFor(() -> window.controller() != null && window.view() != null);
+        assertThat(window.context().groups().list()).extracting(Group::name).containsExactly("A");
+        assertThat(window.context().backups().list()).extracting(BackupInfo::kind)
                 .contains(BackupInfo.Kind.BEFORE_RESTORE);
     }
 

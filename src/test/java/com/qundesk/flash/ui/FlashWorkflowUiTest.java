@@ -1,5 +1,6 @@
 package com.qundesk.flash.ui;
 
+import com.qundesk.app.ViewFactory;
 import com.qundesk.workspace.AppContext;
 import com.qundesk.core.AppPaths;
 import com.qundesk.core.UserPrefs;
@@ -69,7 +70,8 @@ class FlashWorkflowUiTest {
                 NOW.plus(Duration.ofHours(10)), NOW.plus(Duration.ofHours(12))));
         Theme theme = new Theme();
         theme.apply(Theme.Mode.LIGHT);
-        window = new MainWindow(com.qundesk.testsupport.FxWindows.fresh(stage), paths, prefs, theme, executor, clock);
+        window = new MainWindow(com.qundesk.testsupport.FxWindows.fresh(stage), paths, prefs,
+                theme, executor, clock, ViewFactory::new);
         context.close(); // the window under test is the one writer
         window.open(ws, false);
     }
@@ -97,8 +99,8 @@ class FlashWorkflowUiTest {
         waitFor(() -> !create.isDisabled());
         robot.clickOn(create);
 
-        waitFor(() -> window.ui().app().flash().list().size() == 5);
-        List<FlashGroup> created = window.ui().app().flash().list();
+        waitFor(() -> window.context().flash().list().size() == 5);
+        List<FlashGroup> created = window.context().flash().list();
         assertThat(created).allSatisfy(f -> {
             assertThat(f.campaignName()).isEqualTo("Night talk 13");
             assertThat(f.lifecycle().state()).isEqualTo(FlashState.PLANNED);
@@ -117,7 +119,7 @@ class FlashWorkflowUiTest {
         for (String item : List.of("befriended", "farewell-sent", "outcomes-recorded", "chat-exported")) {
             robot.clickOn("#check-" + item);
         }
-        waitFor(() -> window.ui().app().flash().get(target).lifecycle().done().size() == 4);
+        waitFor(() -> window.context().flash().get(target).lifecycle().done().size() == 4);
         assertThat(robot.lookup("#check-keepers-invited").queryAs(CheckBox.class).isSelected()).isFalse();
         robot.clickOn("#dissolveButton");
         // one item is open: the operator confirms dissolving anyway
@@ -127,8 +129,8 @@ class FlashWorkflowUiTest {
                 && "OK".equals(b.getText())).queryButton();
         robot.interact(ok::fire);
 
-        waitFor(() -> window.ui().app().flash().get(target).lifecycle().state() == FlashState.DISSOLVED);
-        FlashGroup dissolved = window.ui().app().flash().get(target);
+        waitFor(() -> window.context().flash().get(target).lifecycle().state() == FlashState.DISSOLVED);
+        FlashGroup dissolved = window.context().flash().get(target);
         assertThat(dissolved.group().status()).isEqualTo(GroupStatus.DISSOLVED);
         assertThat(dissolved.lifecycle().skipped()).extracting(Enum::name).containsExactly("KEEPERS_INVITED");
         waitFor(() -> open.getChildren().stream().filter(n -> n.getId() != null && n.getId().startsWith("today-"))

@@ -42,7 +42,7 @@ class GroupsViewUiTest {
     private MainWindow window;
     /** The window's own context: the workspace has one writer. */
     private AppContext ctx() {
-        return window.ui().app();
+        return window.context();
     }
 
     @Start

@@ -58,7 +58,9 @@ class RegistryImportDialogUiTest {
         Files.writeString(sheet, "群名称,群人数,建群时间\n老客户一群,420,2024-05-20\n老客户二群,380,2024-06-01\n");
         waitFor(() -> window.controller() != null);
         robot.interact(() -> window.show(Section.GROUPS));
-        robot.interact(() -> RegistryImportDialog.importFile(window.ui(), stage, sheet, () -> { }));
+        RegistryImportDialog dialog = new RegistryImportDialog(window.view(), window.context().registryImporter(),
+                window.context().registryExporter());
+        robot.interact(() -> dialog.importFile(stage, sheet, () -> { }));
         waitFor(() -> robot.lookup("#registryImportOk").tryQuery().isPresent());
         Node ok = robot.lookup("#registryImportOk").query();
         assertThat(ok.isDisabled()).as("no purpose chosen yet").isTrue();
@@ -68,11 +70,11 @@ class RegistryImportDialogUiTest {
         assertThat(ok.isDisabled()).isFalse();
         robot.clickOn(ok);
 
-        waitFor(() -> window.ui().app().groups().list().size() == 2);
-        for (Group g : window.ui().app().groups().list()) {
+        waitFor(() -> window.context().groups().list().size() == 2);
+        for (Group g : window.context().groups().list()) {
             assertThat(g.purpose()).isEqualTo(Purpose.SERVICE);
         }
-        Group first = window.ui().app().groups().list().stream().filter(g -> g.name().equals("老客户一群"))
+        Group first = window.context().groups().list().stream().filter(g -> g.name().equals("老客户一群"))
                 .findFirst().orElseThrow();
         assertThat(first.createdAt().atZone(TestWorkspace.ZONE).toLocalDate()).isEqualTo(LocalDate.of(2024, 5, 20));
     }

@@ -69,7 +69,7 @@ class FirstImportUiTest {
         waitFor(() -> window.controller() != null);
         robot.interact(() -> window.show(Section.IMPORT));
         ImportController c = window.controller().importer().orElseThrow();
-        assertThat(window.ui().app().groups().list()).isEmpty();
+        assertThat(window.context().groups().list()).isEmpty();
         robot.interact(() -> c.add(exports));
 
         TableView<PendingFile> files = robot.lookup("#fileTable").queryAs(TableView.class);
@@ -83,13 +83,13 @@ class FirstImportUiTest {
         assertThat(files.getItems()).allSatisfy(f -> assertThat(f.state()).as(f.path() + ": "
                 + f.statusProperty().get()).isEqualTo(PendingFile.State.DONE));
 
-        List<Group> groups = window.ui().app().groups().list();
+        List<Group> groups = window.context().groups().list();
         assertThat(groups).hasSize(chats.size());
         for (var e : chats.entrySet()) {
             Group g = groups.stream().filter(x -> e.getValue().id().equals(x.externalId())).findFirst().orElseThrow();
             assertThat(g.name()).isEqualTo(e.getValue().name());
             Map<LocalDate, RealExports.Day> days = new TreeMap<>();
-            for (DailyStat s : window.ui().app().ledger().stats(g.id(), LocalDate.of(2026, 11, 1),
+            for (DailyStat s : window.context().ledger().stats(g.id(), LocalDate.of(2026, 11, 1),
                     LocalDate.of(2026, 11, 30))) {
                 if (s.messages() > 0 || s.joins() > 0) {
                     days.put(s.day(), new RealExports.Day(s.messages(), s.speakers(), s.ownerMessages(), s.joins()));

@@ -94,7 +94,7 @@ class ImportViewUiTest {
         javafx.scene.control.ListView<?> problems = robot.lookup("#problemList").queryAs(javafx.scene.control.ListView.class);
         assertThat(problems.getItems()).anySatisfy(p -> assertThat(p.toString()).contains("陌生群"))
                 .anySatisfy(p -> assertThat(p.toString()).contains("orders.csv"));
-        assertThat(window.ui().app().ledger().stats(room.id(), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30))).hasSize(5);
+        assertThat(window.context().ledger().stats(room.id(), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30))).hasSize(5);
 
         TableView<?> history = robot.lookup("#historyTable").queryAs(TableView.class);
         waitFor(() -> history.getItems().size() == 2);
@@ -125,7 +125,7 @@ class ImportViewUiTest {
     @Test
     void aSavedWecomResponseIsRecognisedAndImported(FxRobot robot) throws Exception {
         waitFor(() -> window.controller() != null);
-        Group wecom = window.ui().app().groups().create(Group.draft(Platform.WECOM, "销售客服群", Purpose.SERVICE,
+        Group wecom = window.context().groups().create(Group.draft(Platform.WECOM, "销售客服群", Purpose.SERVICE,
                 GroupKind.LONG_TERM).toBuilder().externalId("wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA").build());
         Path get = dir.resolve("groupchat_get.json");
         try (var in = getClass().getResourceAsStream("/imports/wecom/groupchat_get.response.json")) {
@@ -143,7 +143,7 @@ class ImportViewUiTest {
 
         robot.clickOn("#startButton");
         waitFor(() -> f.state() == PendingFile.State.DONE);
-        assertThat(window.ui().app().groups().get(wecom.id()).memberCount()).isEqualTo(2);
+        assertThat(window.context().groups().get(wecom.id()).memberCount()).isEqualTo(2);
     }
 
 }

@@ -1,5 +1,6 @@
 package com.qundesk.plan.ui;
 
+import com.qundesk.app.ViewFactory;
 import com.qundesk.workspace.AppContext;
 import com.qundesk.core.AppPaths;
 import com.qundesk.core.UserPrefs;
@@ -79,7 +80,8 @@ class DeliverFromTodayUiTest {
         }
         Theme theme = new Theme();
         theme.apply(Theme.Mode.LIGHT);
-        window = new MainWindow(com.qundesk.testsupport.FxWindows.fresh(stage), paths, prefs, theme, executor, clock);
+        window = new MainWindow(com.qundesk.testsupport.FxWindows.fresh(stage), paths, prefs,
+                theme, executor, clock, ViewFactory::new);
         window.open(ws, false);
     }
 
@@ -139,7 +141,7 @@ class DeliverFromTodayUiTest {
         assertThat(tonightCard.isVisible()).isTrue();
 
         {
-            AppContext ctx = window.ui().app();
+            AppContext ctx = window.context();
             List<ValueEvent> events = ctx.ledger().events(groupId, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"));
             assertThat(events).singleElement().satisfies(e -> {
                 assertThat(e.title()).isEqualTo("每日早报");

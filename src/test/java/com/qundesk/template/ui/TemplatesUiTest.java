@@ -56,7 +56,7 @@ class TemplatesUiTest {
         TextArea body = robot.lookup("#bodyArea").queryAs(TextArea.class);
         robot.interact(() -> body.setText("欢迎 {group}，群主 {owner}"));
         robot.clickOn("#saveButton");
-        waitFor(() -> window.ui().app().templates().list().stream().anyMatch(t -> t.id() == first.id() && t.version() == 2));
+        waitFor(() -> window.context().templates().list().stream().anyMatch(t -> t.id() == first.id() && t.version() == 2));
 
         ComboBox<com.qundesk.group.Group> group = robot.lookup("#fillGroup").queryAs(ComboBox.class);
         com.qundesk.group.Group g = group.getItems().stream().filter(x -> x != null && x.owner() != null)

@@ -296,13 +296,14 @@ public final class MainWindow implements UiContext.WindowActions {
             return new com.qundesk.dashboard.ui.LedgerController(ui);
         }
         if (type == com.qundesk.plan.ui.GroupPlanController.class) {
-            return new com.qundesk.plan.ui.GroupPlanController(ui);
+            return new com.qundesk.plan.ui.GroupPlanController(ui.view(), context.plans(), context.health());
         }
         if (type == com.qundesk.plan.ui.DeliveriesController.class) {
-            return new com.qundesk.plan.ui.DeliveriesController(ui);
+            return new com.qundesk.plan.ui.DeliveriesController(ui.view(), context.plans(), context.invites());
         }
         if (type == com.qundesk.flash.ui.CalendarController.class) {
-            return new com.qundesk.flash.ui.CalendarController(ui);
+            return new com.qundesk.flash.ui.CalendarController(ui.view(), context.campaigns(), context.flash(),
+                    context.plans(), context.calendarExport(), flashDialogs());
         }
         if (type == com.qundesk.template.ui.TemplatesController.class) {
             return new com.qundesk.template.ui.TemplatesController(ui);
@@ -311,7 +312,8 @@ public final class MainWindow implements UiContext.WindowActions {
             return new DashboardController(ui);
         }
         if (type == CampaignsController.class) {
-            return new CampaignsController(ui);
+            return new CampaignsController(ui.view(), context.campaigns(), context.flash(), context.templates(),
+                    flashDialogs());
         }
         if (type == TodayController.class) {
             TodayBoard first = openedBoard;
@@ -331,6 +333,10 @@ public final class MainWindow implements UiContext.WindowActions {
             return new com.qundesk.imports.ui.ImportController(ui);
         }
         throw new IllegalArgumentException("No controller factory for " + type.getName());
+    }
+
+    private com.qundesk.flash.ui.FlashDialogs flashDialogs() {
+        return new com.qundesk.flash.ui.FlashDialogs(ui.view(), context.flash(), context.templates());
     }
 
     private void ensureShown(Messages m) {

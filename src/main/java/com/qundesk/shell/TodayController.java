@@ -179,7 +179,8 @@ public final class TodayController {
         progress.getStyleClass().add("text-muted");
         Button checklist = new Button(m.get("today.openChecklist"));
         checklist.setId("checklist-" + f.group().id());
-        checklist.setOnAction(e -> FlashDialogs.checklist(ui, checklist.getScene().getWindow(), f, this::refresh));
+        checklist.setOnAction(e -> new FlashDialogs(ui.view(), ui.app().flash(), ui.app().templates())
+                .checklist(checklist.getScene().getWindow(), f, this::refresh));
         Hyperlink inGroups = new Hyperlink(m.get("today.showInGroups"));
         inGroups.setOnAction(e -> ui.actions().showGroup(f.group().id()));
 

@@ -3,8 +3,10 @@ package com.qundesk.shell;
 import com.qundesk.workspace.AppContext;
 import com.qundesk.i18n.Messages;
 import com.qundesk.ui.Formats;
+import com.qundesk.ui.Navigator;
 import com.qundesk.ui.Theme;
 import com.qundesk.ui.UiTasks;
+import com.qundesk.ui.ViewContext;
 
 import java.nio.file.Path;
 
@@ -15,8 +17,13 @@ import java.nio.file.Path;
 public record UiContext(AppContext app, Messages messages, Formats formats, UiTasks tasks, Theme theme,
                         WindowActions actions) {
 
+    /** The same, as the views that are handed only what they use take it. */
+    public ViewContext view() {
+        return new ViewContext(messages, formats, app.clock(), tasks, theme, actions);
+    }
+
     /** Window-level actions: switching workspace or language rebuilds the window's views. */
-    public interface WindowActions {
+    public interface WindowActions extends Navigator {
         void openWorkspace(Path workspace, boolean demo);
 
         void reloadUi();

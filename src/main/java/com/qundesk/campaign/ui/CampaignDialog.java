@@ -3,7 +3,7 @@ package com.qundesk.campaign.ui;
 import com.qundesk.campaign.Campaign;
 import com.qundesk.campaign.CampaignType;
 import com.qundesk.i18n.Messages;
-import com.qundesk.shell.UiContext;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.ui.DateTimeField;
 import com.qundesk.ui.DialogButtons;
 import com.qundesk.ui.FormGrid;
@@ -29,14 +29,14 @@ final class CampaignDialog {
     private CampaignDialog() {
     }
 
-    static Optional<Campaign> show(UiContext ui, Window owner, Campaign existing) {
-        Messages m = ui.messages();
+    static Optional<Campaign> show(ViewContext view, Window owner, Campaign existing) {
+        Messages m = view.messages();
         Dialog<Campaign> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(m.get(existing == null ? "campaign.dialog.newTitle" : "campaign.dialog.editTitle"));
         d.setHeaderText(m.get("campaign.dialog.header"));
         Instant start = existing != null ? existing.startsAt()
-                : ui.app().clock().instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
+                : view.clock().instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
         Instant end = existing != null ? existing.endsAt() : start.plus(Duration.ofHours(2));
 
         ComboBox<CampaignType> type = new ComboBox<>();
@@ -57,9 +57,9 @@ final class CampaignDialog {
         TextField name = new TextField(existing != null ? existing.name() : "");
         name.setId("campaignName");
         name.setPromptText(m.get("campaign.dialog.namePrompt"));
-        DateTimeField starts = new DateTimeField(ui.formats().zone(), start, ui.messages());
+        DateTimeField starts = new DateTimeField(view.formats().zone(), start, view.messages());
         starts.setId("campaignStart");
-        DateTimeField ends = new DateTimeField(ui.formats().zone(), end, ui.messages());
+        DateTimeField ends = new DateTimeField(view.formats().zone(), end, view.messages());
         ends.setId("campaignEnd");
         TextField ownerField = new TextField(existing != null && existing.owner() != null ? existing.owner() : "");
         Campaign.Goals g = existing != null ? existing.goals() : Campaign.Goals.NONE;

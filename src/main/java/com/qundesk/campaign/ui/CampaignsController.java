@@ -1,12 +1,15 @@
 package com.qundesk.campaign.ui;
 
 import com.qundesk.campaign.Campaign;
+import com.qundesk.campaign.CampaignService;
 import com.qundesk.flash.FlashGroup;
 import com.qundesk.flash.FlashPlan;
+import com.qundesk.flash.FlashService;
 import com.qundesk.flash.ui.FlashDialogs;
 import com.qundesk.i18n.Messages;
-import com.qundesk.shell.UiContext;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.template.Template;
+import com.qundesk.template.TemplateService;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -34,7 +37,11 @@ public final class CampaignsController {
                             List<FlashGroup> withoutCampaign, List<Template> templates, Instant now) {
     }
 
-    private final UiContext ui;
+    private final ViewContext view;
+    private final CampaignService campaigns;
+    private final FlashService flash;
+    private final TemplateService templates;
+    private final FlashDialogs flashDialogs;
     private Snapshot snapshot;
 
     @FXML private TableView<Campaign> campaignTable;
@@ -63,17 +70,22 @@ public final class CampaignsController {
     @FXML private Button showGroupButton;
     @FXML private com.qundesk.flash.ui.CalendarController calendarController;
 
-    public CampaignsController(UiContext ui) {
-        this.ui = ui;
+    public CampaignsController(ViewContext view, CampaignService campaigns, FlashService flash,
+                               TemplateService templates, FlashDialogs flashDialogs) {
+        this.view = view;
+        this.campaigns = campaigns;
+        this.flash = flash;
+        this.templates = templates;
+        this.flashDialogs = flashDialogs;
     }
 
     @FXML
     private void initialize() {
-        Messages m = ui.messages();
+        Messages m = view.messages();
         nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         typeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(m.get(c.getValue().type().messageKey())));
-        startColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(ui.formats().dateTime(c.getValue().startsAt())));
-        endColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(ui.formats().dateTime(c.getValue().endsAt())));
+        startColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(view.formats().dateTime(c.getValue().startsAt())));
+        endColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(view.formats().dateTime(c.getValue().endsAt())));
         statusColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 m.get(c.getValue().statusAt(now()).messageKey())));
         groupsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(snapshot == null ? 0
@@ -97,9 +109,9 @@ public final class CampaignsController {
             }
         });
         groupOpensColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-                ui.formats().dateTime(c.getValue().lifecycle().opensAt())));
+                view.formats().dateTime(c.getValue().lifecycle().opensAt())));
         groupDueColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-                ui.formats().dateTime(c.getValue().lifecycle().dueAt())));
+                view.formats().dateTime(c.getValue().lifecycle().dueAt())));
         groupChecklistColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 c.getValue().lifecycle().done().size() + "/5"));
         groupTable.setPlaceholder(wrapping(m.get("campaigns.groupsEmpty")));
@@ -112,18 +124,18 @@ public final class CampaignsController {
     public void refresh(Long selectId) {
         Long keep = selectId != null ? selectId : Optional.ofNullable(
                 campaignTable.getSelectionModel().getSelectedItem()).map(Campaign::id).orElse(null);
-        ui.tasks().run(() -> {
-            List<Campaign> campaigns = ui.app().campaigns().list();
+        view.tasks().run(() -> {
+            List<Campaign> all = campaigns.list();
             Map<Long, List<FlashGroup>> byCampaign = new HashMap<>();
             List<FlashGroup> none = new ArrayList<>();
-            for (FlashGroup f : ui.app().flash().list()) {
+            for (FlashGroup f : flash.list()) {
                 if (f.campaignId() == null) {
                     none.add(f);
                 } else {
                     byCampaign.computeIfAbsent(f.campaignId(), k -> new ArrayList<>()).add(f);
                 }
             }
-            return new Snapshot(campaigns, byCampaign, none, ui.app().templates().list(), ui.app().clock().instant());
+            return new Snapshot(all, byCampaign, none, templates.list(), view.clock().instant());
         }, s -> {
             snapshot = s;
             if (calendarController != null) {
@@ -143,8 +155,8 @@ public final class CampaignsController {
 
     @FXML
     private void onNewCampaign() {
-        CampaignDialog.show(ui, window(), null).ifPresent(draft ->
-                ui.tasks().run(() -> ui.app().campaigns().create(draft), k -> refresh(k.id()), newCampaignButton));
+        CampaignDialog.show(view, window(), null).ifPresent(draft ->
+                view.tasks().run(() -> campaigns.create(draft), k -> refresh(k.id()), newCampaignButton));
     }
 
     @FXML
@@ -153,8 +165,8 @@ public final class CampaignsController {
         if (k == null) {
             return;
         }
-        CampaignDialog.show(ui, window(), k).ifPresent(edited ->
-                ui.tasks().run(() -> ui.app().campaigns().update(edited), saved -> refresh(saved.id()),
+        CampaignDialog.show(view, window(), k).ifPresent(edited ->
+                view.tasks().run(() -> campaigns.update(edited), saved -> refresh(saved.id()),
                         editCampaignButton));
     }
 
@@ -164,14 +176,14 @@ public final class CampaignsController {
         if (k == null) {
             return;
         }
-        Messages m = ui.messages();
+        Messages m = view.messages();
         TextInputDialog d = new TextInputDialog();
         d.initOwner(window());
         d.setTitle(m.get("campaigns.cancel.title"));
         d.setHeaderText(m.get("campaigns.cancel.header", k.name()));
         d.setContentText(m.get("campaigns.cancel.reason"));
         d.showAndWait().filter(s -> !s.isBlank()).ifPresent(reason ->
-                ui.tasks().run(() -> ui.app().campaigns().cancel(k.id(), reason), saved -> refresh(saved.id()),
+                view.tasks().run(() -> campaigns.cancel(k.id(), reason), saved -> refresh(saved.id()),
                         cancelCampaignButton));
     }
 
@@ -181,9 +193,9 @@ public final class CampaignsController {
             return;
         }
         Campaign selected = campaignTable.getSelectionModel().getSelectedItem();
-        Optional<FlashPlan> plan = FlashWizard.show(ui, window(), snapshot.campaigns(), selected,
+        Optional<FlashPlan> plan = FlashWizard.show(view, flash, window(), snapshot.campaigns(), selected,
                 snapshot.templates());
-        plan.ifPresent(p -> ui.tasks().run(() -> ui.app().flash().create(p), created -> refresh(p.campaignId()),
+        plan.ifPresent(p -> view.tasks().run(() -> flash.create(p), created -> refresh(p.campaignId()),
                 wizardButton));
     }
 
@@ -194,7 +206,7 @@ public final class CampaignsController {
             return;
         }
         String text = outcomeArea.getText();
-        ui.tasks().run(() -> ui.app().campaigns().recordOutcome(k.id(), text), saved -> refresh(saved.id()),
+        view.tasks().run(() -> campaigns.recordOutcome(k.id(), text), saved -> refresh(saved.id()),
                 saveOutcomeButton);
     }
 
@@ -202,7 +214,7 @@ public final class CampaignsController {
     private void onChecklist() {
         FlashGroup f = groupTable.getSelectionModel().getSelectedItem();
         if (f != null) {
-            FlashDialogs.checklist(ui, window(), f, () -> refresh(null));
+            flashDialogs.checklist(window(), f, () -> refresh(null));
         }
     }
 
@@ -210,12 +222,12 @@ public final class CampaignsController {
     private void onShowGroup() {
         FlashGroup f = groupTable.getSelectionModel().getSelectedItem();
         if (f != null) {
-            ui.actions().showGroup(f.group().id());
+            view.navigator().showGroup(f.group().id());
         }
     }
 
     private void showDetail(Campaign k) {
-        Messages m = ui.messages();
+        Messages m = view.messages();
         boolean has = k != null;
         editCampaignButton.setDisable(!has);
         cancelCampaignButton.setDisable(!has || k.cancelledAt() != null);
@@ -233,7 +245,7 @@ public final class CampaignsController {
         detailTitle.setText(k.name());
         String status = m.get(k.statusAt(now()).messageKey());
         detailInfo.setText(m.get("campaigns.detail.info", m.get(k.type().messageKey()),
-                ui.formats().dateTime(k.startsAt()), ui.formats().dateTime(k.endsAt()),
+                view.formats().dateTime(k.startsAt()), view.formats().dateTime(k.endsAt()),
                 k.owner() == null ? "—" : k.owner(), status)
                 + (k.cancelReason() == null ? "" : "\n" + m.get("campaigns.detail.cancelled", k.cancelReason())));
         Campaign.Goals g = k.goals();
@@ -258,7 +270,7 @@ public final class CampaignsController {
     }
 
     private Instant now() {
-        return ui.app().clock().instant();
+        return view.clock().instant();
     }
 
     private Window window() {

@@ -2,12 +2,13 @@ package com.qundesk.campaign.ui;
 
 import com.qundesk.campaign.Campaign;
 import com.qundesk.flash.FlashPlan;
+import com.qundesk.flash.FlashService;
 import com.qundesk.flash.LifetimePreset;
 import com.qundesk.flash.PlannedFlashGroup;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
 import com.qundesk.i18n.Messages;
-import com.qundesk.shell.UiContext;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.template.Template;
 import com.qundesk.template.TemplateKind;
 import com.qundesk.ui.DateTimeField;
@@ -51,9 +52,9 @@ final class FlashWizard {
     private FlashWizard() {
     }
 
-    static Optional<FlashPlan> show(UiContext ui, Window owner, List<Campaign> campaigns, Campaign preselected,
+    static Optional<FlashPlan> show(ViewContext view, FlashService flash, Window owner, List<Campaign> campaigns, Campaign preselected,
                                     List<Template> templates) {
-        Messages m = ui.messages();
+        Messages m = view.messages();
         Dialog<FlashPlan> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(m.get("wizard.title"));
@@ -70,10 +71,10 @@ final class FlashWizard {
         Spinner<Integer> count = new Spinner<>(1, FlashPlan.MAX_COUNT, 3);
         count.setId("wizardCount");
         count.setEditable(true);
-        Instant defaultOpen = ui.app().clock().instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS);
-        DateTimeField opens = new DateTimeField(ui.formats().zone(),
-                preselected != null && preselected.startsAt().isAfter(ui.app().clock().instant())
-                        ? preselected.startsAt().minus(Duration.ofHours(2)) : defaultOpen, ui.messages());
+        Instant defaultOpen = view.clock().instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS);
+        DateTimeField opens = new DateTimeField(view.formats().zone(),
+                preselected != null && preselected.startsAt().isAfter(view.clock().instant())
+                        ? preselected.startsAt().minus(Duration.ofHours(2)) : defaultOpen, view.messages());
         opens.setId("wizardOpens");
 
         ToggleGroup customMode = new ToggleGroup();
@@ -85,8 +86,8 @@ final class FlashWizard {
         Spinner<Integer> hours = new Spinner<>(1, 24 * 60, 48);
         hours.setEditable(true);
         hours.setId("wizardHours");
-        DateTimeField dissolveAt = new DateTimeField(ui.formats().zone(), defaultOpen.plus(Duration.ofDays(2)),
-                ui.messages());
+        DateTimeField dissolveAt = new DateTimeField(view.formats().zone(), defaultOpen.plus(Duration.ofDays(2)),
+                view.messages());
         VBox custom = new VBox(6, new HBox(6, byDuration, hours, new Label(m.get("wizard.hours"))),
                 new HBox(6, byTime, dissolveAt));
 
@@ -129,10 +130,10 @@ final class FlashWizard {
         nameCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         nameCol.setPrefWidth(240);
         TableColumn<PlannedFlashGroup, String> openCol = new TableColumn<>(m.get("wizard.opensAt"));
-        openCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(ui.formats().dateTime(c.getValue().opensAt())));
+        openCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(view.formats().dateTime(c.getValue().opensAt())));
         openCol.setPrefWidth(150);
         TableColumn<PlannedFlashGroup, String> dueCol = new TableColumn<>(m.get("wizard.dueAt"));
-        dueCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(ui.formats().dateTime(c.getValue().dueAt())));
+        dueCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(view.formats().dateTime(c.getValue().dueAt())));
         dueCol.setPrefWidth(150);
         preview.getColumns().setAll(List.of(nameCol, openCol, dueCol));
         Label error = new Label();
@@ -179,7 +180,7 @@ final class FlashWizard {
                 d.getDialogPane().lookupButton(create).setDisable(true);
                 return;
             }
-            ui.tasks().run(() -> ui.app().flash().preview(plan), rows -> {
+            view.tasks().run(() -> flash.preview(plan), rows -> {
                 if (mine == sequence[0]) {
                     preview.getItems().setAll(rows);
                     error.setText("");
@@ -188,7 +189,7 @@ final class FlashWizard {
             }, failure -> {
                 if (mine == sequence[0]) {
                     preview.getItems().clear();
-                    error.setText(ui.tasks().errors().describe(failure));
+                    error.setText(view.tasks().errors().describe(failure));
                     d.getDialogPane().lookupButton(create).setDisable(true);
                 }
             });

@@ -29,7 +29,7 @@ final class VerdictActions {
         switch (h.recommendation()) {
             case DISSOLVE -> ui.tasks().run(() -> flashOf(ui, id), flash -> {
                 if (flash.isPresent()) {
-                    FlashDialogs.checklist(ui, owner, flash.get(), done);
+                    new FlashDialogs(ui.view(), ui.app().flash(), ui.app().templates()).checklist(owner, flash.get(), done);
                 } else if (GroupDialogs.confirm(owner, m, m.get("dashboard.dissolve.header", h.group().name()),
                         m.get("dashboard.dissolve.text"))) {
                     ui.tasks().run(() -> ui.app().planner().scheduleDissolution(id, m.get("dashboard.dissolve.note")),

@@ -1,11 +1,15 @@
 package com.qundesk.flash.ui;
 
 import com.qundesk.campaign.Campaign;
+import com.qundesk.campaign.CampaignService;
 import com.qundesk.flash.FlashGroup;
+import com.qundesk.flash.FlashService;
 import com.qundesk.flash.FlashState;
 import com.qundesk.flash.Reminder;
 import com.qundesk.i18n.Messages;
-import com.qundesk.shell.UiContext;
+import com.qundesk.plan.CalendarExport;
+import com.qundesk.plan.PlanService;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.ui.DateTimeField;
 import com.qundesk.ui.DialogButtons;
 import javafx.fxml.FXML;
@@ -42,7 +46,12 @@ public final class CalendarController {
                         List<com.qundesk.plan.PlannedDelivery> deliveries) {
     }
 
-    private final UiContext ui;
+    private final ViewContext view;
+    private final CampaignService campaigns;
+    private final FlashService flash;
+    private final PlanService plans;
+    private final CalendarExport calendarExport;
+    private final FlashDialogs flashDialogs;
     private TimelineModel.Scale scale = TimelineModel.Scale.WEEK;
     private LocalDate anchor;
     private Data data;
@@ -56,13 +65,19 @@ public final class CalendarController {
     @FXML private TimelineCanvas timeline;
     @FXML private Button exportButton;
 
-    public CalendarController(UiContext ui) {
-        this.ui = ui;
+    public CalendarController(ViewContext view, CampaignService campaigns, FlashService flash, PlanService plans,
+                              CalendarExport calendarExport, FlashDialogs flashDialogs) {
+        this.view = view;
+        this.campaigns = campaigns;
+        this.flash = flash;
+        this.plans = plans;
+        this.calendarExport = calendarExport;
+        this.flashDialogs = flashDialogs;
     }
 
     @FXML
     private void initialize() {
-        anchor = ui.app().clock().instant().atZone(ui.formats().zone()).toLocalDate();
+        anchor = view.clock().instant().atZone(view.formats().zone()).toLocalDate();
         dayButton.setUserData(TimelineModel.Scale.DAY);
         weekButton.setUserData(TimelineModel.Scale.WEEK);
         monthButton.setUserData(TimelineModel.Scale.MONTH);
@@ -74,8 +89,8 @@ public final class CalendarController {
             scale = (TimelineModel.Scale) b.getUserData();
             show();
         });
-        timeline.setDark(ui.theme().isDark());
-        fillLegend(ui.theme().isDark());
+        timeline.setDark(view.theme().isDark());
+        fillLegend(view.theme().isDark());
         timeline.setDescribe(this::describe);
         timeline.setOnOpen((row, x) -> {
             if (row.kind() == TimelineModel.Kind.FLASH) {
@@ -87,12 +102,12 @@ public final class CalendarController {
 
     /** Reloads campaigns, flash groups and reminders off the FX thread. */
     public void refresh() {
-        ui.tasks().run(() -> {
-            Instant now = ui.app().clock().instant();
+        view.tasks().run(() -> {
+            Instant now = view.clock().instant();
             // the plan's deliveries of a month either side: the views scroll within it without a reload
-            List<com.qundesk.plan.PlannedDelivery> deliveries = ui.app().plans().occurrences(
+            List<com.qundesk.plan.PlannedDelivery> deliveries = plans.occurrences(
                     now.minus(java.time.Duration.ofDays(62)), now.plus(java.time.Duration.ofDays(62)), now);
-            return new Data(ui.app().campaigns().list(), ui.app().flash().list(), ui.app().flash().activeReminders(),
+            return new Data(campaigns.list(), flash.list(), flash.activeReminders(),
                     now, deliveries);
         }, d -> {
                     data = d;
@@ -108,7 +123,7 @@ public final class CalendarController {
 
     @FXML
     private void onToday() {
-        anchor = ui.app().clock().instant().atZone(ui.formats().zone()).toLocalDate();
+        anchor = view.clock().instant().atZone(view.formats().zone()).toLocalDate();
         show();
     }
 
@@ -123,23 +138,23 @@ public final class CalendarController {
     }
 
     private void show() {
-        Instant[] range = TimelineModel.range(scale, anchor, ui.formats().zone());
-        DateTimeFormatter f = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(ui.messages().locale());
-        rangeLabel.setText(f.format(range[0].atZone(ui.formats().zone())) + " – "
-                + f.format(range[1].minusSeconds(1).atZone(ui.formats().zone())));
+        Instant[] range = TimelineModel.range(scale, anchor, view.formats().zone());
+        DateTimeFormatter f = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(view.messages().locale());
+        rangeLabel.setText(f.format(range[0].atZone(view.formats().zone())) + " – "
+                + f.format(range[1].minusSeconds(1).atZone(view.formats().zone())));
         if (data == null) {
             return;
         }
         List<TimelineModel.Row> rows = new java.util.ArrayList<>(TimelineModel.rows(data.campaigns(), data.flash(),
                 data.reminders(), range[0], range[1], data.now()));
         rows.addAll(TimelineModel.deliveryRows(data.deliveries().stream().filter(d -> !d.occurrence().isBefore(range[0])
-                && d.occurrence().isBefore(range[1])).toList(), ui.messages().get("calendar.deliveryPrefix")));
-        timeline.setData(rows, range[0], range[1], ui.app().clock().instant(), ui.formats().zone());
+                && d.occurrence().isBefore(range[1])).toList(), view.messages().get("calendar.deliveryPrefix")));
+        timeline.setData(rows, range[0], range[1], view.clock().instant(), view.formats().zone());
     }
 
     private String describe(TimelineModel.Row r) {
-        Messages m = ui.messages();
-        String when = ui.formats().dateTime(r.start()) + " → " + ui.formats().dateTime(r.end());
+        Messages m = view.messages();
+        String when = view.formats().dateTime(r.start()) + " → " + view.formats().dateTime(r.end());
         if (r.kind() == TimelineModel.Kind.CAMPAIGN) {
             return m.get("calendar.tip.campaign", r.label(), when);
         }
@@ -156,16 +171,16 @@ public final class CalendarController {
         }
         var owner = timeline.getScene().getWindow();
         if (row.state() == FlashState.DUE) {
-            FlashDialogs.extend(ui, owner, fg, this::changed);
+            flashDialogs.extend(owner, fg, this::changed);
             return;
         }
-        Messages m = ui.messages();
+        Messages m = view.messages();
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(m.get("calendar.reschedule.title"));
         d.setHeaderText(m.get("calendar.reschedule.header", fg.group().name(),
-                ui.formats().dateTime(fg.lifecycle().dueAt())));
-        DateTimeField when = new DateTimeField(ui.formats().zone(), fg.lifecycle().dueAt(), ui.messages());
+                view.formats().dateTime(fg.lifecycle().dueAt())));
+        DateTimeField when = new DateTimeField(view.formats().zone(), fg.lifecycle().dueAt(), view.messages());
         when.setId("rescheduleWhen");
         d.getDialogPane().setContent(new VBox(8, new Label(m.get("calendar.reschedule.newDue")), when,
                 new Label(m.get("calendar.reschedule.hint"))));
@@ -173,7 +188,7 @@ public final class CalendarController {
         d.getDialogPane().getButtonTypes().addAll(ok, DialogButtons.cancel(m));
         if (d.showAndWait().filter(b -> b == ok).isPresent() && when.value() != null) {
             Instant due = when.value();
-            ui.tasks().run(() -> ui.app().flash().reschedule(fg.group().id(), due), f -> changed());
+            view.tasks().run(() -> flash.reschedule(fg.group().id(), due), f -> changed());
         }
     }
 
@@ -181,20 +196,20 @@ public final class CalendarController {
     @FXML
     private void onExportIcs() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle(ui.messages().get("calendar.export.title"));
+        chooser.setTitle(view.messages().get("calendar.export.title"));
         chooser.setInitialFileName("qundesk.ics");
         chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("iCalendar (*.ics)", "*.ics"));
         java.io.File file = chooser.showSaveDialog(timeline.getScene().getWindow());
         if (file == null) {
             return;
         }
-        Instant now = ui.app().clock().instant();
+        Instant now = view.clock().instant();
         // replace: the save dialog asked before choosing an existing file; the workspace itself is still refused
-        ui.tasks().run(() -> {
-            ui.app().calendarExport().write(file.toPath(), true, now.minus(java.time.Duration.ofDays(31)),
-                    now.plus(java.time.Duration.ofDays(92)), ui.messages());
+        view.tasks().run(() -> {
+            calendarExport.write(file.toPath(), true, now.minus(java.time.Duration.ofDays(31)),
+                    now.plus(java.time.Duration.ofDays(92)), view.messages());
             return file.toPath();
-        }, path -> rangeLabel.setText(ui.messages().get("calendar.export.done", path.getFileName())), exportButton);
+        }, path -> rangeLabel.setText(view.messages().get("calendar.export.done", path.getFileName())), exportButton);
     }
 
     private void changed() {
@@ -203,7 +218,7 @@ public final class CalendarController {
 
     /** A swatch and a name for each colour a bar can have, before the hint (ticks, double-click). */
     private void fillLegend(boolean dark) {
-        Messages m = ui.messages();
+        Messages m = view.messages();
         List<Node> keys = new ArrayList<>();
         keys.add(swatch(TimelineCanvas.CAMPAIGN, m.get("calendar.legend.campaign")));
         for (FlashState s : FlashState.values()) {

@@ -3,8 +3,10 @@ package com.qundesk.flash.ui;
 import com.qundesk.flash.ChecklistItem;
 import com.qundesk.flash.FlashGroup;
 import com.qundesk.flash.FlashLifecycle;
+import com.qundesk.flash.FlashService;
 import com.qundesk.i18n.Messages;
-import com.qundesk.shell.UiContext;
+import com.qundesk.template.TemplateService;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.ui.Countdown;
 import com.qundesk.ui.DialogButtons;
 import com.qundesk.ui.FormGrid;
@@ -40,20 +42,27 @@ import java.util.Set;
  */
 public final class FlashDialogs {
 
-    private FlashDialogs() {
+    private final ViewContext view;
+    private final FlashService flash;
+    private final TemplateService templates;
+
+    public FlashDialogs(ViewContext view, FlashService flash, TemplateService templates) {
+        this.view = view;
+        this.flash = flash;
+        this.templates = templates;
     }
 
     /** Shows the checklist of {@code groupId}; {@code onChange} runs after anything was saved. */
-    public static void checklist(UiContext ui, Window owner, FlashGroup fg, Runnable onChange) {
-        Messages m = ui.messages();
+    public void checklist(Window owner, FlashGroup fg, Runnable onChange) {
+        Messages m = view.messages();
         FlashLifecycle l = fg.lifecycle();
         long id = fg.group().id();
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(m.get("checklist.title"));
-        Instant now = ui.app().clock().instant();
+        Instant now = view.clock().instant();
         d.setHeaderText(m.get("checklist.header", fg.group().name(), m.get(l.stateAt(now).messageKey()),
-                ui.formats().dateTime(l.dueAt()), Countdown.format(m, now, l.dueAt())));
+                view.formats().dateTime(l.dueAt()), Countdown.format(m, now, l.dueAt())));
 
         VBox items = new VBox(8);
         items.getStyleClass().add("checklist-items");
@@ -70,7 +79,7 @@ public final class FlashDialogs {
                 } else {
                     done.remove(item);
                 }
-                ui.tasks().run(() -> ui.app().flash().setChecklist(id, item, is), saved -> onChange.run());
+                view.tasks().run(() -> flash.setChecklist(id, item, is), saved -> onChange.run());
             });
             items.getChildren().add(box);
         }
@@ -91,8 +100,8 @@ public final class FlashDialogs {
             copied.setText(m.get("checklist.copied"));
         });
         String lang = m.locale().getLanguage().equals("zh") ? "zh" : "en";
-        ui.tasks().run(() -> com.qundesk.flash.Farewell.text(ui.app().templates(), fg, lang,
-                ui.app().clock().instant(), ui.formats().zone()), farewell::setText);
+        view.tasks().run(() -> com.qundesk.flash.Farewell.text(templates, fg, lang,
+                view.clock().instant(), view.formats().zone()), farewell::setText);
 
         VBox content = new VBox(12, items, new Label(m.get("checklist.farewellLabel")), farewell,
                 new HBox(8, copy, copied));
@@ -119,11 +128,11 @@ public final class FlashDialogs {
             if (!open.isEmpty() && !confirmSkip(owner, m, open)) {
                 return;
             }
-            ui.tasks().run(() -> ui.app().flash().dissolve(id, null, !open.isEmpty()), f -> onChange.run());
+            view.tasks().run(() -> flash.dissolve(id, null, !open.isEmpty()), f -> onChange.run());
         } else if (choice.get() == extend) {
-            extend(ui, owner, fg, onChange);
+            extend(owner, fg, onChange);
         } else if (choice.get() == convert) {
-            convert(ui, owner, fg, onChange);
+            convert(owner, fg, onChange);
         }
     }
 
@@ -140,14 +149,14 @@ public final class FlashDialogs {
     }
 
     /** Asks for a new due time and a reason, then extends. */
-    public static void extend(UiContext ui, Window owner, FlashGroup fg, Runnable onChange) {
-        Messages m = ui.messages();
+    public void extend(Window owner, FlashGroup fg, Runnable onChange) {
+        Messages m = view.messages();
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(m.get("flash.extend.title"));
-        d.setHeaderText(m.get("flash.extend.header", fg.group().name(), ui.formats().dateTime(fg.lifecycle().dueAt())));
-        Instant suggestion = ui.app().clock().instant().plusSeconds(24 * 3600);
-        DatePicker date = new IsoDatePicker(ui.formats().toDate(suggestion));
+        d.setHeaderText(m.get("flash.extend.header", fg.group().name(), view.formats().dateTime(fg.lifecycle().dueAt())));
+        Instant suggestion = view.clock().instant().plusSeconds(24 * 3600);
+        DatePicker date = new IsoDatePicker(view.formats().toDate(suggestion));
         date.setId("extendDate");
         TextField time = new TextField(LocalTime.of(22, 0).toString());
         time.setId("extendTime");
@@ -168,18 +177,18 @@ public final class FlashDialogs {
         }
         Instant due;
         try {
-            due = at(ui, date.getValue(), time.getText());
+            due = at(date.getValue(), time.getText());
         } catch (DateTimeParseException e) {
-            ui.tasks().errors().report(new com.qundesk.core.ValidationException(
+            view.tasks().errors().report(new com.qundesk.core.ValidationException(
                     com.qundesk.core.FieldError.of("dueAt", "flash.extend.badTime", time.getText())));
             return;
         }
-        ui.tasks().run(() -> ui.app().flash().extend(fg.group().id(), due, reason.getText()), f -> onChange.run());
+        view.tasks().run(() -> flash.extend(fg.group().id(), due, reason.getText()), f -> onChange.run());
     }
 
     /** Asks why the group is kept, then converts it to a long-term group. */
-    public static void convert(UiContext ui, Window owner, FlashGroup fg, Runnable onChange) {
-        Messages m = ui.messages();
+    public void convert(Window owner, FlashGroup fg, Runnable onChange) {
+        Messages m = view.messages();
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(m.get("flash.convert.title"));
@@ -194,12 +203,12 @@ public final class FlashDialogs {
         d.getDialogPane().getButtonTypes().addAll(ok, DialogButtons.cancel(m));
         d.getDialogPane().lookupButton(ok).disableProperty().bind(reason.textProperty().isEmpty());
         if (d.showAndWait().filter(b -> b == ok).isPresent()) {
-            ui.tasks().run(() -> ui.app().flash().convert(fg.group().id(), reason.getText()), f -> onChange.run());
+            view.tasks().run(() -> flash.convert(fg.group().id(), reason.getText()), f -> onChange.run());
         }
     }
 
-    static Instant at(UiContext ui, LocalDate date, String hhmm) {
+    private Instant at(LocalDate date, String hhmm) {
         LocalTime t = LocalTime.parse(hhmm.strip().length() == 4 ? "0" + hhmm.strip() : hhmm.strip());
-        return date.atTime(t).atZone(ui.formats().zone()).toInstant();
+        return date.atTime(t).atZone(view.formats().zone()).toInstant();
     }
 }

@@ -10,22 +10,16 @@ import com.qundesk.i18n.Messages;
 import com.qundesk.plan.CalendarExport;
 import com.qundesk.plan.PlanService;
 import com.qundesk.ui.ViewContext;
-import com.qundesk.ui.DateTimeField;
-import com.qundesk.ui.DialogButtons;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
@@ -172,23 +166,8 @@ public final class CalendarController {
         var owner = timeline.getScene().getWindow();
         if (row.state() == FlashState.DUE) {
             flashDialogs.extend(owner, fg, this::changed);
-            return;
-        }
-        Messages m = view.messages();
-        Dialog<ButtonType> d = new Dialog<>();
-        d.initOwner(owner);
-        d.setTitle(m.get("calendar.reschedule.title"));
-        d.setHeaderText(m.get("calendar.reschedule.header", fg.group().name(),
-                view.formats().dateTime(fg.lifecycle().dueAt())));
-        DateTimeField when = new DateTimeField(view.formats().zone(), fg.lifecycle().dueAt(), view.messages());
-        when.setId("rescheduleWhen");
-        d.getDialogPane().setContent(new VBox(8, new Label(m.get("calendar.reschedule.newDue")), when,
-                new Label(m.get("calendar.reschedule.hint"))));
-        ButtonType ok = new ButtonType(m.get("calendar.reschedule.ok"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(ok, DialogButtons.cancel(m));
-        if (d.showAndWait().filter(b -> b == ok).isPresent() && when.value() != null) {
-            Instant due = when.value();
-            view.tasks().run(() -> flash.reschedule(fg.group().id(), due), f -> changed());
+        } else {
+            flashDialogs.reschedule(owner, fg, this::changed);
         }
     }
 

@@ -25,8 +25,9 @@ import java.util.Set;
 
 /**
  * The flash group's pre-dissolution checklist and its end: dissolve (asking before skipping open items),
- * extend with a new time and a reason, or convert to a long-term group. Built with the services they use;
- * each dialog's form is its own FXML ({@link ChecklistDialog}, {@link ExtendDialog}, {@link ConvertDialog}).
+ * extend with a new time and a reason, or convert to a long-term group; and moving a dissolution not yet due.
+ * Built with the services they use; each dialog's form is its own FXML ({@link ChecklistDialog},
+ * {@link ExtendDialog}, {@link ConvertDialog}, {@link RescheduleDialog}).
  */
 public final class FlashDialogs {
 
@@ -149,6 +150,22 @@ public final class FlashDialogs {
         if (d.showAndWait().filter(b -> b == form.ok()).isPresent()) {
             String reason = form.reason().getText();
             view.tasks().run(() -> flash.convert(fg.group().id(), reason), f -> onChange.run());
+        }
+    }
+
+    /** Asks for a new dissolution time of a group not yet due, then moves it (its reminders follow). */
+    public void reschedule(Window owner, FlashGroup fg, Runnable onChange) {
+        Messages m = view.messages();
+        RescheduleDialog form = RescheduleDialog.load(view, fg.lifecycle().dueAt());
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setDialogPane(form.pane());
+        d.setTitle(m.get("calendar.reschedule.title"));
+        d.setHeaderText(m.get("calendar.reschedule.header", fg.group().name(),
+                view.formats().dateTime(fg.lifecycle().dueAt())));
+        if (d.showAndWait().filter(b -> b == form.ok()).isPresent() && form.when().value() != null) {
+            Instant due = form.when().value();
+            view.tasks().run(() -> flash.reschedule(fg.group().id(), due), f -> onChange.run());
         }
     }
 

@@ -63,7 +63,7 @@ public final class ViewFactory implements Function<Class<?>, Object> {
                 entry(BackupsController.class, () -> new BackupsController(ui, ctx.backups(), ctx.workspace())),
                 entry(CampaignsController.class, () -> new CampaignsController(ui, ctx.campaigns(), ctx.flash(),
                         ctx.templates(), flashDialogs)),
-                entry(CalendarController.class, () -> new CalendarController(ui, ctx.flash(), ctx.campaigns(),
+                entry(CalendarController.class, () -> new CalendarController(ui, ctx.campaigns(), ctx.flash(),
                         ctx.plans(), ctx.calendarExport(), flashDialogs)),
                 entry(DeliveriesController.class, () -> new DeliveriesController(ui, ctx.plans(), ctx.invites())),
                 entry(GroupPlanController.class, () -> new GroupPlanController(ui, ctx.plans(), ctx.health())),

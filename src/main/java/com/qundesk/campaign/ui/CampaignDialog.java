@@ -3,18 +3,19 @@ package com.qundesk.campaign.ui;
 import com.qundesk.campaign.Campaign;
 import com.qundesk.campaign.CampaignType;
 import com.qundesk.i18n.Messages;
-import com.qundesk.ui.ViewContext;
 import com.qundesk.ui.DateTimeField;
-import com.qundesk.ui.DialogButtons;
-import com.qundesk.ui.FormGrid;
-import javafx.scene.control.ButtonBar;
+import com.qundesk.ui.ViewContext;
+import com.qundesk.ui.ViewLoader;
+import javafx.event.ActionEvent;
+import javafx.fxml.FXML;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
@@ -23,26 +24,51 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-/** Create or edit a campaign: type, name, dates, owner and goals. Validation happens in the service. */
+/**
+ * Create or edit a campaign: type, name, dates, owner and goals ({@code CampaignDialog.fxml}). The dialog only
+ * checks what it must to build the campaign; the service validates the rest.
+ */
 final class CampaignDialog {
 
-    private CampaignDialog() {
+    private final ViewContext view;
+    private final Campaign existing;
+    private DateTimeField starts;
+    private DateTimeField ends;
+
+    @FXML private ComboBox<CampaignType> campaignType;
+    @FXML private TextField campaignName;
+    @FXML private HBox startSlot;
+    @FXML private HBox endSlot;
+    @FXML private TextField ownerField;
+    @FXML private TextField signups;
+    @FXML private TextField conversions;
+    @FXML private TextField issued;
+    @FXML private TextField redeemed;
+    @FXML private TextField gmv;
+    @FXML private TextArea notes;
+    @FXML private Label error;
+    @FXML private ButtonType save;
+
+    private CampaignDialog(ViewContext view, Campaign existing) {
+        this.view = view;
+        this.existing = existing;
     }
 
-    static Optional<Campaign> show(ViewContext ui, Window owner, Campaign existing) {
-        Messages m = ui.messages();
-        Dialog<Campaign> d = new Dialog<>();
-        d.initOwner(owner);
-        d.setTitle(m.get(existing == null ? "campaign.dialog.newTitle" : "campaign.dialog.editTitle"));
-        d.setHeaderText(m.get("campaign.dialog.header"));
-        Instant start = existing != null ? existing.startsAt()
-                : ui.clock().instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
-        Instant end = existing != null ? existing.endsAt() : start.plus(Duration.ofHours(2));
+    /** Asks for a new campaign ({@code existing} null) or the edited {@code existing}; empty when cancelled. */
+    static Optional<Campaign> show(ViewContext view, Window owner, Campaign existing) {
+        CampaignDialog form = new CampaignDialog(view, existing);
+        DialogPane pane = (DialogPane) new ViewLoader(view.messages(), type -> form).load(CampaignDialog.class).root();
+        return form.show(pane, owner);
+    }
 
-        ComboBox<CampaignType> type = new ComboBox<>();
-        type.setId("campaignType");
-        type.getItems().setAll(CampaignType.values());
-        type.setConverter(new StringConverter<>() {
+    @FXML
+    private void initialize() {
+        Messages m = view.messages();
+        Instant start = existing != null ? existing.startsAt()
+                : view.clock().instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
+        Instant end = existing != null ? existing.endsAt() : start.plus(Duration.ofHours(2));
+        campaignType.getItems().setAll(CampaignType.values());
+        campaignType.setConverter(new StringConverter<>() {
             @Override
             public String toString(CampaignType t) {
                 return t == null ? "" : m.get(t.messageKey());
@@ -53,46 +79,32 @@ final class CampaignDialog {
                 return null;
             }
         });
-        type.setValue(existing != null ? existing.type() : CampaignType.NIGHT_TALK);
-        TextField name = new TextField(existing != null ? existing.name() : "");
-        name.setId("campaignName");
-        name.setPromptText(m.get("campaign.dialog.namePrompt"));
-        DateTimeField starts = new DateTimeField(ui.formats().zone(), start, ui.messages());
+        campaignType.setValue(existing != null ? existing.type() : CampaignType.NIGHT_TALK);
+        campaignName.setText(existing != null ? existing.name() : "");
+        starts = new DateTimeField(view.formats().zone(), start, m);
         starts.setId("campaignStart");
-        DateTimeField ends = new DateTimeField(ui.formats().zone(), end, ui.messages());
+        startSlot.getChildren().add(starts);
+        ends = new DateTimeField(view.formats().zone(), end, m);
         ends.setId("campaignEnd");
-        TextField ownerField = new TextField(existing != null && existing.owner() != null ? existing.owner() : "");
+        endSlot.getChildren().add(ends);
+        ownerField.setText(existing != null && existing.owner() != null ? existing.owner() : "");
         Campaign.Goals g = existing != null ? existing.goals() : Campaign.Goals.NONE;
-        TextField signups = number(g.signups());
-        TextField conversions = number(g.conversions());
-        TextField issued = number(g.couponsIssued());
-        TextField redeemed = number(g.couponsRedeemed());
-        TextField gmv = number(g.gmvYuan());
-        TextArea notes = new TextArea(existing != null && existing.notes() != null ? existing.notes() : "");
-        notes.setPrefRowCount(2);
-        Label error = new Label();
-        error.getStyleClass().add("field-error");
-        error.setWrapText(true);
+        signups.setText(text(g.signups()));
+        conversions.setText(text(g.conversions()));
+        issued.setText(text(g.couponsIssued()));
+        redeemed.setText(text(g.couponsRedeemed()));
+        gmv.setText(text(g.gmvYuan()));
+        notes.setText(existing != null && existing.notes() != null ? existing.notes() : "");
+    }
 
-        GridPane grid = FormGrid.create(10, 8);
-        int r = 0;
-        grid.addRow(r++, new Label(m.get("campaign.field.type")), type);
-        grid.addRow(r++, new Label(m.get("campaign.field.name")), name);
-        grid.addRow(r++, new Label(m.get("campaign.field.start")), starts);
-        grid.addRow(r++, new Label(m.get("campaign.field.end")), ends);
-        grid.addRow(r++, new Label(m.get("campaign.field.owner")), ownerField);
-        grid.addRow(r++, new Label(m.get("campaign.goal.signups")), signups);
-        grid.addRow(r++, new Label(m.get("campaign.goal.conversions")), conversions);
-        grid.addRow(r++, new Label(m.get("campaign.goal.couponsIssued")), issued);
-        grid.addRow(r++, new Label(m.get("campaign.goal.couponsRedeemed")), redeemed);
-        grid.addRow(r++, new Label(m.get("campaign.goal.gmv")), gmv);
-        grid.addRow(r++, new Label(m.get("campaign.field.notes")), notes);
-        grid.add(error, 0, r, 2, 1);
-        d.getDialogPane().setContent(grid);
-        ButtonType ok = new ButtonType(m.get("campaign.dialog.save"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(ok, DialogButtons.cancel(m));
-        d.getDialogPane().lookupButton(ok).disableProperty().bind(name.textProperty().isEmpty());
-        d.getDialogPane().lookupButton(ok).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+    private Optional<Campaign> show(DialogPane pane, Window owner) {
+        Messages m = view.messages();
+        Dialog<Campaign> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setDialogPane(pane);
+        d.setTitle(m.get(existing == null ? "campaign.dialog.newTitle" : "campaign.dialog.editTitle"));
+        pane.lookupButton(save).disableProperty().bind(campaignName.textProperty().isEmpty());
+        pane.lookupButton(save).addEventFilter(ActionEvent.ACTION, e -> {
             if (starts.value() == null || ends.value() == null) {
                 error.setText(m.get("campaign.dialog.badTime"));
                 e.consume();
@@ -106,28 +118,26 @@ final class CampaignDialog {
                 e.consume();
             }
         });
-        d.setResultConverter(b -> {
-            if (b != ok) {
-                return null;
-            }
-            Campaign.Goals goals = new Campaign.Goals(opt(signups), opt(conversions), opt(issued), opt(redeemed),
-                    opt(gmv));
-            return new Campaign(existing == null ? null : existing.id(), type.getValue(), name.getText(),
-                    starts.value(), ends.value(), ownerField.getText(), goals,
-                    existing == null ? null : existing.cancelledAt(), existing == null ? null : existing.cancelReason(),
-                    existing == null ? null : existing.outcomeSummary(), notes.getText(),
-                    existing == null ? null : existing.createdAt(), null);
-        });
+        d.setResultConverter(b -> b == save ? campaign() : null);
         return d.showAndWait();
     }
 
-    private static TextField number(Integer v) {
-        TextField f = new TextField(v == null ? "" : v.toString());
-        f.setPrefColumnCount(8);
-        return f;
+    /** The campaign as the form holds it, keeping what the form does not show of {@code existing}. */
+    private Campaign campaign() {
+        Campaign.Goals goals = new Campaign.Goals(opt(signups), opt(conversions), opt(issued), opt(redeemed),
+                opt(gmv));
+        return new Campaign(existing == null ? null : existing.id(), campaignType.getValue(), campaignName.getText(),
+                starts.value(), ends.value(), ownerField.getText(), goals,
+                existing == null ? null : existing.cancelledAt(), existing == null ? null : existing.cancelReason(),
+                existing == null ? null : existing.outcomeSummary(), notes.getText(),
+                existing == null ? null : existing.createdAt(), null);
     }
 
-    /** The number, null when empty, MIN_VALUE when not a whole number ≥ 0. */
+    private static String text(Integer v) {
+        return v == null ? "" : v.toString();
+    }
+
+    /** The number, 0 when empty, MIN_VALUE when not a whole number ≥ 0. */
     private static int parse(TextField f) {
         String t = f.getText().strip();
         if (t.isEmpty()) {

@@ -1,15 +1,15 @@
 package com.qundesk.campaign.ui;
 
 import com.qundesk.campaign.Campaign;
+import com.qundesk.campaign.CampaignService;
 import com.qundesk.flash.FlashGroup;
 import com.qundesk.flash.FlashPlan;
+import com.qundesk.flash.FlashService;
 import com.qundesk.flash.ui.FlashDialogs;
 import com.qundesk.i18n.Messages;
-import com.qundesk.flash.FlashService;
-import com.qundesk.campaign.CampaignService;
-import com.qundesk.template.TemplateService;
 import com.qundesk.ui.ViewContext;
 import com.qundesk.template.Template;
+import com.qundesk.template.TemplateService;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -37,7 +37,7 @@ public final class CampaignsController {
                             List<FlashGroup> withoutCampaign, List<Template> templates, Instant now) {
     }
 
-    private final ViewContext ui;
+    private final ViewContext view;
     private final CampaignService campaigns;
     private final FlashService flash;
     private final TemplateService templates;
@@ -70,8 +70,9 @@ public final class CampaignsController {
     @FXML private Button showGroupButton;
     @FXML private com.qundesk.flash.ui.CalendarController calendarController;
 
-    public CampaignsController(ViewContext ui, CampaignService campaigns, FlashService flash, TemplateService templates, FlashDialogs flashDialogs) {
-        this.ui = ui;
+    public CampaignsController(ViewContext view, CampaignService campaigns, FlashService flash,
+                               TemplateService templates, FlashDialogs flashDialogs) {
+        this.view = view;
         this.campaigns = campaigns;
         this.flash = flash;
         this.templates = templates;
@@ -80,11 +81,11 @@ public final class CampaignsController {
 
     @FXML
     private void initialize() {
-        Messages m = ui.messages();
+        Messages m = view.messages();
         nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         typeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(m.get(c.getValue().type().messageKey())));
-        startColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(ui.formats().dateTime(c.getValue().startsAt())));
-        endColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(ui.formats().dateTime(c.getValue().endsAt())));
+        startColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(view.formats().dateTime(c.getValue().startsAt())));
+        endColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(view.formats().dateTime(c.getValue().endsAt())));
         statusColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 m.get(c.getValue().statusAt(now()).messageKey())));
         groupsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(snapshot == null ? 0
@@ -108,9 +109,9 @@ public final class CampaignsController {
             }
         });
         groupOpensColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-                ui.formats().dateTime(c.getValue().lifecycle().opensAt())));
+                view.formats().dateTime(c.getValue().lifecycle().opensAt())));
         groupDueColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-                ui.formats().dateTime(c.getValue().lifecycle().dueAt())));
+                view.formats().dateTime(c.getValue().lifecycle().dueAt())));
         groupChecklistColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 c.getValue().lifecycle().done().size() + "/5"));
         groupTable.setPlaceholder(wrapping(m.get("campaigns.groupsEmpty")));
@@ -123,8 +124,8 @@ public final class CampaignsController {
     public void refresh(Long selectId) {
         Long keep = selectId != null ? selectId : Optional.ofNullable(
                 campaignTable.getSelectionModel().getSelectedItem()).map(Campaign::id).orElse(null);
-        ui.tasks().run(() -> {
-            List<Campaign> campaigns = this.campaigns.list();
+        view.tasks().run(() -> {
+            List<Campaign> all = campaigns.list();
             Map<Long, List<FlashGroup>> byCampaign = new HashMap<>();
             List<FlashGroup> none = new ArrayList<>();
             for (FlashGroup f : flash.list()) {
@@ -134,7 +135,7 @@ public final class CampaignsController {
                     byCampaign.computeIfAbsent(f.campaignId(), k -> new ArrayList<>()).add(f);
                 }
             }
-            return new Snapshot(campaigns, byCampaign, none, templates.list(), ui.clock().instant());
+            return new Snapshot(all, byCampaign, none, templates.list(), view.clock().instant());
         }, s -> {
             snapshot = s;
             if (calendarController != null) {
@@ -154,8 +155,8 @@ public final class CampaignsController {
 
     @FXML
     private void onNewCampaign() {
-        CampaignDialog.show(ui, window(), null).ifPresent(draft ->
-                ui.tasks().run(() -> campaigns.create(draft), k -> refresh(k.id()), newCampaignButton));
+        CampaignDialog.show(view, window(), null).ifPresent(draft ->
+                view.tasks().run(() -> campaigns.create(draft), k -> refresh(k.id()), newCampaignButton));
     }
 
     @FXML
@@ -164,8 +165,8 @@ public final class CampaignsController {
         if (k == null) {
             return;
         }
-        CampaignDialog.show(ui, window(), k).ifPresent(edited ->
-                ui.tasks().run(() -> campaigns.update(edited), saved -> refresh(saved.id()),
+        CampaignDialog.show(view, window(), k).ifPresent(edited ->
+                view.tasks().run(() -> campaigns.update(edited), saved -> refresh(saved.id()),
                         editCampaignButton));
     }
 
@@ -175,14 +176,14 @@ public final class CampaignsController {
         if (k == null) {
             return;
         }
-        Messages m = ui.messages();
+        Messages m = view.messages();
         TextInputDialog d = new TextInputDialog();
         d.initOwner(window());
         d.setTitle(m.get("campaigns.cancel.title"));
         d.setHeaderText(m.get("campaigns.cancel.header", k.name()));
         d.setContentText(m.get("campaigns.cancel.reason"));
         d.showAndWait().filter(s -> !s.isBlank()).ifPresent(reason ->
-                ui.tasks().run(() -> campaigns.cancel(k.id(), reason), saved -> refresh(saved.id()),
+                view.tasks().run(() -> campaigns.cancel(k.id(), reason), saved -> refresh(saved.id()),
                         cancelCampaignButton));
     }
 
@@ -192,9 +193,9 @@ public final class CampaignsController {
             return;
         }
         Campaign selected = campaignTable.getSelectionModel().getSelectedItem();
-        Optional<FlashPlan> plan = FlashWizard.show(ui, flash, window(), snapshot.campaigns(), selected,
+        Optional<FlashPlan> plan = FlashWizard.show(view, flash, window(), snapshot.campaigns(), selected,
                 snapshot.templates());
-        plan.ifPresent(p -> ui.tasks().run(() -> flash.create(p), created -> refresh(p.campaignId()),
+        plan.ifPresent(p -> view.tasks().run(() -> flash.create(p), created -> refresh(p.campaignId()),
                 wizardButton));
     }
 
@@ -205,7 +206,7 @@ public final class CampaignsController {
             return;
         }
         String text = outcomeArea.getText();
-        ui.tasks().run(() -> campaigns.recordOutcome(k.id(), text), saved -> refresh(saved.id()),
+        view.tasks().run(() -> campaigns.recordOutcome(k.id(), text), saved -> refresh(saved.id()),
                 saveOutcomeButton);
     }
 
@@ -221,12 +222,12 @@ public final class CampaignsController {
     private void onShowGroup() {
         FlashGroup f = groupTable.getSelectionModel().getSelectedItem();
         if (f != null) {
-            ui.navigator().showGroup(f.group().id());
+            view.navigator().showGroup(f.group().id());
         }
     }
 
     private void showDetail(Campaign k) {
-        Messages m = ui.messages();
+        Messages m = view.messages();
         boolean has = k != null;
         editCampaignButton.setDisable(!has);
         cancelCampaignButton.setDisable(!has || k.cancelledAt() != null);
@@ -244,7 +245,7 @@ public final class CampaignsController {
         detailTitle.setText(k.name());
         String status = m.get(k.statusAt(now()).messageKey());
         detailInfo.setText(m.get("campaigns.detail.info", m.get(k.type().messageKey()),
-                ui.formats().dateTime(k.startsAt()), ui.formats().dateTime(k.endsAt()),
+                view.formats().dateTime(k.startsAt()), view.formats().dateTime(k.endsAt()),
                 k.owner() == null ? "—" : k.owner(), status)
                 + (k.cancelReason() == null ? "" : "\n" + m.get("campaigns.detail.cancelled", k.cancelReason())));
         Campaign.Goals g = k.goals();
@@ -269,7 +270,7 @@ public final class CampaignsController {
     }
 
     private Instant now() {
-        return ui.clock().instant();
+        return view.clock().instant();
     }
 
     private Window window() {

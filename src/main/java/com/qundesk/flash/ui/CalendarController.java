@@ -1,31 +1,25 @@
 package com.qundesk.flash.ui;
 
 import com.qundesk.campaign.Campaign;
+import com.qundesk.campaign.CampaignService;
 import com.qundesk.flash.FlashGroup;
+import com.qundesk.flash.FlashService;
 import com.qundesk.flash.FlashState;
 import com.qundesk.flash.Reminder;
 import com.qundesk.i18n.Messages;
-import com.qundesk.flash.FlashService;
-import com.qundesk.campaign.CampaignService;
-import com.qundesk.plan.PlanService;
 import com.qundesk.plan.CalendarExport;
+import com.qundesk.plan.PlanService;
 import com.qundesk.ui.ViewContext;
-import com.qundesk.ui.DateTimeField;
-import com.qundesk.ui.DialogButtons;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
@@ -46,9 +40,9 @@ public final class CalendarController {
                         List<com.qundesk.plan.PlannedDelivery> deliveries) {
     }
 
-    private final ViewContext ui;
-    private final FlashService flash;
+    private final ViewContext view;
     private final CampaignService campaigns;
+    private final FlashService flash;
     private final PlanService plans;
     private final CalendarExport calendarExport;
     private final FlashDialogs flashDialogs;
@@ -65,10 +59,11 @@ public final class CalendarController {
     @FXML private TimelineCanvas timeline;
     @FXML private Button exportButton;
 
-    public CalendarController(ViewContext ui, FlashService flash, CampaignService campaigns, PlanService plans, CalendarExport calendarExport, FlashDialogs flashDialogs) {
-        this.ui = ui;
-        this.flash = flash;
+    public CalendarController(ViewContext view, CampaignService campaigns, FlashService flash, PlanService plans,
+                              CalendarExport calendarExport, FlashDialogs flashDialogs) {
+        this.view = view;
         this.campaigns = campaigns;
+        this.flash = flash;
         this.plans = plans;
         this.calendarExport = calendarExport;
         this.flashDialogs = flashDialogs;
@@ -76,7 +71,7 @@ public final class CalendarController {
 
     @FXML
     private void initialize() {
-        anchor = ui.clock().instant().atZone(ui.formats().zone()).toLocalDate();
+        anchor = view.clock().instant().atZone(view.formats().zone()).toLocalDate();
         dayButton.setUserData(TimelineModel.Scale.DAY);
         weekButton.setUserData(TimelineModel.Scale.WEEK);
         monthButton.setUserData(TimelineModel.Scale.MONTH);
@@ -88,8 +83,8 @@ public final class CalendarController {
             scale = (TimelineModel.Scale) b.getUserData();
             show();
         });
-        timeline.setDark(ui.theme().isDark());
-        fillLegend(ui.theme().isDark());
+        timeline.setDark(view.theme().isDark());
+        fillLegend(view.theme().isDark());
         timeline.setDescribe(this::describe);
         timeline.setOnOpen((row, x) -> {
             if (row.kind() == TimelineModel.Kind.FLASH) {
@@ -101,8 +96,8 @@ public final class CalendarController {
 
     /** Reloads campaigns, flash groups and reminders off the FX thread. */
     public void refresh() {
-        ui.tasks().run(() -> {
-            Instant now = ui.clock().instant();
+        view.tasks().run(() -> {
+            Instant now = view.clock().instant();
             // the plan's deliveries of a month either side: the views scroll within it without a reload
             List<com.qundesk.plan.PlannedDelivery> deliveries = plans.occurrences(
                     now.minus(java.time.Duration.ofDays(62)), now.plus(java.time.Duration.ofDays(62)), now);
@@ -122,7 +117,7 @@ public final class CalendarController {
 
     @FXML
     private void onToday() {
-        anchor = ui.clock().instant().atZone(ui.formats().zone()).toLocalDate();
+        anchor = view.clock().instant().atZone(view.formats().zone()).toLocalDate();
         show();
     }
 
@@ -137,23 +132,23 @@ public final class CalendarController {
     }
 
     private void show() {
-        Instant[] range = TimelineModel.range(scale, anchor, ui.formats().zone());
-        DateTimeFormatter f = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(ui.messages().locale());
-        rangeLabel.setText(f.format(range[0].atZone(ui.formats().zone())) + " – "
-                + f.format(range[1].minusSeconds(1).atZone(ui.formats().zone())));
+        Instant[] range = TimelineModel.range(scale, anchor, view.formats().zone());
+        DateTimeFormatter f = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(view.messages().locale());
+        rangeLabel.setText(f.format(range[0].atZone(view.formats().zone())) + " – "
+                + f.format(range[1].minusSeconds(1).atZone(view.formats().zone())));
         if (data == null) {
             return;
         }
         List<TimelineModel.Row> rows = new java.util.ArrayList<>(TimelineModel.rows(data.campaigns(), data.flash(),
                 data.reminders(), range[0], range[1], data.now()));
         rows.addAll(TimelineModel.deliveryRows(data.deliveries().stream().filter(d -> !d.occurrence().isBefore(range[0])
-                && d.occurrence().isBefore(range[1])).toList(), ui.messages().get("calendar.deliveryPrefix")));
-        timeline.setData(rows, range[0], range[1], ui.clock().instant(), ui.formats().zone());
+                && d.occurrence().isBefore(range[1])).toList(), view.messages().get("calendar.deliveryPrefix")));
+        timeline.setData(rows, range[0], range[1], view.clock().instant(), view.formats().zone());
     }
 
     private String describe(TimelineModel.Row r) {
-        Messages m = ui.messages();
-        String when = ui.formats().dateTime(r.start()) + " → " + ui.formats().dateTime(r.end());
+        Messages m = view.messages();
+        String when = view.formats().dateTime(r.start()) + " → " + view.formats().dateTime(r.end());
         if (r.kind() == TimelineModel.Kind.CAMPAIGN) {
             return m.get("calendar.tip.campaign", r.label(), when);
         }
@@ -171,23 +166,8 @@ public final class CalendarController {
         var owner = timeline.getScene().getWindow();
         if (row.state() == FlashState.DUE) {
             flashDialogs.extend(owner, fg, this::changed);
-            return;
-        }
-        Messages m = ui.messages();
-        Dialog<ButtonType> d = new Dialog<>();
-        d.initOwner(owner);
-        d.setTitle(m.get("calendar.reschedule.title"));
-        d.setHeaderText(m.get("calendar.reschedule.header", fg.group().name(),
-                ui.formats().dateTime(fg.lifecycle().dueAt())));
-        DateTimeField when = new DateTimeField(ui.formats().zone(), fg.lifecycle().dueAt(), ui.messages());
-        when.setId("rescheduleWhen");
-        d.getDialogPane().setContent(new VBox(8, new Label(m.get("calendar.reschedule.newDue")), when,
-                new Label(m.get("calendar.reschedule.hint"))));
-        ButtonType ok = new ButtonType(m.get("calendar.reschedule.ok"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(ok, DialogButtons.cancel(m));
-        if (d.showAndWait().filter(b -> b == ok).isPresent() && when.value() != null) {
-            Instant due = when.value();
-            ui.tasks().run(() -> flash.reschedule(fg.group().id(), due), f -> changed());
+        } else {
+            flashDialogs.reschedule(owner, fg, this::changed);
         }
     }
 
@@ -195,20 +175,20 @@ public final class CalendarController {
     @FXML
     private void onExportIcs() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle(ui.messages().get("calendar.export.title"));
+        chooser.setTitle(view.messages().get("calendar.export.title"));
         chooser.setInitialFileName("qundesk.ics");
         chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("iCalendar (*.ics)", "*.ics"));
         java.io.File file = chooser.showSaveDialog(timeline.getScene().getWindow());
         if (file == null) {
             return;
         }
-        Instant now = ui.clock().instant();
+        Instant now = view.clock().instant();
         // replace: the save dialog asked before choosing an existing file; the workspace itself is still refused
-        ui.tasks().run(() -> {
+        view.tasks().run(() -> {
             calendarExport.write(file.toPath(), true, now.minus(java.time.Duration.ofDays(31)),
-                    now.plus(java.time.Duration.ofDays(92)), ui.messages());
+                    now.plus(java.time.Duration.ofDays(92)), view.messages());
             return file.toPath();
-        }, path -> rangeLabel.setText(ui.messages().get("calendar.export.done", path.getFileName())), exportButton);
+        }, path -> rangeLabel.setText(view.messages().get("calendar.export.done", path.getFileName())), exportButton);
     }
 
     private void changed() {
@@ -217,7 +197,7 @@ public final class CalendarController {
 
     /** A swatch and a name for each colour a bar can have, before the hint (ticks, double-click). */
     private void fillLegend(boolean dark) {
-        Messages m = ui.messages();
+        Messages m = view.messages();
         List<Node> keys = new ArrayList<>();
         keys.add(swatch(TimelineCanvas.CAMPAIGN, m.get("calendar.legend.campaign")));
         for (FlashState s : FlashState.values()) {

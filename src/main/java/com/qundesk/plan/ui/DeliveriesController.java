@@ -1,10 +1,10 @@
 package com.qundesk.plan.ui;
 
 import com.qundesk.i18n.Messages;
+import com.qundesk.plan.InviteService;
 import com.qundesk.plan.InviteWarning;
 import com.qundesk.plan.PlanService;
 import com.qundesk.plan.PlannedDelivery;
-import com.qundesk.plan.InviteService;
 import com.qundesk.ui.ViewContext;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -33,7 +33,7 @@ public final class DeliveriesController {
     private record Board(List<PlannedDelivery> due, List<InviteWarning> invites) {
     }
 
-    private final ViewContext ui;
+    private final ViewContext view;
     private final PlanService plans;
     private final InviteService invites;
 
@@ -42,8 +42,8 @@ public final class DeliveriesController {
     @FXML private Label inviteHeading;
     @FXML private VBox inviteList;
 
-    public DeliveriesController(ViewContext ui, PlanService plans, InviteService invites) {
-        this.ui = ui;
+    public DeliveriesController(ViewContext view, PlanService plans, InviteService invites) {
+        this.view = view;
         this.plans = plans;
         this.invites = invites;
     }
@@ -55,9 +55,9 @@ public final class DeliveriesController {
 
     /** Reads the open deliveries up to the end of today off the FX thread. */
     public void refresh() {
-        ui.tasks().run(() -> {
-            Instant now = ui.clock().instant();
-            return new Board(plans.due(now, restOfDay(now, ui.formats().zone()).minusMillis(1)),
+        view.tasks().run(() -> {
+            Instant now = view.clock().instant();
+            return new Board(plans.due(now, restOfDay(now, view.formats().zone()).minusMillis(1)),
                     invites.warnings(now));
         }, this::show);
     }
@@ -65,7 +65,7 @@ public final class DeliveriesController {
     private void show(Board board) {
         showInvites(board.invites());
         List<PlannedDelivery> due = board.due();
-        Messages m = ui.messages();
+        Messages m = view.messages();
         long overdue = due.stream().filter(d -> d.state() == PlannedDelivery.State.OVERDUE).count();
         heading.setText(m.get("plan.today.section") + " · " + m.get("plan.today.counts", due.size(), overdue));
         deliveryList.getChildren().clear();
@@ -81,7 +81,7 @@ public final class DeliveriesController {
     }
 
     private Node card(PlannedDelivery d) {
-        Messages m = ui.messages();
+        Messages m = view.messages();
         String key = d.item().id() + "-" + d.occurrence().toEpochMilli();
         Label group = new Label(d.groupName());
         group.getStyleClass().add("today-card-title");
@@ -104,7 +104,7 @@ public final class DeliveriesController {
         }
         HBox.setHgrow(left, Priority.ALWAYS);
 
-        Label when = new Label(ui.formats().dateTime(d.occurrence()));
+        Label when = new Label(view.formats().dateTime(d.occurrence()));
         Label state = new Label(m.get(d.state().messageKey()));
         if (d.state() == PlannedDelivery.State.OVERDUE) {
             state.getStyleClass().add("late");
@@ -125,16 +125,16 @@ public final class DeliveriesController {
         Button delivered = new Button(m.get("plan.today.delivered"));
         delivered.setId("delivery-done-" + key);
         delivered.getStyleClass().add("accent");
-        delivered.setOnAction(e -> DeliveryDialogs.deliver(ui, delivered.getScene().getWindow(), d)
-                .ifPresent(edit -> ui.tasks().run(() -> plans.deliver(d.item().id(), d.occurrence(), edit),
+        delivered.setOnAction(e -> DeliveryDialogs.deliver(view, delivered.getScene().getWindow(), d)
+                .ifPresent(edit -> view.tasks().run(() -> plans.deliver(d.item().id(), d.occurrence(), edit),
                         saved -> { /* Today reloads on the workspace change signal */ }, delivered)));
         Button skip = new Button(m.get("plan.today.skip"));
         skip.setId("delivery-skip-" + key);
-        skip.setOnAction(e -> DeliveryDialogs.skipReason(ui, skip.getScene().getWindow(), d)
-                .ifPresent(reason -> ui.tasks().run(() -> plans.skip(d.item().id(), d.occurrence(), reason),
+        skip.setOnAction(e -> DeliveryDialogs.skipReason(view, skip.getScene().getWindow(), d)
+                .ifPresent(reason -> view.tasks().run(() -> plans.skip(d.item().id(), d.occurrence(), reason),
                         saved -> { /* likewise */ }, skip)));
         Hyperlink inGroups = new Hyperlink(m.get("today.showInGroups"));
-        inGroups.setOnAction(e -> ui.navigator().showGroup(d.item().groupId()));
+        inGroups.setOnAction(e -> view.navigator().showGroup(d.item().groupId()));
 
         for (Region r : List.of(when, state, copy, delivered, skip, inGroups)) {
             r.setMinWidth(Region.USE_PREF_SIZE);
@@ -150,7 +150,7 @@ public final class DeliveriesController {
     }
 
     private void showInvites(List<InviteWarning> warnings) {
-        Messages m = ui.messages();
+        Messages m = view.messages();
         inviteHeading.setVisible(!warnings.isEmpty());
         inviteHeading.setManaged(!warnings.isEmpty());
         inviteList.getChildren().clear();
@@ -158,7 +158,7 @@ public final class DeliveriesController {
             Label name = new Label(w.groupName());
             name.getStyleClass().add("today-card-title");
             Label what = new Label(m.get(w.kind().messageKey(), w.expiresAt() == null ? ""
-                    : ui.formats().dateTime(w.expiresAt()), w.members()));
+                    : view.formats().dateTime(w.expiresAt()), w.members()));
             what.setWrapText(true);
             what.setMinHeight(Region.USE_PREF_SIZE);
             name.setWrapText(true);
@@ -169,7 +169,7 @@ public final class DeliveriesController {
                     : "invite.today.refreshed"));
             refreshed.setId("invite-" + w.groupId());
             refreshed.setMinWidth(Region.USE_PREF_SIZE);
-            refreshed.setOnAction(e -> ui.tasks().run(() -> w.kind() == InviteWarning.Kind.FULL_FOR_QR
+            refreshed.setOnAction(e -> view.tasks().run(() -> w.kind() == InviteWarning.Kind.FULL_FOR_QR
                     ? invites.record(w.groupId(), null, false, null)
                     : invites.refreshedNow(w.groupId()), saved -> refresh(), refreshed));
             HBox card = new HBox(12, left, refreshed);

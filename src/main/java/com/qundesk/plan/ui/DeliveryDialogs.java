@@ -32,18 +32,18 @@ public final class DeliveryDialogs {
     }
 
     /** The value event as planned (dimension, title, reach) at the current time; empty when cancelled. */
-    public static Optional<DeliveryEdit> deliver(ViewContext ui, Window owner, PlannedDelivery d) {
-        Messages m = ui.messages();
+    public static Optional<DeliveryEdit> deliver(ViewContext view, Window owner, PlannedDelivery d) {
+        Messages m = view.messages();
         Dialog<DeliveryEdit> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(m.get("plan.deliver.title"));
-        dialog.setHeaderText(m.get("plan.deliver.header", d.groupName(), ui.formats().dateTime(d.occurrence())));
+        dialog.setHeaderText(m.get("plan.deliver.header", d.groupName(), view.formats().dateTime(d.occurrence())));
         ComboBox<ValueDimension> dimension = dimensions(m);
         dimension.setValue(d.item().dimension());
         TextField title = field("deliverTitle", d.item().title());
         TextField reach = field("deliverReach", d.item().reach() == null ? "" : Integer.toString(d.item().reach()));
         reach.setPromptText(m.get("plan.deliver.reachPrompt"));
-        TextField at = field("deliverAt", WHEN.format(ui.clock().instant().atZone(ui.formats().zone())));
+        TextField at = field("deliverAt", WHEN.format(view.clock().instant().atZone(view.formats().zone())));
         TextField note = field("deliverNote", "");
         Label error = new Label();
         error.getStyleClass().add("danger-title");
@@ -52,37 +52,37 @@ public final class DeliveryDialogs {
         grid.add(error, 0, 5, 2, 1);
         dialog.getDialogPane().setContent(grid);
         ButtonType save = new ButtonType(m.get("plan.deliver.save"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(save, DialogButtons.cancel(ui.messages()));
+        dialog.getDialogPane().getButtonTypes().addAll(save, DialogButtons.cancel(view.messages()));
         Node saveButton = dialog.getDialogPane().lookupButton(save);
         saveButton.setId("deliverSave");
         saveButton.addEventFilter(ActionEvent.ACTION, e -> {
             String problem = title.getText().isBlank() ? m.get("validation.value.title")
                     : reachOf(reach.getText()) == Integer.MIN_VALUE ? m.get("plan.deliver.badReach")
-                    : instantOf(ui, at.getText()) == null ? m.get("plan.deliver.badTime") : null;
+                    : instantOf(view, at.getText()) == null ? m.get("plan.deliver.badTime") : null;
             if (problem != null) {
                 error.setText(problem);
                 e.consume();
             }
         });
         dialog.setResultConverter(b -> b != save ? null : new DeliveryEdit(dimension.getValue(), title.getText().strip(),
-                reach.getText().isBlank() ? null : reachOf(reach.getText()), instantOf(ui, at.getText()),
+                reach.getText().isBlank() ? null : reachOf(reach.getText()), instantOf(view, at.getText()),
                 note.getText().isBlank() ? null : note.getText().strip()));
         return dialog.showAndWait();
     }
 
     /** The reason for skipping (required); empty when cancelled. */
-    public static Optional<String> skipReason(ViewContext ui, Window owner, PlannedDelivery d) {
-        Messages m = ui.messages();
+    public static Optional<String> skipReason(ViewContext view, Window owner, PlannedDelivery d) {
+        Messages m = view.messages();
         Dialog<String> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(m.get("plan.skip.title"));
         dialog.setHeaderText(m.get("plan.skip.header", d.groupName(), d.item().title(),
-                ui.formats().dateTime(d.occurrence())));
+                view.formats().dateTime(d.occurrence())));
         TextField reason = field("skipReason", "");
         reason.setPromptText(m.get("plan.skip.prompt"));
         dialog.getDialogPane().setContent(reason);
         ButtonType ok = new ButtonType(m.get("plan.skip.save"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(ok, DialogButtons.cancel(ui.messages()));
+        dialog.getDialogPane().getButtonTypes().addAll(ok, DialogButtons.cancel(view.messages()));
         Node okButton = dialog.getDialogPane().lookupButton(ok);
         okButton.setId("skipSave");
         okButton.disableProperty().bind(reason.textProperty().map(String::isBlank));
@@ -139,9 +139,9 @@ public final class DeliveryDialogs {
         }
     }
 
-    static Instant instantOf(ViewContext ui, String text) {
+    static Instant instantOf(ViewContext view, String text) {
         try {
-            return LocalDateTime.parse(text.strip(), WHEN).atZone(ui.formats().zone()).toInstant();
+            return LocalDateTime.parse(text.strip(), WHEN).atZone(view.formats().zone()).toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }

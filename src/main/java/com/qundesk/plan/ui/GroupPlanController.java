@@ -3,10 +3,10 @@ package com.qundesk.plan.ui;
 import com.qundesk.i18n.Messages;
 import com.qundesk.plan.PlanItem;
 import com.qundesk.plan.PlanJudgement;
-import com.qundesk.plan.PushingSign;
 import com.qundesk.plan.PlanService;
-import com.qundesk.value.HealthService;
+import com.qundesk.plan.PushingSign;
 import com.qundesk.ui.ViewContext;
+import com.qundesk.value.HealthService;
 import com.qundesk.value.ValueDimension;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -27,7 +27,7 @@ public final class GroupPlanController {
     private record Data(PlanJudgement judgement, List<PlanItem> items) {
     }
 
-    private final ViewContext ui;
+    private final ViewContext view;
     private final PlanService plans;
     private final HealthService health;
     private Long groupId;
@@ -39,8 +39,8 @@ public final class GroupPlanController {
     @FXML private ListView<String> items;
     @FXML private Button addButton;
 
-    public GroupPlanController(ViewContext ui, PlanService plans, HealthService health) {
-        this.ui = ui;
+    public GroupPlanController(ViewContext view, PlanService plans, HealthService health) {
+        this.view = view;
         this.plans = plans;
         this.health = health;
     }
@@ -48,8 +48,8 @@ public final class GroupPlanController {
     @FXML
     private void initialize() {
         addButton.setDisable(true);
-        signs.setPlaceholder(new Label(ui.messages().get("plan.group.noSigns")));
-        items.setPlaceholder(new Label(ui.messages().get("plan.group.noItems")));
+        signs.setPlaceholder(new Label(view.messages().get("plan.group.noSigns")));
+        items.setPlaceholder(new Label(view.messages().get("plan.group.noItems")));
     }
 
     /** Shows the plan of {@code id}, judged over the {@code windowDays} ending today. */
@@ -58,12 +58,12 @@ public final class GroupPlanController {
         window = windowDays;
         addButton.setDisable(false);
         LocalDate today = health.today();
-        ui.tasks().run(() -> new Data(plans.judgeGroup(id, today, windowDays), plans.list(id)),
+        view.tasks().run(() -> new Data(plans.judgeGroup(id, today, windowDays), plans.list(id)),
                 this::show);
     }
 
     private void show(Data d) {
-        Messages m = ui.messages();
+        Messages m = view.messages();
         PlanJudgement j = d.judgement();
         summary.setText(m.get("plan.group.summary", window, j.planned(), j.delivered(), j.skipped()));
         neverPlanned.setText(j.dimensionsNeverPlanned().isEmpty() ? m.get("plan.group.allDimensions")
@@ -72,8 +72,8 @@ public final class GroupPlanController {
         signs.getItems().setAll(j.pushingSigns().stream().map(s -> describe(m, s)).toList());
         items.getItems().setAll(d.items().stream().filter(PlanItem::active).map(i -> m.get("plan.group.item",
                 m.get(i.dimension().messageKey()), i.title(),
-                i.rrule() == null ? ui.formats().dateTime(i.startAt()) : i.rrule() + " · "
-                        + ui.formats().dateTime(i.startAt()))).toList());
+                i.rrule() == null ? view.formats().dateTime(i.startAt()) : i.rrule() + " · "
+                        + view.formats().dateTime(i.startAt()))).toList());
     }
 
     /** A sign in words, with its evidence. */
@@ -99,8 +99,8 @@ public final class GroupPlanController {
             return;
         }
         long id = groupId;
-        PlanItemDialog.show(ui, addButton.getScene().getWindow(), id).ifPresent(request ->
-                ui.tasks().run(() -> plans.add(request), added -> {
+        PlanItemDialog.show(view, addButton.getScene().getWindow(), id).ifPresent(request ->
+                view.tasks().run(() -> plans.add(request), added -> {
                     show(id, window); // Today follows the workspace's change signal by itself
                 }, addButton));
     }

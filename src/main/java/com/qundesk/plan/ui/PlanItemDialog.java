@@ -29,8 +29,8 @@ final class PlanItemDialog {
     private PlanItemDialog() {
     }
 
-    static Optional<PlanRequest> show(ViewContext ui, Window owner, long groupId) {
-        Messages m = ui.messages();
+    static Optional<PlanRequest> show(ViewContext view, Window owner, long groupId) {
+        Messages m = view.messages();
         Dialog<PlanRequest> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(m.get("plan.add.title"));
@@ -46,7 +46,7 @@ final class PlanItemDialog {
         TextField reach = DeliveryDialogs.field("planReach", "");
         reach.setPromptText(m.get("plan.deliver.reachPrompt"));
         TextField start = DeliveryDialogs.field("planStart", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                .format(ui.clock().instant().atZone(ui.formats().zone()).plusHours(1).withMinute(0)));
+                .format(view.clock().instant().atZone(view.formats().zone()).plusHours(1).withMinute(0)));
         ComboBox<String> rule = new ComboBox<>();
         rule.setId("planRule");
         rule.setEditable(true);
@@ -61,7 +61,7 @@ final class PlanItemDialog {
         grid.add(error, 0, 6, 2, 1);
         dialog.getDialogPane().setContent(grid);
         ButtonType save = new ButtonType(m.get("plan.add.save"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(save, DialogButtons.cancel(ui.messages()));
+        dialog.getDialogPane().getButtonTypes().addAll(save, DialogButtons.cancel(view.messages()));
         Node saveButton = dialog.getDialogPane().lookupButton(save);
         saveButton.setId("planSave");
         saveButton.addEventFilter(ActionEvent.ACTION, e -> {
@@ -71,7 +71,7 @@ final class PlanItemDialog {
             } else if (DeliveryDialogs.reachOf(reach.getText()) != null
                     && DeliveryDialogs.reachOf(reach.getText()) == Integer.MIN_VALUE) {
                 problem = m.get("plan.deliver.badReach");
-            } else if (DeliveryDialogs.instantOf(ui, start.getText()) == null) {
+            } else if (DeliveryDialogs.instantOf(view, start.getText()) == null) {
                 problem = m.get("plan.deliver.badTime");
             } else {
                 try {
@@ -89,7 +89,7 @@ final class PlanItemDialog {
             if (b != save) {
                 return null;
             }
-            Instant first = DeliveryDialogs.instantOf(ui, start.getText());
+            Instant first = DeliveryDialogs.instantOf(view, start.getText());
             String r = rule.getEditor().getText();
             return new PlanRequest(groupId, dimension.getValue(), title.getText().strip(),
                     text.getText().isBlank() ? null : text.getText(), DeliveryDialogs.reachOf(reach.getText()),

@@ -1,11 +1,12 @@
 package com.qundesk.imports;
 
+import com.qundesk.db.Jdbc;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,8 +60,8 @@ public final class ImportLogRepository {
             ps.setLong(4, duplicates);
             ps.setLong(5, rejected);
             ps.setLong(6, skipped);
-            setLong(ps, 7, firstAt);
-            setLong(ps, 8, lastAt);
+            Jdbc.setLong(ps, 7, firstAt);
+            Jdbc.setLong(ps, 8, lastAt);
             ps.setString(9, warnings.isEmpty() ? null : String.join(",", warnings));
             ps.setLong(10, id);
             ps.executeUpdate();
@@ -155,6 +156,7 @@ public final class ImportLogRepository {
                 groups == null ? List.of() : List.of(groups.split("、")));
     }
 
+    /** Message times (first/last message of a run) are epoch SECONDS, as the messages' own times are. */
     private static Instant instant(ResultSet rs, int col) throws SQLException {
         long v = rs.getLong(col);
         return rs.wasNull() ? null : Instant.ofEpochSecond(v);
@@ -165,14 +167,6 @@ public final class ImportLogRepository {
             ps.setLong(1, at.toEpochMilli());
             ps.setLong(2, id);
             ps.executeUpdate();
-        }
-    }
-
-    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setLong(i, v);
         }
     }
 }

@@ -142,6 +142,37 @@ class ShellAndDashboardUiTest {
     }
 
     @Test
+    void thePortfolioShowsEverySignOfPushingOnceWithItsEvidence(FxRobot robot) throws Exception {
+        waitFor(() -> window.controller() != null);
+        var ctx = window.context();
+        var judged = ctx.plans().judge(ctx.health().today(), 30);
+        java.util.List<com.qundesk.plan.PushingSign> all = judged.values().stream()
+                .flatMap(j -> j.pushingSigns().stream()).toList();
+        java.util.List<com.qundesk.plan.PushingSign> sameText = all.stream()
+                .filter(s -> s.kind() == com.qundesk.plan.PushingSign.Kind.SAME_TEXT_MANY_GROUPS).toList();
+        long distinctSameText = sameText.stream().map(s -> s.evidence().get("day") + "|" + s.evidence().get("text"))
+                .distinct().count();
+        assertThat(sameText).as("the demo's plans show the SOP pattern").hasSizeGreaterThan(1);
+        robot.interact(() -> window.show(Section.DASHBOARD));
+        javafx.scene.layout.VBox box = robot.lookup("#planSigns #signs").queryAs(javafx.scene.layout.VBox.class);
+        waitFor(() -> !box.getChildren().isEmpty());
+        java.util.List<String> signs = box.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+        // every sign is listed; the same text to many groups once, naming each group it went to
+        assertThat(signs).hasSize((int) (all.size() - sameText.size() + distinctSameText));
+        String text = (String) sameText.getFirst().evidence().get("text");
+        java.util.List<String> lines = signs.stream().filter(l -> l.contains(text)).toList();
+        assertThat(lines).hasSize(1);
+        for (Object group : (java.util.List<?>) sameText.getFirst().evidence().get("groupNames")) {
+            assertThat(lines.getFirst()).contains(group.toString());
+        }
+        int planned = judged.values().stream().mapToInt(com.qundesk.plan.PlanJudgement::planned).sum();
+        int delivered = judged.values().stream().mapToInt(com.qundesk.plan.PlanJudgement::delivered).sum();
+        String summary = robot.lookup("#planSigns #summary").queryAs(Label.class).getText();
+        java.text.NumberFormat n = java.text.NumberFormat.getIntegerInstance(java.util.Locale.getDefault());
+        assertThat(summary).contains(n.format(planned)).contains(n.format(delivered));
+    }
+
+    @Test
     void valueIsLoggedFromTheKeyboard(FxRobot robot) throws Exception {
         waitFor(() -> window.controller() != null);
         robot.interact(() -> window.show(Section.DASHBOARD));

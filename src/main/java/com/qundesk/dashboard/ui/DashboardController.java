@@ -112,6 +112,7 @@ public final class DashboardController {
     @FXML private ListView<String> detailImports;
     /** The group's value plan: judged, with its items and "add an item". */
     @FXML private com.qundesk.plan.ui.GroupPlanController groupPlanController;
+    @FXML private com.qundesk.plan.ui.PlanSignsController planSignsController;
     @FXML private LedgerController ledgerController;
 
     public DashboardController(ViewContext ui, DashboardModel model, VerdictActions verdicts) {
@@ -230,6 +231,9 @@ public final class DashboardController {
     public void refresh() {
         int window = window();
         ui.tasks().run(() -> model.portfolio(window), this::show, refreshButton, reportButton);
+        if (planSignsController != null) {
+            planSignsController.show(window);
+        }
     }
 
     /** Opens the detail tab on one group. */

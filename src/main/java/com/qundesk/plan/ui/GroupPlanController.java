@@ -89,7 +89,7 @@ public final class GroupPlanController {
     }
 
     /** The list separator of the operator's language: 、 in Chinese, a comma in English. */
-    private static String separator(Messages m) {
+    static String separator(Messages m) {
         return "zh".equals(m.locale().getLanguage()) ? "、" : ", ";
     }
 

@@ -141,15 +141,13 @@ public final class GroupsController {
             onClearFilters();
         }
         selectShown(List.of(groupId));
+        table.getItems().stream().filter(r -> r.id() == groupId).findFirst().ifPresent(table::scrollTo);
     }
 
-    /** Selects those of {@code ids} the table shows (the filters stay), scrolling to the first. */
+    /** Selects those of {@code ids} the table shows (the filters stay; the table does not scroll). */
     private void selectShown(List<Long> ids) {
         table.getSelectionModel().clearSelection();
-        table.getItems().stream().filter(r -> ids.contains(r.id())).forEach(r -> {
-            table.getSelectionModel().select(r);
-            table.scrollTo(r);
-        });
+        table.getItems().stream().filter(r -> ids.contains(r.id())).forEach(table.getSelectionModel()::select);
     }
 
     /** Reloads every group off the FX thread, then selects {@code selectId} (or keeps the selection). */

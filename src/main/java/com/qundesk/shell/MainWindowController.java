@@ -136,24 +136,15 @@ public final class MainWindowController {
     }
 
     /**
-     * Leaving Groups with unsaved edits asks: save (then go on once stored), discard, or stay. Returns whether to
-     * go on to {@code next} now.
+     * Leaving Groups with unsaved edits asks the form's question: save (then go on once stored), discard (go on),
+     * or stay. Returns whether to go on to {@code next} now; with edits the answer goes on to it by itself.
      */
     private boolean mayLeave(Section next) {
         if (current != Section.GROUPS || groupsController == null || !groupsController.hasUnsavedEdits()) {
             return true;
         }
-        return switch (UnsavedEditsDialog.ask(ui.messages(), content.getScene().getWindow())) {
-            case SAVE -> {
-                groupsController.saveEdits(() -> show(next));
-                yield false;
-            }
-            case DISCARD -> {
-                groupsController.discardEdits();
-                yield true;
-            }
-            case STAY -> false;
-        };
+        groupsController.confirmLeave(() -> show(next), () -> { });
+        return false;
     }
 
     public Optional<TodayController> today() {

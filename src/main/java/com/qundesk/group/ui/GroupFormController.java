@@ -11,6 +11,7 @@ import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
 import com.qundesk.core.ValidationException;
 import com.qundesk.i18n.Messages;
+import com.qundesk.ui.UnsavedEditsDialog;
 import com.qundesk.ui.ViewContext;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -33,7 +34,7 @@ import java.time.format.TextStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /** The detail pane: every field of a group, inline validation messages, save/revert, and the history. */
@@ -47,7 +48,7 @@ public final class GroupFormController {
     private final Map<String, Control> inputs = new java.util.LinkedHashMap<>();
     private static final javafx.css.PseudoClass DANGER = javafx.css.PseudoClass.getPseudoClass("danger");
     private final ObservableList<Group> parentChoices = FXCollections.observableArrayList();
-    private Consumer<Group> onSaved = g -> { };
+    private BiConsumer<Group, Runnable> onSaved = (g, then) -> { };
 
     @FXML private javafx.scene.control.ScrollPane formScroll;
     @FXML private Label formTitle;
@@ -188,8 +189,11 @@ public final class GroupFormController {
         setEditable(false);
     }
 
-    /** Called after a successful save with the stored group. */
-    public void setOnSaved(Consumer<Group> onSaved) {
+    /**
+     * Called after a successful save with the stored group and what to run once the view shows it ({@code null}
+     * after the Save button: the view just shows the stored group).
+     */
+    public void setOnSaved(BiConsumer<Group, Runnable> onSaved) {
         this.onSaved = onSaved;
     }
 
@@ -230,7 +234,7 @@ public final class GroupFormController {
 
     @FXML
     private void onSave() {
-        save(() -> { });
+        save(null, () -> { });
     }
 
     /** Whether the form holds edits not saved yet. */
@@ -238,17 +242,36 @@ public final class GroupFormController {
         return !saveButton.isDisabled() && model.isDirty();
     }
 
-    /** Forgets the unsaved edits: the form shows the group as stored. */
-    public void discardEdits() {
-        onRevert();
+    /**
+     * Before the form shows something else: with unsaved edits it asks to save, discard or cancel. {@code goOn} runs
+     * at once when nothing was edited or the edits were discarded, and once they are stored (and the view shows
+     * them) when saved; {@code stay} runs when the operator cancels or the save fails: the edits and any error stay.
+     */
+    public void confirmLeave(Runnable goOn, Runnable stay) {
+        if (!hasUnsavedEdits()) {
+            goOn.run();
+            return;
+        }
+        switch (UnsavedEditsDialog.ask(ui.messages(), formScroll.getScene().getWindow())) {
+            case SAVE -> save(goOn, stay);
+            case DISCARD -> {
+                onRevert();
+                goOn.run();
+            }
+            case STAY -> stay.run();
+        }
     }
 
-    /** Saves the form; {@code afterSaved} runs once it is stored (not when a field is in error). */
-    public void save(Runnable afterSaved) {
+    /**
+     * Saves the form; {@code afterSaved} (if any) is handed on to run once the view shows the stored group,
+     * {@code notSaved} runs when a field is in error or the save fails.
+     */
+    private void save(Runnable afterSaved, Runnable notSaved) {
         clearErrors();
         GroupFormModel.Result r = model.toGroup();
         if (!r.ok()) {
             showErrors(r.errors());
+            notSaved.run();
             return;
         }
         Group g = r.group();
@@ -263,8 +286,7 @@ public final class GroupFormController {
                     formMessage.setText(ui.messages().get(creating ? "group.form.created" : "group.form.saved"));
                     showOnly(formMessage, true);
                     model.markClean();
-                    onSaved.accept(saved);
-                    afterSaved.run();
+                    onSaved.accept(saved, afterSaved);
                 },
                 error -> {
                     if (error instanceof ValidationException v) {
@@ -272,6 +294,7 @@ public final class GroupFormController {
                     } else {
                         ui.tasks().errors().report(error);
                     }
+                    notSaved.run();
                 }, saveButton, revertButton);
     }
 

@@ -49,6 +49,7 @@ public final class GroupsController {
     private final ObservableList<GroupRow> rows = FXCollections.observableArrayList();
     private final FilteredList<GroupRow> filtered = new FilteredList<>(rows);
     private Long pendingSelection;
+    private SelectionGuard guard;
 
     @FXML private TextField searchField;
     @FXML private ComboBox<Platform> platformFilter;
@@ -106,7 +107,11 @@ public final class GroupsController {
         searchField.textProperty().addListener((o, a, b) -> applyFilter());
         filtered.addListener((ListChangeListener<GroupRow>) c -> updateCount());
 
-        formController.setOnSaved(saved -> reload(saved.id()));
+        formController.setOnSaved((saved, then) -> reload(saved.id(), then));
+        guard = new SelectionGuard(formController, this::selected, ids -> {
+            selectShown(ids);
+            showInForm(selected());
+        }, this::select, table.getSelectionModel()::clearSelection);
         // drop a CSV or xlsx on the table to import it
         table.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
@@ -135,15 +140,23 @@ public final class GroupsController {
         if (filtered.stream().noneMatch(r -> r.id() == groupId)) {
             onClearFilters();
         }
-        table.getItems().stream().filter(r -> r.id() == groupId).findFirst().ifPresent(r -> {
-            table.getSelectionModel().clearSelection();
-            table.getSelectionModel().select(r);
-            table.scrollTo(r);
-        });
+        selectShown(List.of(groupId));
+        table.getItems().stream().filter(r -> r.id() == groupId).findFirst().ifPresent(table::scrollTo);
+    }
+
+    /** Selects those of {@code ids} the table shows (the filters stay; the table does not scroll). */
+    private void selectShown(List<Long> ids) {
+        table.getSelectionModel().clearSelection();
+        table.getItems().stream().filter(r -> ids.contains(r.id())).forEach(table.getSelectionModel()::select);
     }
 
     /** Reloads every group off the FX thread, then selects {@code selectId} (or keeps the selection). */
     public void reload(Long selectId) {
+        reload(selectId, null);
+    }
+
+    /** As {@link #reload(Long)}, then runs {@code then} (if any) once the table shows the groups. */
+    private void reload(Long selectId, Runnable then) {
         Long keep = selectId != null ? selectId : selected().stream().findFirst().map(Group::id).orElse(null);
         Messages m = ui.messages();
         ui.tasks().run(() -> {
@@ -162,10 +175,15 @@ public final class GroupsController {
             formController.setParentChoices(loaded.stream().map(GroupRow::group).toList());
             Long target = pendingSelection != null ? pendingSelection : keep;
             pendingSelection = null;
-            if (target != null) {
+            if (target != null && then == null) {
                 select(target);
+            } else if (target != null) {
+                selectShown(List.of(target)); // what runs next decides; a filter the operator set stays
             }
             updateCount();
+            if (then != null) {
+                then.run();
+            }
         });
     }
 
@@ -174,14 +192,12 @@ public final class GroupsController {
         return formController.hasUnsavedEdits();
     }
 
-    /** Saves the form's edits; {@code afterSaved} runs once they are stored, not when a field is in error. */
-    public void saveEdits(Runnable afterSaved) {
-        formController.save(afterSaved);
-    }
-
-    /** Drops the form's edits. */
-    public void discardEdits() {
-        formController.discardEdits();
+    /**
+     * Before leaving the view: with unsaved edits asks to save, discard or cancel; {@code goOn} runs once the form
+     * may be left (at once without edits), {@code stay} when the operator stays or the save fails.
+     */
+    public void confirmLeave(Runnable goOn, Runnable stay) {
+        formController.confirmLeave(goOn, stay);
     }
 
     public ObservableList<GroupRow> rows() {
@@ -190,6 +206,10 @@ public final class GroupsController {
 
     @FXML
     private void onNew() {
+        formController.confirmLeave(this::newDraft, () -> { });
+    }
+
+    private void newDraft() {
         table.getSelectionModel().clearSelection();
         Group draft = Group.draft(Platform.WECHAT, "", Purpose.EVENT, GroupKind.LONG_TERM).toBuilder()
                 .createdAt(ui.clock().instant()).build();
@@ -306,6 +326,12 @@ public final class GroupsController {
     private void onSelection() {
         updateButtons();
         List<Group> sel = selected();
+        if (!guard.holds(sel)) {
+            showInForm(sel);
+        }
+    }
+
+    private void showInForm(List<Group> sel) {
         if (sel.size() == 1) {
             Group g = sel.getFirst();
             Group parent = g.parentId() == null ? null : rows.stream().map(GroupRow::group)

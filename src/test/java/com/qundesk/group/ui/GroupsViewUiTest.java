@@ -174,6 +174,86 @@ class GroupsViewUiTest {
         assertThat(ctx().groups().get(row.id()).name()).isEqualTo("好物分享福利二群");
     }
 
+    @Test
+    void clickingAnotherRowWithUnsavedEditsAsksToSaveDiscardOrCancel(FxRobot robot) throws Exception {
+        TableView<GroupRow> t = table(robot);
+        GroupRow a = t.getItems().get(0);
+        GroupRow b = t.getItems().get(1);
+        GroupRow c = t.getItems().get(2);
+        TextField name = robot.lookup("#nameField").queryAs(TextField.class);
+
+        // nothing edited: another row just shows, no question
+        robot.clickOn(cell(robot, c));
+        waitFor(() -> c.group().name().equals(name.getText()));
+        robot.clickOn(cell(robot, a));
+        waitFor(() -> a.group().name().equals(name.getText()));
+        assertThat(robot.lookup("#unsavedEditsDialog").tryQuery()).isEmpty();
+
+        // Cancel: back on the edited group, the edits kept, nothing stored
+        robot.interact(() -> name.setText(a.group().name() + " 改"));
+        robot.clickOn(cell(robot, b));
+        answerDialog(robot, "Stay");
+        waitFor(() -> selectedIds(t).equals(java.util.List.of(a.id())));
+        assertThat(name.getText()).isEqualTo(a.group().name() + " 改");
+        assertThat(ctx().groups().get(a.id()).name()).isEqualTo(a.group().name());
+
+        // Discard: moves on, nothing stored
+        robot.clickOn(cell(robot, b));
+        answerDialog(robot, "Discard");
+        waitFor(() -> b.group().name().equals(name.getText()) && selectedIds(t).equals(java.util.List.of(b.id())));
+        assertThat(ctx().groups().get(a.id()).name()).isEqualTo(a.group().name());
+
+        // Save: stored, then moves on
+        robot.interact(() -> name.setText(b.group().name() + " 改"));
+        robot.clickOn(cell(robot, c));
+        answerDialog(robot, "Save");
+        waitFor(() -> c.group().name().equals(name.getText()) && selectedIds(t).equals(java.util.List.of(c.id())));
+        assertThat(ctx().groups().get(b.id()).name()).isEqualTo(b.group().name() + " 改");
+    }
+
+    @Test
+    void savingOnTheWayToAnotherRowStaysWhenAFieldIsInError(FxRobot robot) throws Exception {
+        TableView<GroupRow> t = table(robot);
+        GroupRow a = t.getItems().get(0);
+        GroupRow b = t.getItems().get(1);
+        TextField name = robot.lookup("#nameField").queryAs(TextField.class);
+        robot.clickOn(cell(robot, a));
+        waitFor(() -> a.group().name().equals(name.getText()));
+        robot.interact(() -> robot.lookup("#memberCountField").queryAs(TextField.class).setText("many"));
+        robot.clickOn(cell(robot, b));
+        answerDialog(robot, "Save");
+        waitFor(() -> robot.lookup("#memberCountError").queryAs(Label.class).isVisible());
+        waitFor(() -> selectedIds(t).equals(java.util.List.of(a.id())));
+        assertThat(name.getText()).isEqualTo(a.group().name());
+        assertThat(robot.lookup("#memberCountField").queryAs(TextField.class).getText()).isEqualTo("many");
+        assertThat(ctx().groups().get(a.id()).memberCount()).isEqualTo(a.group().memberCount());
+
+        // New with the edits still there asks too
+        robot.clickOn("#newButton");
+        answerDialog(robot, "Discard");
+        waitFor(() -> name.getText().isEmpty() && t.getSelectionModel().isEmpty());
+        assertThat(ctx().groups().get(a.id()).memberCount()).isEqualTo(a.group().memberCount());
+    }
+
+    /** The name cell of {@code row} as the operator sees it in the table. */
+    private static Node cell(FxRobot robot, GroupRow row) {
+        return robot.lookup("#table .table-cell").match((Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> tc
+                && row.group().name().equals(tc.getText())).query();
+    }
+
+    private static java.util.List<Long> selectedIds(TableView<GroupRow> t) {
+        return t.getSelectionModel().getSelectedItems().stream().map(GroupRow::id).toList();
+    }
+
+    /** Waits for the unsaved-edits question and answers it with {@code button}. */
+    private static void answerDialog(FxRobot robot, String button) throws Exception {
+        waitFor(() -> robot.lookup("#unsavedEditsDialog").tryQuery().isPresent());
+        Button b = robot.lookup("#unsavedEditsDialog .button").match((Node n) -> n instanceof Button x
+                && button.equals(x.getText())).queryButton();
+        robot.interact(b::fire);
+        waitFor(() -> robot.lookup("#unsavedEditsDialog").tryQuery().isEmpty());
+    }
+
     /** Goes to Today with the form edited and answers the question with {@code button}. */
     private void answer(FxRobot robot, String button) throws Exception {
         robot.clickOn("#nav-today");

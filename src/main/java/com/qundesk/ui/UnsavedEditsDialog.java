@@ -1,4 +1,4 @@
-package com.qundesk.shell;
+package com.qundesk.ui;
 
 import com.qundesk.i18n.Messages;
 import javafx.scene.control.Alert;
@@ -6,15 +6,18 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
-/** Asks what to do with a form's unsaved edits before leaving its view: save, discard, or stay. */
-final class UnsavedEditsDialog {
+/**
+ * Asks what to do with a form's unsaved edits before the form shows something else (another view, another row, a
+ * new draft): save, discard, or stay.
+ */
+public final class UnsavedEditsDialog {
 
-    enum Choice { SAVE, DISCARD, STAY }
+    public enum Choice { SAVE, DISCARD, STAY }
 
     private UnsavedEditsDialog() {
     }
 
-    static Choice ask(Messages m, Window owner) {
+    public static Choice ask(Messages m, Window owner) {
         ButtonType save = new ButtonType(m.get("unsaved.save"), ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType(m.get("unsaved.discard"), ButtonBar.ButtonData.NO);
         ButtonType stay = new ButtonType(m.get("unsaved.stay"), ButtonBar.ButtonData.CANCEL_CLOSE);

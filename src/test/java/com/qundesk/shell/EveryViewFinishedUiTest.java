@@ -7,6 +7,11 @@ import com.qundesk.group.Group;
 import com.qundesk.template.Template;
 import com.qundesk.testsupport.FxWindows;
 import com.qundesk.testsupport.OpenDialogs;
+import com.qundesk.imports.chat.RealExports;
+import com.qundesk.imports.ui.ImportController;
+import com.qundesk.imports.ui.PendingFile;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.TextField;
 import com.qundesk.flash.FlashState;
 import com.qundesk.flash.ui.TimelineCanvas;
 import com.qundesk.flash.ui.TimelineModel;
@@ -95,6 +100,10 @@ class EveryViewFinishedUiTest {
         TestWorkspace w = TestWorkspace.demo(dir);
         w.prefs.put(UserPrefs.LANGUAGE, language);
         List<String> data = data(w);
+        // a chat export to import, so that the import history has a run to undo
+        Path export = RealExports.Exporter.values()[0].write(dir.resolve("export"));
+        data.add(export.getFileName().toString());
+        data.add(RealExports.NAME);
         w.close();
         robot.interact(() -> {
             // JavaFX 26's headless screen is 1000x1000 pixels and fails to paint the rows of a bigger window;
@@ -156,6 +165,7 @@ class EveryViewFinishedUiTest {
         todayDialogs(robot, audit);
         planItem(robot, audit);
         dialog(robot, audit, Section.IMPORT, "#adKeywordsButton", "ad keywords");
+        importUndo(robot, audit, export);
         backupRestore(robot, audit);
         assertThat(audit.findings()).as("%s at %dx%d", language, width, height).isEmpty();
     }
@@ -188,7 +198,19 @@ class EveryViewFinishedUiTest {
         for (int other = 0; other < 2; other++) {
             DialogPane pane = audited(audit, where + " dialog", OpenDialogs.open(checklist::fire), false);
             ButtonType next = OpenDialogs.type(pane, ButtonBar.ButtonData.OTHER, other);
-            audited(audit, where + " › " + next.getText(), OpenDialogs.pressAndOpen(pane, next), true);
+            DialogPane second = audited(audit, where + " › " + next.getText(), OpenDialogs.pressAndOpen(pane, next),
+                    other == 1);
+            if (other == 0) { // extend to a time that is none: the error dialog (ui/ErrorReporter) says so
+                TextField time = (TextField) second.lookup("#extendTime");
+                TextField reason = (TextField) second.lookup("#extendReason");
+                robot.interact(() -> {
+                    time.setText("25:99");
+                    reason.setText("1"); // OK waits for a reason
+                });
+                ButtonType ok = OpenDialogs.type(second, ButtonBar.ButtonData.OK_DONE, 0);
+                audited(audit, where + " › " + next.getText() + " › error dialog",
+                        OpenDialogs.pressAndOpen(second, ok), true);
+            }
         }
         for (String kind : List.of("done", "skip")) {
             ButtonBase b = shown(robot, n -> n.getId() != null && n.getId().startsWith("delivery-" + kind + "-"));
@@ -239,6 +261,27 @@ class EveryViewFinishedUiTest {
                 window.context().registryExporter());
         audited(audit, Section.GROUPS.token() + " › registry import dialog",
                 OpenDialogs.open(() -> registry.importFile(stage, sheet, () -> { })), true);
+    }
+
+    /** Import › History › Undo after importing {@code export}: the confirmation. */
+    private void importUndo(FxRobot robot, TextAudit audit, Path export) throws Exception {
+        robot.interact(() -> window.show(Section.IMPORT));
+        settle();
+        ImportController importer = window.controller().importer().orElseThrow();
+        TableView<PendingFile> files = shown(robot, n -> "fileTable".equals(n.getId()));
+        robot.interact(() -> importer.add(List.of(export)));
+        waitFor(() -> !files.getItems().isEmpty()
+                && files.getItems().stream().noneMatch(f -> f.state() == PendingFile.State.READING));
+        CheckBox create = shown(robot, n -> "createGroupsBox".equals(n.getId()));
+        robot.interact(() -> create.setSelected(true));
+        ButtonBase start = shown(robot, n -> "startButton".equals(n.getId()));
+        robot.interact(start::fire);
+        waitFor(() -> files.getItems().stream().allMatch(f -> f.state() == PendingFile.State.DONE));
+        TableView<?> history = shown(robot, n -> "historyTable".equals(n.getId()));
+        waitFor(() -> !history.getItems().isEmpty());
+        robot.interact(() -> history.getSelectionModel().select(0));
+        ButtonBase undo = shown(robot, n -> "undoButton".equals(n.getId()));
+        audited(audit, Section.IMPORT.token() + " › history › undo dialog", OpenDialogs.open(undo::fire), true);
     }
 
     /** Settings › Backups: a backup taken now, then Restore asks first. */

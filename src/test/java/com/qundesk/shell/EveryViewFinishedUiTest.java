@@ -212,6 +212,12 @@ class EveryViewFinishedUiTest {
                         OpenDialogs.pressAndOpen(second, ok), true);
             }
         }
+        // dissolving with checklist items left open asks first (answered Cancel: nothing is dissolved)
+        DialogPane pane = OpenDialogs.open(checklist::fire);
+        assertThat(pane.lookupAll(".check-box")).as("checklist items left open")
+                .anyMatch(c -> !((CheckBox) c).isSelected());
+        audited(audit, where + " › items left open dialog",
+                OpenDialogs.pressAndOpen(pane, OpenDialogs.type(pane, ButtonBar.ButtonData.OK_DONE, 0)), true);
         for (String kind : List.of("done", "skip")) {
             ButtonBase b = shown(robot, n -> n.getId() != null && n.getId().startsWith("delivery-" + kind + "-"));
             audited(audit, Section.TODAY.token() + " › delivery " + kind + " dialog", OpenDialogs.open(b::fire), true);

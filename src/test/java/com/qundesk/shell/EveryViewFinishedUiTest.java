@@ -7,6 +7,8 @@ import com.qundesk.group.Group;
 import com.qundesk.template.Template;
 import com.qundesk.testsupport.FxWindows;
 import com.qundesk.testsupport.OpenDialogs;
+import com.qundesk.group.Purpose;
+import javafx.scene.control.ComboBox;
 import com.qundesk.imports.chat.RealExports;
 import com.qundesk.imports.ui.ImportController;
 import com.qundesk.imports.ui.PendingFile;
@@ -259,14 +261,21 @@ class EveryViewFinishedUiTest {
                 true);
     }
 
-    /** Groups › Import…: the preview of a small registry sheet (the file chooser before it is the OS's). */
+    /** Groups › Import…: the preview of a small registry sheet (the file chooser before it is the OS's), the report. */
     private void registryImport(FxRobot robot, TextAudit audit) throws Exception {
         Path sheet = Files.writeString(dir.resolve("registry.csv"), String.join(",", REGISTRY_HEADER) + "\n"
                 + String.join(",", REGISTRY_ROW) + "\n");
         RegistryImportDialog registry = new RegistryImportDialog(window.view(), window.context().registryImporter(),
                 window.context().registryExporter());
-        audited(audit, Section.GROUPS.token() + " › registry import dialog",
-                OpenDialogs.open(() -> registry.importFile(stage, sheet, () -> { })), true);
+        DialogPane pane = audited(audit, Section.GROUPS.token() + " › registry import dialog",
+                OpenDialogs.open(() -> registry.importFile(stage, sheet, () -> { })), false);
+        // imported with a default purpose: the report of what was stored
+        @SuppressWarnings("unchecked")
+        ComboBox<Purpose> purpose = (ComboBox<Purpose>) pane.lookup("#registryDefaultPurpose");
+        robot.interact(() -> purpose.setValue(Purpose.SERVICE));
+        ButtonType ok = OpenDialogs.type(pane, ButtonBar.ButtonData.OK_DONE, 0);
+        audited(audit, Section.GROUPS.token() + " › registry import report dialog",
+                OpenDialogs.pressAndOpen(pane, ok), true);
     }
 
     /** Import › History › Undo after importing {@code export}: the confirmation. */

@@ -6,13 +6,25 @@ import com.qundesk.campaign.Campaign;
 import com.qundesk.group.Group;
 import com.qundesk.template.Template;
 import com.qundesk.testsupport.FxWindows;
+import com.qundesk.testsupport.OpenDialogs;
+import com.qundesk.group.Purpose;
+import javafx.scene.control.ComboBox;
+import com.qundesk.imports.chat.RealExports;
+import com.qundesk.imports.ui.ImportController;
+import com.qundesk.imports.ui.PendingFile;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.TextField;
+import com.qundesk.flash.FlashState;
+import com.qundesk.flash.ui.TimelineCanvas;
+import com.qundesk.flash.ui.TimelineModel;
+import com.qundesk.group.ui.RegistryImportDialog;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import com.qundesk.testsupport.TestWorkspace;
 import com.qundesk.testsupport.TextAudit;
 import com.qundesk.ui.Theme;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ButtonType;
@@ -21,7 +33,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,6 +102,10 @@ class EveryViewFinishedUiTest {
         TestWorkspace w = TestWorkspace.demo(dir);
         w.prefs.put(UserPrefs.LANGUAGE, language);
         List<String> data = data(w);
+        // a chat export to import, so that the import history has a run to undo
+        Path export = RealExports.Exporter.values()[0].write(dir.resolve("export"));
+        data.add(export.getFileName().toString());
+        data.add(RealExports.NAME);
         w.close();
         robot.interact(() -> {
             // JavaFX 26's headless screen is 1000x1000 pixels and fails to paint the rows of a bigger window;
@@ -136,9 +151,10 @@ class EveryViewFinishedUiTest {
                 }
             }
         }
-        // the dialogs the views' buttons open (a group selected first where a dialog needs one)
+        // every dialog, opened as a person would, view by view (a group selected first where a dialog needs one)
         dialog(robot, audit, Section.CAMPAIGNS, "#newCampaignButton", "new campaign");
         dialog(robot, audit, Section.CAMPAIGNS, "#wizardButton", "new flash groups");
+        reschedule(robot, audit);
         dialog(robot, audit, Section.TEMPLATES, "#newButton", "new template");
         robot.interact(() -> window.show(Section.GROUPS));
         settle();
@@ -146,7 +162,13 @@ class EveryViewFinishedUiTest {
         robot.interact(() -> groups.getSelectionModel().select(0));
         dialog(robot, audit, Section.GROUPS, "#splitButton", "split");
         dialog(robot, audit, Section.GROUPS, "#dissolveButton", "dissolve");
+        registryImport(robot, audit);
         dialog(robot, audit, Section.TODAY, "#aboutLink", "about");
+        todayDialogs(robot, audit);
+        planItem(robot, audit);
+        dialog(robot, audit, Section.IMPORT, "#adKeywordsButton", "ad keywords");
+        importUndo(robot, audit, export);
+        backupRestore(robot, audit);
         assertThat(audit.findings()).as("%s at %dx%d", language, width, height).isEmpty();
     }
 
@@ -165,22 +187,164 @@ class EveryViewFinishedUiTest {
     private void dialog(FxRobot robot, TextAudit audit, Section section, String button, String name) throws Exception {
         robot.interact(() -> window.show(section));
         settle();
-        ButtonBase b = robot.lookup(button).queryAs(ButtonBase.class);
-        Platform.runLater(b::fire); // the dialog waits for its answer inside fire()
-        waitFor(() -> !openDialogs().isEmpty());
+        ButtonBase b = shown(robot, n -> button.equals("#" + n.getId()));
+        audited(audit, section.token() + " › " + name + " dialog", OpenDialogs.open(b::fire), true);
+    }
+
+    /** Today's checklist of a flash group and the extend and convert dialogs it leads to; delivered, skipped. */
+    private void todayDialogs(FxRobot robot, TextAudit audit) throws Exception {
+        robot.interact(() -> window.show(Section.TODAY));
         settle();
-        DialogPane pane = openDialogs().getFirst();
-        audit.audit(section.token() + " › " + name + " dialog", pane);
-        robot.interact(() -> {
-            for (ButtonType type : pane.getButtonTypes()) {
-                if (type.getButtonData() == ButtonBar.ButtonData.CANCEL_CLOSE) {
-                    ((Button) pane.lookupButton(type)).fire();
-                    return;
+        ButtonBase checklist = shown(robot, n -> n.getId() != null && n.getId().startsWith("checklist-"));
+        String where = Section.TODAY.token() + " › checklist";
+        for (int other = 0; other < 2; other++) {
+            DialogPane pane = audited(audit, where + " dialog", OpenDialogs.open(checklist::fire), false);
+            ButtonType next = OpenDialogs.type(pane, ButtonBar.ButtonData.OTHER, other);
+            DialogPane second = audited(audit, where + " › " + next.getText(), OpenDialogs.pressAndOpen(pane, next),
+                    other == 1);
+            if (other == 0) { // extend to a time that is none: the error dialog (ui/ErrorReporter) says so
+                TextField time = (TextField) second.lookup("#extendTime");
+                TextField reason = (TextField) second.lookup("#extendReason");
+                robot.interact(() -> {
+                    time.setText("25:99");
+                    reason.setText("1"); // OK waits for a reason
+                });
+                ButtonType ok = OpenDialogs.type(second, ButtonBar.ButtonData.OK_DONE, 0);
+                audited(audit, where + " › " + next.getText() + " › error dialog",
+                        OpenDialogs.pressAndOpen(second, ok), true);
+            }
+        }
+        // dissolving with checklist items left open asks first (answered Cancel: nothing is dissolved)
+        DialogPane pane = OpenDialogs.open(checklist::fire);
+        assertThat(pane.lookupAll(".check-box")).as("checklist items left open")
+                .anyMatch(c -> !((CheckBox) c).isSelected());
+        audited(audit, where + " › items left open dialog",
+                OpenDialogs.pressAndOpen(pane, OpenDialogs.type(pane, ButtonBar.ButtonData.OK_DONE, 0)), true);
+        for (String kind : List.of("done", "skip")) {
+            ButtonBase b = shown(robot, n -> n.getId() != null && n.getId().startsWith("delivery-" + kind + "-"));
+            audited(audit, Section.TODAY.token() + " › delivery " + kind + " dialog", OpenDialogs.open(b::fire), true);
+        }
+    }
+
+    /** The Calendar (Campaigns view): a double click on a flash group not yet due asks for its new time. */
+    private void reschedule(FxRobot robot, TextAudit audit) throws Exception {
+        robot.interact(() -> window.show(Section.CAMPAIGNS));
+        settle();
+        TimelineCanvas timeline = shown(robot, n -> n instanceof TimelineCanvas);
+        settle();
+        List<TimelineModel.Row> rows = timeline.rows();
+        int row = 0;
+        while (rows.get(row).kind() != TimelineModel.Kind.FLASH || rows.get(row).state() == FlashState.DUE
+                || rows.get(row).state().isFinal()) {
+            row++;
+        }
+        Node canvas = timeline.getChildrenUnmodifiable().getFirst();
+        double y = 30 + 26 * row + 13; // TimelineCanvas's header and row heights
+        assertThat(y).as("the row of a flash group not yet due shows").isLessThan(timeline.getHeight());
+        // a mouse event's x and y are the scene's: the event is moved into the canvas's coordinates on its way
+        javafx.geometry.Point2D at = canvas.localToScene(400, y);
+        MouseEvent twice = new MouseEvent(MouseEvent.MOUSE_CLICKED, at.getX(), at.getY(), at.getX(), at.getY(),
+                MouseButton.PRIMARY, 2,
+                false, false, false, false, false, false, false, false, false, true, null);
+        audited(audit, Section.CAMPAIGNS.token() + " › calendar › reschedule dialog",
+                OpenDialogs.open(() -> canvas.fireEvent(twice)), true);
+    }
+
+    /** A plan item added from the dashboard's group detail. */
+    private void planItem(FxRobot robot, TextAudit audit) throws Exception {
+        robot.interact(() -> window.show(Section.DASHBOARD));
+        settle();
+        ButtonBase add = shown(robot, n -> "addButton".equals(n.getId()) && n.getParent() != null
+                && n.getParent().getParent() != null && n.getParent().getParent().getStyleClass().contains("group-plan"));
+        settle();
+        audited(audit, Section.DASHBOARD.token() + " › group › new plan item dialog", OpenDialogs.open(add::fire),
+                true);
+    }
+
+    /** Groups › Import…: the preview of a small registry sheet (the file chooser before it is the OS's), the report. */
+    private void registryImport(FxRobot robot, TextAudit audit) throws Exception {
+        Path sheet = Files.writeString(dir.resolve("registry.csv"), String.join(",", REGISTRY_HEADER) + "\n"
+                + String.join(",", REGISTRY_ROW) + "\n");
+        RegistryImportDialog registry = new RegistryImportDialog(window.view(), window.context().registryImporter(),
+                window.context().registryExporter());
+        DialogPane pane = audited(audit, Section.GROUPS.token() + " › registry import dialog",
+                OpenDialogs.open(() -> registry.importFile(stage, sheet, () -> { })), false);
+        // imported with a default purpose: the report of what was stored
+        @SuppressWarnings("unchecked")
+        ComboBox<Purpose> purpose = (ComboBox<Purpose>) pane.lookup("#registryDefaultPurpose");
+        robot.interact(() -> purpose.setValue(Purpose.SERVICE));
+        ButtonType ok = OpenDialogs.type(pane, ButtonBar.ButtonData.OK_DONE, 0);
+        audited(audit, Section.GROUPS.token() + " › registry import report dialog",
+                OpenDialogs.pressAndOpen(pane, ok), true);
+    }
+
+    /** Import › History › Undo after importing {@code export}: the confirmation. */
+    private void importUndo(FxRobot robot, TextAudit audit, Path export) throws Exception {
+        robot.interact(() -> window.show(Section.IMPORT));
+        settle();
+        ImportController importer = window.controller().importer().orElseThrow();
+        TableView<PendingFile> files = shown(robot, n -> "fileTable".equals(n.getId()));
+        robot.interact(() -> importer.add(List.of(export)));
+        waitFor(() -> !files.getItems().isEmpty()
+                && files.getItems().stream().noneMatch(f -> f.state() == PendingFile.State.READING));
+        CheckBox create = shown(robot, n -> "createGroupsBox".equals(n.getId()));
+        robot.interact(() -> create.setSelected(true));
+        ButtonBase start = shown(robot, n -> "startButton".equals(n.getId()));
+        robot.interact(start::fire);
+        waitFor(() -> files.getItems().stream().allMatch(f -> f.state() == PendingFile.State.DONE));
+        TableView<?> history = shown(robot, n -> "historyTable".equals(n.getId()));
+        waitFor(() -> !history.getItems().isEmpty());
+        robot.interact(() -> history.getSelectionModel().select(0));
+        ButtonBase undo = shown(robot, n -> "undoButton".equals(n.getId()));
+        audited(audit, Section.IMPORT.token() + " › history › undo dialog", OpenDialogs.open(undo::fire), true);
+    }
+
+    /** Settings › Backups: a backup taken now, then Restore asks first. */
+    private void backupRestore(FxRobot robot, TextAudit audit) throws Exception {
+        robot.interact(() -> window.show(Section.SETTINGS));
+        settle();
+        ButtonBase now = shown(robot, n -> "backupNowButton".equals(n.getId()));
+        robot.interact(now::fire);
+        settle();
+        TableView<?> backups = shown(robot, n -> "backupTable".equals(n.getId()));
+        waitFor(() -> !backups.getItems().isEmpty());
+        robot.interact(() -> backups.getSelectionModel().select(0));
+        ButtonBase restore = shown(robot, n -> "restoreButton".equals(n.getId()));
+        audited(audit, Section.SETTINGS.token() + " › restore backup dialog", OpenDialogs.open(restore::fire), true);
+    }
+
+    /** Audits the dialog {@code pane} once its background work is done, then cancels it if {@code close}. */
+    private DialogPane audited(TextAudit audit, String where, DialogPane pane, boolean close) throws Exception {
+        settle();
+        WaitForAsyncUtils.asyncFx(pane::layout).get();
+        audit.audit(where, pane);
+        if (close) {
+            OpenDialogs.cancel(pane);
+        }
+        return pane;
+    }
+
+    /**
+     * The node of the main window matching {@code which}, brought into view: the tabs it lies in are selected
+     * (the view's background work done).
+     */
+    @SuppressWarnings("unchecked")
+    private <T extends Node> T shown(FxRobot robot, java.util.function.Predicate<Node> which) throws Exception {
+        Node node = robot.lookup(n -> n.getScene() == stage.getScene() && which.test(n)).query();
+        assertThat(node).as("a node of the window").isNotNull();
+        List<Node> path = new ArrayList<>();
+        for (Node n = node; n != null; n = n.getParent()) {
+            path.add(n);
+            if (n instanceof TabPane tabs) {
+                for (Tab tab : tabs.getTabs()) {
+                    if (path.contains(tab.getContent())) {
+                        robot.interact(() -> tabs.getSelectionModel().select(tab));
+                    }
                 }
             }
-            pane.getScene().getWindow().hide();
-        });
-        waitFor(() -> openDialogs().isEmpty());
+        }
+        settle();
+        return (T) node;
     }
 
     /** Waits until the background work the view started is done and its results are laid out. */
@@ -212,6 +376,9 @@ class EveryViewFinishedUiTest {
         }
     }
 
+    private static final List<String> REGISTRY_HEADER = List.of("群名称", "群人数", "建群时间");
+    private static final List<String> REGISTRY_ROW = List.of("老客户一群", "420", "2024-05-20");
+
     /** Texts from the workspace itself, which may be in either language. */
     private static List<String> data(TestWorkspace w) {
         List<String> data = new ArrayList<>();
@@ -240,16 +407,9 @@ class EveryViewFinishedUiTest {
         w.ctx.plans().occurrences(now.minus(java.time.Duration.ofDays(40)), now.plus(java.time.Duration.ofDays(40)), now)
                 .forEach(d -> data.add(d.text()));
         data.add(w.file.getFileName().toString());
+        data.addAll(REGISTRY_HEADER); // the registry sheet's (data may be in either language)
+        data.addAll(REGISTRY_ROW);
+        data.add("registry.csv");
         return data;
-    }
-
-    static List<DialogPane> openDialogs() {
-        List<DialogPane> out = new ArrayList<>();
-        for (Window win : List.copyOf(Window.getWindows())) {
-            if (win.isShowing() && win.getScene() != null && win.getScene().getRoot() instanceof DialogPane d) {
-                out.add(d);
-            }
-        }
-        return out;
     }
 }

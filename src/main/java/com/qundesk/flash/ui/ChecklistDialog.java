@@ -35,6 +35,12 @@ final class ChecklistDialog {
     static ChecklistDialog load(ViewContext view) {
         ChecklistDialog form = new ChecklistDialog(view);
         form.pane = (DialogPane) new ViewLoader(view.messages(), type -> form).load(ChecklistDialog.class).root();
+        // four buttons of one size did not fit: "Keep as long-term…" showed as "Keep as long-..."
+        for (ButtonType type : form.pane.getButtonTypes()) {
+            javafx.scene.Node b = form.pane.lookupButton(type);
+            javafx.scene.control.ButtonBar.setButtonUniformSize(b, false);
+            ((javafx.scene.control.Button) b).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         return form;
     }
 

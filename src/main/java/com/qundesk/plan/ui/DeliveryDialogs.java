@@ -116,9 +116,8 @@ public final class DeliveryDialogs {
     }
 
     static GridPane grid(Messages m, String[] labelKeys, Node... fields) {
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(8);
+        // the label column keeps its longest label whole ("重复规则（RRULE）" was "重复规则...")
+        GridPane grid = com.qundesk.ui.FormGrid.create(10, 8);
         for (int i = 0; i < fields.length; i++) {
             grid.add(new Label(m.get(labelKeys[i])), 0, i);
             grid.add(fields[i], 1, i);

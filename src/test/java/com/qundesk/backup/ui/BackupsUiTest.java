@@ -29,6 +29,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -160,6 +161,10 @@ class BackupsUiTest {
                 .isEqualTo("This workspace is damaged");
         assertThat(dialogText(robot).orElseThrow()).contains("is damaged: SQLite\u2019s quick check found broken pages")
                 .contains("The newest intact backup is workspace-");
+        // nothing cut off, nothing in the other language (the file names are data)
+        com.qundesk.testsupport.TextAudit audit = new com.qundesk.testsupport.TextAudit(false, List.of());
+        audit.audit("damaged workspace dialog", robot.lookup(".dialog-pane").queryAs(DialogPane.class));
+        assertThat(audit.findings()).isEmpty();
         robot.clickOn("Restore");
 
         waitFor(() -> window.controller() != null && window.view() != null);

@@ -1,0 +1,31 @@
+package com.qundesk.db;
+
+import java.sql.Connection;
+
+/**
+ * The two databases a workspace can live in, and the place where the SQL that differs between them is kept, so a
+ * reader finds every difference here rather than scattered through the repositories. Repositories ask
+ * {@link #of(Connection)} for the connection they were handed.
+ */
+public enum Dialect {
+    /** A workspace file on this PC (the default). */
+    SQLITE("classpath:db/migration"),
+    /** A team workspace on a PostgreSQL server. */
+    POSTGRESQL("classpath:db/postgresql");
+
+    private final String migrations;
+
+    Dialect(String migrations) {
+        this.migrations = migrations;
+    }
+
+    /** Where this database's Flyway migrations are: the same versions, one history, written for each database. */
+    public String migrations() {
+        return migrations;
+    }
+
+    /** The database behind a connection a {@link Database} handed out. */
+    public static Dialect of(Connection c) {
+        return c instanceof org.sqlite.SQLiteConnection ? SQLITE : POSTGRESQL;
+    }
+}

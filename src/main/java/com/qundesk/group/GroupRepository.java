@@ -23,6 +23,7 @@ import static com.qundesk.db.Jdbc.getLong;
 import static com.qundesk.db.Jdbc.setInstant;
 import static com.qundesk.db.Jdbc.setInt;
 import static com.qundesk.db.Jdbc.setLong;
+import static com.qundesk.db.Jdbc.insertedId;
 
 /** SQL for groups, their tags and history. Callers pass the connection of their transaction. */
 public final class GroupRepository {
@@ -105,19 +106,14 @@ public final class GroupRepository {
     }
 
     public long insert(Connection c, Group g) throws SQLException {
+        long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO chat_group (platform, external_id, name, purpose, "
                 + "kind, owner, admins, member_count, capacity, parent_id, rules, announcement, ad_policy, ad_fee_yuan, "
                 + "ad_weekday, ad_hour_from, ad_hour_to, ad_thread_admin, status, created_at, reformed_at, "
                 + "dissolved_at, dissolution_reason, notes, updated_at) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id")) {
             bind(ps, g, 1);
-            ps.executeUpdate();
-        }
-        long id;
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            id = rs.getLong(1);
+            id = insertedId(ps);
         }
         replaceTags(c, id, g.tags());
         return id;

@@ -51,6 +51,21 @@ public final class TestWorkspace {
             this.location = new WorkspaceLocation.Server(PostgresServer.workspace(callerClass()).address());
         }
         this.ctx = AppContext.open(paths, prefs, location, clock);
+        if (dialect != Dialect.SQLITE) {
+            synchronized (OPENED) {
+                OPENED.add(this);
+            }
+        }
+    }
+
+    /** Every team workspace made since the last {@link #closeAllOpened()}: closed after each test by {@link BothDatabases}. */
+    private static final java.util.List<TestWorkspace> OPENED = new java.util.ArrayList<>();
+
+    static void closeAllOpened() {
+        synchronized (OPENED) {
+            OPENED.forEach(w -> w.ctx.close());
+            OPENED.clear();
+        }
     }
 
     /** A fresh, empty workspace in {@code dialect}'s database: a file in {@code dir}, or a database on the server. */

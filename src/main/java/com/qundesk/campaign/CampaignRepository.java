@@ -67,7 +67,7 @@ public final class CampaignRepository {
 
     public void link(Connection c, long campaignId, long groupId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT OR IGNORE INTO campaign_group (campaign_id, group_id) VALUES (?, ?)")) {
+                "INSERT INTO campaign_group (campaign_id, group_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
             ps.setLong(1, campaignId);
             ps.setLong(2, groupId);
             ps.executeUpdate();

@@ -24,6 +24,18 @@ public enum Dialect {
         return migrations;
     }
 
+    /**
+     * An aggregate joining {@code expr} of a group's rows with {@code separator} (a literal without quotes), in the
+     * order of {@code orderBy}: {@code group_concat} in SQLite (3.44+ orders it), {@code string_agg} in PostgreSQL.
+     */
+    public String joinedText(String expr, String separator, String orderBy) {
+        String sep = "'" + separator.replace("'", "''") + "'";
+        return switch (this) {
+            case SQLITE -> "group_concat(" + expr + ", " + sep + " ORDER BY " + orderBy + ")";
+            case POSTGRESQL -> "string_agg(" + expr + ", " + sep + " ORDER BY " + orderBy + ")";
+        };
+    }
+
     /** The database behind a connection a {@link Database} handed out. */
     public static Dialect of(Connection c) {
         return c instanceof org.sqlite.SQLiteConnection ? SQLITE : POSTGRESQL;

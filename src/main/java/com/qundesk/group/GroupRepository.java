@@ -255,7 +255,7 @@ public final class GroupRepository {
         if (tags.isEmpty()) {
             return;
         }
-        try (PreparedStatement ins = c.prepareStatement("INSERT OR IGNORE INTO group_tag (group_id, tag) VALUES (?,?)")) {
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO group_tag (group_id, tag) VALUES (?,?) ON CONFLICT DO NOTHING")) {
             for (String t : tags) {
                 ins.setLong(1, id);
                 ins.setString(2, t);

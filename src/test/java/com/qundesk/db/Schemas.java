@@ -41,6 +41,19 @@ final class Schemas {
                 .load().migrate();
     }
 
+    /**
+     * After rows were inserted with explicit ids (a copied workspace, test fixtures), moves every identity's sequence
+     * past the largest id, as the PostgreSQL migrations say: an identity BY DEFAULT does not notice explicit ids.
+     */
+    static void moveIdentitiesOn(Connection c) throws SQLException {
+        for (String col : rows(c, "SELECT table_name, column_name FROM information_schema.columns"
+                + " WHERE table_schema = 'public' AND is_identity = 'YES'")) {
+            String[] f = col.split("\\|");
+            rows(c, "SELECT setval(pg_get_serial_sequence('%s', '%s'), coalesce(max(%s), 0) + 1, false) FROM %s"
+                    .formatted(f[0], f[1], f[1], f[0]));
+        }
+    }
+
     /** The rows of a query, cells joined by {@code |}, NULL as {@code null}. */
     static List<String> rows(Connection c, String sql) throws SQLException {
         List<String> out = new ArrayList<>();

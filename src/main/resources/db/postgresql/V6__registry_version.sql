@@ -12,9 +12,9 @@
 --   lock from a transaction's first registry change to its commit. Two operators changing groups 1 then 2 and 2 then
 --   1 would then deadlock on that row and each other's groups. Taken at commit, as the transaction's last step, the
 --   lock is held for an instant and never while waiting for a group row.
--- - One bump per transaction: the first trigger to run in a transaction updates the row and marks the transaction
---   (a transaction-local setting, reset at its end); the others of that transaction only see the mark. A bulk change
---   of 2,000 groups writes one new row version, not 2,000.
+-- - One bump per transaction: at COMMIT the transaction's trigger events run together; the first updates the row and
+--   marks the transaction (a transaction-local setting, reset at its end), the others only see the mark. A bulk
+--   change of 2,000 groups writes one new row version, not 2,000.
 -- - The trigger names are SQLite's; a reader comparing the token sees a change once it is committed, as in SQLite.
 CREATE TABLE registry_version (
     id    BIGINT PRIMARY KEY CHECK (id = 1),

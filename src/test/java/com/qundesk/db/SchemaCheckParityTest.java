@@ -3,11 +3,11 @@ package com.qundesk.db;
 import com.qundesk.testsupport.PostgresServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,6 +31,8 @@ class SchemaCheckParityTest {
 
     enum Engine { SQLITE, POSTGRESQL }
 
+    @TempDir
+    static Path sqliteDir;
     private static Path sqliteFile;
     private static PostgresServer.Database pg;
 
@@ -51,7 +53,7 @@ class SchemaCheckParityTest {
     @BeforeEach
     void workspaces() throws Exception {
         if (sqliteFile == null) {
-            Path file = Schemas.freshSqlite(Files.createTempDirectory("qundesk-checks-"));
+            Path file = Schemas.freshSqlite(sqliteDir);
             try (Connection c = Schemas.sqlite(file)) {
                 insertBaseRows(c);
             }

@@ -36,6 +36,18 @@ public enum Dialect {
         };
     }
 
+    /**
+     * A boolean expression: "this transaction has written and counters kept by deferred triggers do not show it yet".
+     * PostgreSQL's registry token is bumped at commit (db/postgresql/V6 says why), so inside a transaction that wrote,
+     * the token cannot tell; SQLite's triggers run at once, so there it is always false.
+     */
+    public String wroteUncounted() {
+        return switch (this) {
+            case SQLITE -> "0";
+            case POSTGRESQL -> "(pg_current_xact_id_if_assigned() IS NOT NULL)";
+        };
+    }
+
     /** The database behind a connection a {@link Database} handed out. */
     public static Dialect of(Connection c) {
         return c instanceof org.sqlite.SQLiteConnection ? SQLITE : POSTGRESQL;

@@ -1,5 +1,7 @@
 package com.qundesk.group;
 
+import com.qundesk.db.Dialect;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,11 +55,19 @@ public final class GroupRepository {
         return out;
     }
 
-    /** The registry's version token (V6), changed by every change to a group or its tags. */
-    public long registryToken(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT token FROM registry_version WHERE id = 1");
+    /**
+     * The registry's version token (V6), changed by every change to a group or its tags; empty inside a transaction
+     * that has written and whose changes the token does not show yet (PostgreSQL bumps it at commit): then nothing
+     * read may be kept.
+     */
+    public java.util.OptionalLong registryToken(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT token, " + Dialect.of(c).wroteUncounted()
+                + " FROM registry_version WHERE id = 1");
              ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
+            if (!rs.next() || rs.getBoolean(2)) {
+                return java.util.OptionalLong.empty();
+            }
+            return java.util.OptionalLong.of(rs.getLong(1));
         }
     }
 

@@ -213,6 +213,17 @@ public final class AppContext implements AutoCloseable {
         return database.location();
     }
 
+    /**
+     * Who is working: in a team workspace the server's user this copy of the app logged in as (every operator has a
+     * role of their own, docs/team.md), on a workspace file the operating system's user.
+     */
+    public String operator() {
+        return switch (database.location()) {
+            case WorkspaceLocation.Server s -> s.address().user();
+            case WorkspaceLocation.LocalFile f -> System.getProperty("user.name", "");
+        };
+    }
+
     /** Raised after every committed write to this workspace, whichever service made it. */
     public com.qundesk.db.WorkspaceChanges changes() {
         return database.changes();

@@ -15,6 +15,7 @@ import static com.qundesk.db.Jdbc.getInstant;
 import static com.qundesk.db.Jdbc.getInt;
 import static com.qundesk.db.Jdbc.setInstant;
 import static com.qundesk.db.Jdbc.setInt;
+import static com.qundesk.db.Jdbc.insertedId;
 
 /** SQL for campaigns and their group links. */
 public final class CampaignRepository {
@@ -47,13 +48,9 @@ public final class CampaignRepository {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO campaign (type, name, starts_at, ends_at, owner, "
                 + "goal_signups, goal_conversions, goal_coupons_issued, goal_coupons_redeemed, goal_gmv_yuan, "
                 + "cancelled_at, cancel_reason, outcome_summary, notes, created_at, updated_at) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id")) {
             bind(ps, k);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()"); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+            return insertedId(ps);
         }
     }
 
@@ -70,7 +67,7 @@ public final class CampaignRepository {
 
     public void link(Connection c, long campaignId, long groupId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT OR IGNORE INTO campaign_group (campaign_id, group_id) VALUES (?, ?)")) {
+                "INSERT INTO campaign_group (campaign_id, group_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
             ps.setLong(1, campaignId);
             ps.setLong(2, groupId);
             ps.executeUpdate();

@@ -8,6 +8,7 @@ import com.qundesk.backup.BackupService;
 import com.qundesk.backup.IntactBackups;
 import com.qundesk.db.Database;
 import com.qundesk.db.WorkspaceException;
+import com.qundesk.db.WorkspaceLocation;
 import com.qundesk.i18n.Localizable;
 import com.qundesk.i18n.Messages;
 import org.slf4j.Logger;
@@ -48,7 +49,7 @@ public final class QunDeskCli {
 
     private final AppPaths paths;
     private final Clock clock;
-    private Path workspace;
+    private String workspace;
     private AppContext opened;
 
     public QunDeskCli(AppPaths paths, Clock clock) {
@@ -56,14 +57,28 @@ public final class QunDeskCli {
         this.clock = clock;
     }
 
-    @Option(names = "--workspace", scope = ScopeType.INHERIT, paramLabel = "PATH",
-            description = "The workspace file (default: the per-user data folder).")
-    void setWorkspace(Path workspace) {
+    @Option(names = "--workspace", scope = ScopeType.INHERIT, paramLabel = "PATH_OR_URL",
+            description = "The workspace file (default: the per-user data folder), or a team workspace on a PostgreSQL "
+                    + "server: postgresql://USER@HOST[:PORT]/DATABASE (the password from PGPASSWORD or ~/.pgpass).")
+    void setWorkspace(String workspace) {
         this.workspace = workspace;
     }
 
+    /** The workspace named on the command line (or the default file). */
+    public WorkspaceLocation location() {
+        return workspace != null ? WorkspaceLocation.of(workspace) : new WorkspaceLocation.LocalFile(paths.defaultWorkspace());
+    }
+
+    /**
+     * The workspace file.
+     *
+     * @throws WorkspaceException when the command line names a team workspace, which is no file
+     */
     public Path workspace() {
-        return workspace != null ? workspace : paths.defaultWorkspace();
+        return switch (location()) {
+            case WorkspaceLocation.LocalFile f -> f.file();
+            case WorkspaceLocation.Server s -> throw new WorkspaceException("workspace.error.notAFile", null, s.display());
+        };
     }
 
     public UserPrefs prefs() {
@@ -79,6 +94,9 @@ public final class QunDeskCli {
      * 0-byte file is refused: a typo must not create a new empty workspace.
      */
     public AppContext open() {
+        if (opened == null && location() instanceof WorkspaceLocation.Server server) {
+            opened = AppContext.open(paths, prefs(), server, clock);
+        }
         if (opened == null) {
             Path ws = workspace();
             if (!Files.isRegularFile(ws)) {
@@ -98,14 +116,16 @@ public final class QunDeskCli {
      */
     public AppContext openToChange() {
         AppContext ctx = open();
-        ctx.backups().backupIfOlderThan(BackupService.AT_START_UNLESS_NEWER_THAN);
+        if (ctx.database().isLocal()) {
+            ctx.backups().backupIfOlderThan(BackupService.AT_START_UNLESS_NEWER_THAN);
+        }
         return ctx;
     }
 
     /** Opens the workspace, creating it when missing or a 0-byte file ({@code demo}, {@code init} only). */
     AppContext openOrCreate() {
         if (opened == null) {
-            opened = AppContext.open(paths, prefs(), workspace(), clock);
+            opened = AppContext.open(paths, prefs(), location(), clock);
         }
         return opened;
     }

@@ -1,57 +1,37 @@
 package com.qundesk.db;
 
 import com.qundesk.io.DiskFull;
-import com.qundesk.io.OwnerOnlyFiles;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * One workspace: a SQLite file, opened with the pragmas QunDesk relies on and migrated by Flyway.
- * Every connection handed out has foreign keys on and a busy timeout; the file is in WAL mode.
- * While open it holds the workspace's {@link WorkspaceLock} (one writer); the file and its -wal/-shm are
- * readable by the owner only. {@link #close()} waits for running work and releases the lock.
+ * One workspace, open: a SQLite file on this PC ({@link SqliteStore}: the pragmas QunDesk relies on, the one-writer
+ * lock, the integrity check) or a database on a team's PostgreSQL server ({@link PostgresStore}), migrated by Flyway
+ * from the same history and used by the same services. Work runs in transactions through {@link #inTransaction};
+ * {@link #close()} waits for running work and lets the workspace go.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
-    private static final int BUSY_TIMEOUT_MS = 5_000;
 
-    private final Path file;
-    private final SQLiteDataSource dataSource;
+    private final Store store;
     /** Work holds the read side; close and {@link #exclusive} the write side, so they wait for running work. */
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
-    private WorkspaceLock lock;
     private volatile boolean closed;
-    /** When quick_check last found this workspace intact (at this open or an earlier one), or null. */
-    private volatile Instant checkedAt;
     private final WorkspaceChanges changes = new WorkspaceChanges();
 
-    private Database(Path file) {
-        this.file = file;
-        SQLiteConfig config = new SQLiteConfig();
-        config.enforceForeignKeys(true);
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        this.dataSource = new SQLiteDataSource(config);
-        this.dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    private Database(Store store) {
+        this.store = store;
     }
 
     /** Opens (creating if needed) the workspace at {@code file} and brings its schema up to date. */
@@ -65,52 +45,55 @@ public final class Database implements AutoCloseable {
      * runs first (it takes the backup).
      */
     public static Database open(Path file, BeforeMigration beforeMigration) {
+        return open(new WorkspaceLocation.LocalFile(file), beforeMigration);
+    }
+
+    /**
+     * Opens the workspace at {@code location} and brings its schema up to date. A file is created if needed and
+     * {@code beforeMigration} backs it up before a migration; a server's database must exist (its administrator
+     * creates it and backs it up), and its password comes from {@link PgPassword}.
+     */
+    public static Database open(WorkspaceLocation location, BeforeMigration beforeMigration) {
+        return switch (location) {
+            case WorkspaceLocation.LocalFile f -> openLocal(f.file(), beforeMigration);
+            case WorkspaceLocation.Server s -> open(s.address(), PgPassword.system().lookup(s.address()));
+        };
+    }
+
+    /** Opens a team workspace with the password the operator gave (or none). */
+    public static Database open(ServerAddress address, Optional<String> password) {
+        Database db = new Database(PostgresStore.open(address, password));
         try {
-            return openChecked(file, beforeMigration);
+            db.migrate(BeforeMigration.NONE);
+            return db;
+        } catch (RuntimeException e) {
+            db.store.close();
+            throw e;
+        }
+    }
+
+    private static Database openLocal(Path file, BeforeMigration beforeMigration) {
+        try {
+            SqliteStore store = SqliteStore.open(file);
+            try {
+                Database db = new Database(store);
+                store.checkOpenable();
+                db.migrate(beforeMigration);
+                return db;
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             // a full disk at start is said as such, not as a folder permission or a damaged file
             throw DiskFull.translate(e, file);
         }
     }
 
-    private static Database openChecked(Path file, BeforeMigration beforeMigration) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (IOException e) {
-            throw new WorkspaceException("workspace.error.folder", e, file.toAbsolutePath().getParent());
-        }
-        WorkspaceLock lock = WorkspaceLock.acquire(file);
-        try {
-            restrictFiles(file);
-            Database db = new Database(file);
-            db.lock = lock;
-            db.checkIntact();
-            db.migrate(beforeMigration);
-            return db;
-        } catch (RuntimeException e) {
-            lock.close();
-            throw e;
-        }
-    }
-
-    /** The workspace and its journal files readable by the owner only (SQLite gives -wal/-shm the file's mode). */
-    private static void restrictFiles(Path file) {
-        try {
-            OwnerOnlyFiles.ensureFile(file);
-            OwnerOnlyFiles.restrict(file.resolveSibling(file.getFileName() + "-wal"));
-            OwnerOnlyFiles.restrict(file.resolveSibling(file.getFileName() + "-shm"));
-        } catch (IOException e) {
-            throw new WorkspaceException("workspace.error.open", e, file);
-        }
-    }
-
     /**
-     * The newest migration in {@code db/migration}. A workspace whose history already ends there, every step
-     * successful, is opened without starting Flyway (its class loading and scan cost ~0.3–1 s at every start);
-     * {@code SchemaVersionTest} keeps this in step with the migration files.
+     * The newest migration in {@code db/migration} (and its PostgreSQL twin {@code db/postgresql}). A workspace whose
+     * history already ends there, every step successful, is opened without starting Flyway (its class loading and
+     * scan cost ~0.3–1 s at every start); {@code MigrationTest} keeps this in step with the migration files.
      */
     static final int LATEST_SCHEMA_VERSION = 7;
 
@@ -123,16 +106,16 @@ public final class Database implements AutoCloseable {
         History h = history();
         if (h != null && h.newest() > LATEST_SCHEMA_VERSION) {
             // Flyway would ignore the future version and let this build write into a schema it does not know
-            throw new WorkspaceException("workspace.error.newer", null, file, Integer.toString(h.newest()),
-                    Integer.toString(LATEST_SCHEMA_VERSION));
+            throw new WorkspaceException("workspace.error.newer", null, store.location().display(),
+                    Integer.toString(h.newest()), Integer.toString(LATEST_SCHEMA_VERSION));
         }
         if (h != null && h.current()) {
             return;
         }
         try {
             Flyway flyway = Flyway.configure(Database.class.getClassLoader())
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    .dataSource(store.dataSource())
+                    .locations(store.dialect().migrations())
                     .load();
             var info = flyway.info();
             MigrationInfo[] pending = info.pending();
@@ -141,12 +124,13 @@ public final class Database implements AutoCloseable {
             }
             var result = flyway.migrate();
             if (result.migrationsExecuted > 0) {
-                log.info("Workspace {} migrated to schema version {}", file, result.targetSchemaVersion);
+                log.info("Workspace {} migrated to schema version {}", store.location().display(),
+                        result.targetSchemaVersion);
             }
         } catch (WorkspaceException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new WorkspaceException("workspace.error.open", e, file);
+            throw new WorkspaceException("workspace.error.open", e, store.location().display());
         }
     }
 
@@ -158,43 +142,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The history, or null when there is none yet (a new workspace) or it is not readable (Flyway says why). */
+    /**
+     * The history, or null when there is none yet (a new workspace) or it is not readable (Flyway says why). The
+     * query reads alike on both databases (success is 0/1 in SQLite, a boolean in PostgreSQL).
+     */
     private History history() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT max(CAST(version AS INTEGER)), min(success), "
-                     + "count(version) FROM flyway_schema_history WHERE version IS NOT NULL");
+        try (Connection c = store.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT max(CAST(version AS INTEGER)), "
+                     + "min(CASE WHEN success THEN 1 ELSE 0 END), count(version) FROM flyway_schema_history "
+                     + "WHERE version IS NOT NULL");
              ResultSet rs = ps.executeQuery()) {
             return rs.next() && rs.getInt(3) > 0 ? new History(rs.getInt(1), rs.getInt(2) == 1) : null;
         } catch (SQLException e) {
             return null;
-        }
-    }
-
-    /**
-     * SQLite's {@code quick_check} at open: a damaged file (a page of random bytes) is refused before anything
-     * reads from or writes into it. A file that is not a database at all is left to Flyway, which says so.
-     */
-    private void checkIntact() {
-        IntactMark mark = new IntactMark(file);
-        Instant now = Instant.now();
-        if (mark.fresh(now)) {
-            checkedAt = mark.checkedAt();
-            return;
-        }
-        try (Connection c = dataSource.getConnection()) {
-            if (!intact(c)) {
-                mark.clear();
-                throw new WorkspaceException("workspace.error.damaged", null, file);
-            }
-            checkedAt = now;
-            mark.write(now);
-        } catch (SQLException e) {
-            if (e instanceof SQLiteException se && se.getResultCode() != null
-                    && (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CORRUPT.code) {
-                mark.clear();
-                throw new WorkspaceException("workspace.error.damaged", e, file);
-            }
-            log.debug("Integrity check of {} could not run: {}", file, e.toString());
         }
     }
 
@@ -205,8 +165,31 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Where this workspace is: a file or a server's database. */
+    public WorkspaceLocation location() {
+        return store.location();
+    }
+
+    /** Which database keeps it, for the few statements that differ ({@link Dialect}). */
+    public Dialect dialect() {
+        return store.dialect();
+    }
+
+    /** True for a workspace file on this PC (backups, restore and the lock are about files). */
+    public boolean isLocal() {
+        return store instanceof SqliteStore;
+    }
+
+    /**
+     * The workspace file.
+     *
+     * @throws WorkspaceException for a team workspace, which has none (callers ask {@link #isLocal()} first)
+     */
     public Path file() {
-        return file;
+        if (store instanceof SqliteStore s) {
+            return s.file();
+        }
+        throw new WorkspaceException("workspace.error.notAFile", null, store.location().display());
     }
 
     /** Raised after every committed transaction that changed a row of this workspace. */
@@ -217,9 +200,9 @@ public final class Database implements AutoCloseable {
     /** A new connection in auto-commit mode; the caller closes it. */
     public Connection connect() throws SQLException {
         if (closed) {
-            throw new WorkspaceException("workspace.error.closed", null, file);
+            throw new WorkspaceException("workspace.error.closed", null, store.location().display());
         }
-        return dataSource.getConnection();
+        return store.dataSource().getConnection();
     }
 
     /** Runs {@code work} on one connection in auto-commit mode (statements that refuse a transaction, e.g. VACUUM). */
@@ -228,9 +211,9 @@ public final class Database implements AutoCloseable {
         try (Connection c = connect()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw failure(e);
+            throw store.failure(e);
         } catch (RuntimeException e) {
-            throw DiskFull.translate(e, file);
+            throw store.translate(e);
         } finally {
             gate.readLock().unlock();
         }
@@ -244,13 +227,13 @@ public final class Database implements AutoCloseable {
         gate.writeLock().lock();
         try {
             if (closed) {
-                throw new WorkspaceException("workspace.error.closed", null, file);
+                throw new WorkspaceException("workspace.error.closed", null, store.location().display());
             }
             return work.call();
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new WorkspaceException("workspace.error.open", e, file);
+            throw new WorkspaceException("workspace.error.open", e, store.location().display());
         } finally {
             gate.writeLock().unlock();
         }
@@ -261,13 +244,9 @@ public final class Database implements AutoCloseable {
     public void close() {
         gate.writeLock().lock();
         try {
-            if (!closed && checkedAt != null) {
-                // what this process wrote since the check is no damage: keep the check's time for the next open
-                new IntactMark(file).write(checkedAt);
-            }
-            closed = true;
-            if (lock != null) {
-                lock.close();
+            if (!closed) {
+                closed = true;
+                store.close();
             }
         } finally {
             gate.writeLock().unlock();
@@ -282,7 +261,7 @@ public final class Database implements AutoCloseable {
         gate.readLock().lock();
         if (closed) {
             gate.readLock().unlock();
-            throw new WorkspaceException("workspace.error.closed", null, file);
+            throw new WorkspaceException("workspace.error.closed", null, store.location().display());
         }
     }
 
@@ -292,7 +271,7 @@ public final class Database implements AutoCloseable {
         try {
             return transaction(work);
         } catch (RuntimeException e) {
-            throw DiskFull.translate(e, file); // rolled back: nothing was changed
+            throw store.translate(e); // rolled back: nothing was changed
         } finally {
             gate.readLock().unlock();
         }
@@ -303,7 +282,7 @@ public final class Database implements AutoCloseable {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
-                boolean wrote = changedRows(c);
+                boolean wrote = store.changedRows(c);
                 c.commit();
                 if (wrote) {
                     changes.committed();
@@ -314,37 +293,13 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw failure(e);
+            throw store.failure(e);
         }
-    }
-
-    /** A full disk or a damaged file said as such; any other SQL failure as a {@link DataAccessException}. */
-    private RuntimeException failure(SQLException e) {
-        if (DiskFull.causedBy(e)) {
-            return DiskFull.forWorkspace(file, e);
-        }
-        if (corrupt(e)) {
-            checkedAt = null;
-            new IntactMark(file).clear();
-            return new WorkspaceException("workspace.error.damaged", e, file);
-        }
-        return new DataAccessException(e);
-    }
-
-    private static boolean corrupt(SQLException e) {
-        return e instanceof SQLiteException se && se.getResultCode() != null
-                && ((se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CORRUPT.code
-                || (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_NOTADB.code);
     }
 
     /** Runs read-only {@code work} on one connection (a consistent snapshot in WAL mode). */
     public <T> T read(SqlWork<T> work) {
         return inTransaction(work);
-    }
-
-    /** Whether this connection (opened for one transaction) changed any row: SQLite's own count, no statement. */
-    private static boolean changedRows(Connection c) throws SQLException {
-        return c.unwrap(org.sqlite.SQLiteConnection.class).getDatabase().total_changes() > 0;
     }
 
     private static void rollbackQuietly(Connection c) {

@@ -66,4 +66,17 @@ public final class Jdbc {
         Long v = getLong(rs, col);
         return v == null ? null : Instant.ofEpochMilli(v);
     }
+
+    /**
+     * Runs an {@code INSERT … RETURNING id} (both databases have it) and gives the new row's id: the one way to learn
+     * it that needs no second statement and no database-specific function.
+     */
+    public static long insertedId(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("INSERT … RETURNING id returned no row");
+            }
+            return rs.getLong(1);
+        }
+    }
 }

@@ -113,8 +113,8 @@ public final class FlashRepository {
      */
     public FlashDiscipline.Endings endings(Connection c, java.time.Duration grace) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT "
-                + "coalesce(sum(f.ended_at IS NOT NULL AND f.ended_at <= f.due_at + ?), 0), "
-                + "coalesce(sum(NOT (f.ended_at IS NOT NULL AND f.ended_at <= f.due_at + ?)), 0) "
+                + "coalesce(sum(CASE WHEN f.ended_at IS NOT NULL AND f.ended_at <= f.due_at + ? THEN 1 ELSE 0 END), 0), "
+                + "coalesce(sum(CASE WHEN f.ended_at IS NOT NULL AND f.ended_at <= f.due_at + ? THEN 0 ELSE 1 END), 0) "
                 + "FROM flash_lifecycle f JOIN chat_group g ON g.id = f.group_id WHERE f.state = ?")) {
             ps.setLong(1, grace.toMillis());
             ps.setLong(2, grace.toMillis());
@@ -150,7 +150,7 @@ public final class FlashRepository {
             }
         } else {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT OR IGNORE INTO flash_checklist (group_id, item, done_at) VALUES (?,?,?)")) {
+                    "INSERT INTO flash_checklist (group_id, item, done_at) VALUES (?,?,?) ON CONFLICT DO NOTHING")) {
                 ps.setLong(1, groupId);
                 ps.setString(2, item.token());
                 ps.setLong(3, doneAt.toEpochMilli());

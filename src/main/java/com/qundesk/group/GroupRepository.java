@@ -1,5 +1,7 @@
 package com.qundesk.group;
 
+import com.qundesk.db.Dialect;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +25,7 @@ import static com.qundesk.db.Jdbc.getLong;
 import static com.qundesk.db.Jdbc.setInstant;
 import static com.qundesk.db.Jdbc.setInt;
 import static com.qundesk.db.Jdbc.setLong;
+import static com.qundesk.db.Jdbc.insertedId;
 
 /** SQL for groups, their tags and history. Callers pass the connection of their transaction. */
 public final class GroupRepository {
@@ -52,11 +55,19 @@ public final class GroupRepository {
         return out;
     }
 
-    /** The registry's version token (V6), changed by every change to a group or its tags. */
-    public long registryToken(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT token FROM registry_version WHERE id = 1");
+    /**
+     * The registry's version token (V6), changed by every change to a group or its tags; empty inside a transaction
+     * that has written and whose changes the token does not show yet (PostgreSQL bumps it at commit): then nothing
+     * read may be kept.
+     */
+    public java.util.OptionalLong registryToken(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT token, " + Dialect.of(c).wroteUncounted()
+                + " FROM registry_version WHERE id = 1");
              ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
+            if (!rs.next() || rs.getBoolean(2)) {
+                return java.util.OptionalLong.empty();
+            }
+            return java.util.OptionalLong.of(rs.getLong(1));
         }
     }
 
@@ -105,19 +116,14 @@ public final class GroupRepository {
     }
 
     public long insert(Connection c, Group g) throws SQLException {
+        long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO chat_group (platform, external_id, name, purpose, "
                 + "kind, owner, admins, member_count, capacity, parent_id, rules, announcement, ad_policy, ad_fee_yuan, "
                 + "ad_weekday, ad_hour_from, ad_hour_to, ad_thread_admin, status, created_at, reformed_at, "
                 + "dissolved_at, dissolution_reason, notes, updated_at) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id")) {
             bind(ps, g, 1);
-            ps.executeUpdate();
-        }
-        long id;
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            id = rs.getLong(1);
+            id = insertedId(ps);
         }
         replaceTags(c, id, g.tags());
         return id;
@@ -259,7 +265,7 @@ public final class GroupRepository {
         if (tags.isEmpty()) {
             return;
         }
-        try (PreparedStatement ins = c.prepareStatement("INSERT OR IGNORE INTO group_tag (group_id, tag) VALUES (?,?)")) {
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO group_tag (group_id, tag) VALUES (?,?) ON CONFLICT DO NOTHING")) {
             for (String t : tags) {
                 ins.setLong(1, id);
                 ins.setString(2, t);

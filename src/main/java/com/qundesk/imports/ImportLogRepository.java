@@ -1,5 +1,6 @@
 package com.qundesk.imports;
 
+import com.qundesk.db.Dialect;
 import com.qundesk.db.Jdbc;
 
 import java.sql.Connection;
@@ -71,8 +72,9 @@ public final class ImportLogRepository {
     public void insertImportGroup(Connection c, long importId, long groupId, String chatKey, long imported,
                                   long duplicates) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_group (import_id, group_id, chat_key, "
-                + "imported, duplicates) VALUES (?,?,?,?,?) ON CONFLICT DO UPDATE SET imported = imported + "
-                + "excluded.imported, duplicates = duplicates + excluded.duplicates")) {
+                + "imported, duplicates) VALUES (?,?,?,?,?) ON CONFLICT (import_id, group_id, chat_key) DO UPDATE SET "
+                + "imported = import_group.imported + excluded.imported, "
+                + "duplicates = import_group.duplicates + excluded.duplicates")) {
             ps.setLong(1, importId);
             ps.setLong(2, groupId);
             ps.setString(3, chatKey);
@@ -112,23 +114,27 @@ public final class ImportLogRepository {
         return out;
     }
 
-    private static final String RUN_COLUMNS = "SELECT r.id, r.started_at, r.finished_at, r.kind, r.source, "
-            + "r.file_name, r.file_size, r.format, r.zone, r.rows_read, r.imported, r.duplicates, r.rejected, "
-            + "r.skipped, r.first_at, r.last_at, r.warnings, r.undone_at, (SELECT group_concat(g.name, '、') FROM "
-            + "(SELECT DISTINCT group_id FROM import_group WHERE import_id = r.id) ig JOIN chat_group g "
-            + "ON g.id = ig.group_id) FROM import_run r ";
+    /** The runs' columns and the names of the groups each touched, joined by 、 in the groups' order. */
+    private static String runColumns(Connection c) {
+        return "SELECT r.id, r.started_at, r.finished_at, r.kind, r.source, "
+                + "r.file_name, r.file_size, r.format, r.zone, r.rows_read, r.imported, r.duplicates, r.rejected, "
+                + "r.skipped, r.first_at, r.last_at, r.warnings, r.undone_at, (SELECT "
+                + Dialect.of(c).joinedText("g.name", "、", "g.id") + " FROM "
+                + "(SELECT DISTINCT group_id FROM import_group WHERE import_id = r.id) ig JOIN chat_group g "
+                + "ON g.id = ig.group_id) FROM import_run r ";
+    }
 
     public List<ImportRun> runs(Connection c, int limit) throws SQLException {
-        return query(c, RUN_COLUMNS + "ORDER BY r.id DESC LIMIT ?", limit);
+        return query(c, runColumns(c) + "ORDER BY r.id DESC LIMIT ?", limit);
     }
 
     public List<ImportRun> runsForGroup(Connection c, long groupId) throws SQLException {
-        return query(c, RUN_COLUMNS + "WHERE r.id IN (SELECT import_id FROM import_group WHERE group_id = ?) "
+        return query(c, runColumns(c) + "WHERE r.id IN (SELECT import_id FROM import_group WHERE group_id = ?) "
                 + "ORDER BY r.id DESC", groupId);
     }
 
     public ImportRun run(Connection c, long id) throws SQLException {
-        List<ImportRun> one = query(c, RUN_COLUMNS + "WHERE r.id = ?", id);
+        List<ImportRun> one = query(c, runColumns(c) + "WHERE r.id = ?", id);
         return one.isEmpty() ? null : one.getFirst();
     }
 

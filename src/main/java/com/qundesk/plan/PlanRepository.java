@@ -19,6 +19,7 @@ import static com.qundesk.db.Jdbc.getInt;
 import static com.qundesk.db.Jdbc.getLong;
 import static com.qundesk.db.Jdbc.setInt;
 import static com.qundesk.db.Jdbc.setLong;
+import static com.qundesk.db.Jdbc.insertedId;
 
 /** SQL for plan items, what became of their occurrences and which occurrences were already announced. */
 public final class PlanRepository {
@@ -28,7 +29,7 @@ public final class PlanRepository {
 
     public long insertItem(Connection c, PlanItem i, Long templateId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO plan_item (group_id, dimension, title, body, reach, "
-                + "rrule, start_at, zone, source, template_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "rrule, start_at, zone, source, template_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id")) {
             ps.setLong(1, i.groupId());
             ps.setString(2, i.dimension().token());
             ps.setString(3, i.title());
@@ -40,12 +41,7 @@ public final class PlanRepository {
             ps.setString(9, i.source().token());
             setLong(ps, 10, templateId);
             ps.setLong(11, i.createdAt().toEpochMilli());
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+            return insertedId(ps);
         }
     }
 

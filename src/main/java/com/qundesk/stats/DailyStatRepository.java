@@ -39,16 +39,17 @@ public final class DailyStatRepository {
 
     /** Writes one day's stats for a group, replacing what was there; true when anything changed. */
     public boolean upsert(Connection c, DailyStat s) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO daily_stat (group_id, day, members, joins, leaves, "
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO daily_stat AS d (group_id, day, members, joins, leaves, "
                 + "removals, messages, speakers, top3_share, owner_messages, flagged_ads, source) "
                 + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (group_id, day) DO UPDATE SET "
                 + "members=excluded.members, joins=excluded.joins, leaves=excluded.leaves, removals=excluded.removals, "
                 + "messages=excluded.messages, speakers=excluded.speakers, top3_share=excluded.top3_share, "
                 + "owner_messages=excluded.owner_messages, flagged_ads=excluded.flagged_ads, source=excluded.source "
-                + "WHERE members IS NOT excluded.members OR joins <> excluded.joins OR leaves IS NOT excluded.leaves "
-                + "OR removals <> excluded.removals OR messages <> excluded.messages OR speakers <> excluded.speakers "
-                + "OR top3_share <> excluded.top3_share OR owner_messages <> excluded.owner_messages "
-                + "OR flagged_ads <> excluded.flagged_ads")) {
+                + "WHERE d.members IS DISTINCT FROM excluded.members OR d.joins <> excluded.joins "
+                + "OR d.leaves IS DISTINCT FROM excluded.leaves OR d.removals <> excluded.removals "
+                + "OR d.messages <> excluded.messages OR d.speakers <> excluded.speakers "
+                + "OR d.top3_share <> excluded.top3_share OR d.owner_messages <> excluded.owner_messages "
+                + "OR d.flagged_ads <> excluded.flagged_ads")) {
             ps.setLong(1, s.groupId());
             ps.setLong(2, s.day().toEpochDay());
             setInt(ps, 3, s.members());
@@ -72,11 +73,11 @@ public final class DailyStatRepository {
     public void upsertImported(Connection c, long groupId, long day, Integer members, long joins, Integer leaves,
                                long removals, long messages, int speakers, double top3Share, long ownerMessages,
                                long flaggedAds) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO daily_stat (group_id, day, members, joins, leaves, "
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO daily_stat AS d (group_id, day, members, joins, leaves, "
                 + "removals, messages, speakers, top3_share, owner_messages, flagged_ads, source) "
                 + "VALUES (?,?,?,?,?,?,?,?,?,?,?,'import') ON CONFLICT (group_id, day) DO UPDATE SET "
-                + "members = coalesce(excluded.members, members), joins = excluded.joins, "
-                + "leaves = coalesce(excluded.leaves, leaves), removals = excluded.removals, "
+                + "members = coalesce(excluded.members, d.members), joins = excluded.joins, "
+                + "leaves = coalesce(excluded.leaves, d.leaves), removals = excluded.removals, "
                 + "messages = excluded.messages, speakers = excluded.speakers, top3_share = excluded.top3_share, "
                 + "owner_messages = excluded.owner_messages, flagged_ads = excluded.flagged_ads, source = 'import'")) {
             ps.setLong(1, groupId);

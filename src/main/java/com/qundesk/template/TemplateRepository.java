@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import static com.qundesk.db.Jdbc.insertedId;
 
 /** SQL for templates, their versions and which version a group uses. */
 public final class TemplateRepository {
@@ -48,14 +49,13 @@ public final class TemplateRepository {
     public long insertTemplate(Connection c, TemplateKind kind, String name, String language, boolean builtin)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO template (kind, name, language, builtin) VALUES (?,?,?,?)")) {
+                "INSERT INTO template (kind, name, language, builtin) VALUES (?,?,?,?) RETURNING id")) {
             ps.setString(1, kind.token());
             ps.setString(2, name);
             ps.setString(3, language);
             ps.setInt(4, builtin ? 1 : 0);
-            ps.executeUpdate();
+            return insertedId(ps);
         }
-        return lastId(c);
     }
 
     public long insertVersion(Connection c, long templateId, String body, Instant at) throws SQLException {
@@ -69,14 +69,13 @@ public final class TemplateRepository {
             }
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO template_version (template_id, version, body, created_at) VALUES (?,?,?,?)")) {
+                "INSERT INTO template_version (template_id, version, body, created_at) VALUES (?,?,?,?) RETURNING id")) {
             ps.setLong(1, templateId);
             ps.setInt(2, next);
             ps.setString(3, body);
             ps.setLong(4, at.toEpochMilli());
-            ps.executeUpdate();
+            return insertedId(ps);
         }
-        return lastId(c);
     }
 
     public void useForGroup(Connection c, long groupId, TemplateKind kind, long versionId) throws SQLException {
@@ -103,13 +102,6 @@ public final class TemplateRepository {
             }
         }
         return out;
-    }
-
-    private static long lastId(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()"); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private static Template map(ResultSet rs) throws SQLException {

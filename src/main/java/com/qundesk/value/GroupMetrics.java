@@ -17,6 +17,29 @@ public final class GroupMetrics {
     public final Map<ValueDimension, Integer> eventsByDimension = new EnumMap<>(ValueDimension.class);
     /** Σ over events of recency weight × reach, capped at the members (unknown reach counts half of them). */
     public double weightedReach;
+    /**
+     * The weighted reach's terms while they are collected: summed in ascending order at the end, so a group's figure
+     * does not depend on the order a database returns its events in (it differs between databases and plans).
+     */
+    double[] reachTerms = new double[4];
+    int reachTermCount;
+
+    void addReachTerm(double term) {
+        if (reachTermCount == reachTerms.length) {
+            reachTerms = java.util.Arrays.copyOf(reachTerms, reachTermCount * 2);
+        }
+        reachTerms[reachTermCount++] = term;
+    }
+
+    void sumReachTerms() {
+        java.util.Arrays.sort(reachTerms, 0, reachTermCount);
+        double sum = 0;
+        for (int i = 0; i < reachTermCount; i++) {
+            sum += reachTerms[i];
+        }
+        weightedReach = sum;
+        reachTerms = null;
+    }
     public int reachSum;
     public final Map<OutcomeType, Double> outcomes = new EnumMap<>(OutcomeType.class);
     public Instant lastValueAt;

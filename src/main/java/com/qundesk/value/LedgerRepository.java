@@ -79,7 +79,7 @@ public final class LedgerRepository {
     public boolean upsertOutcome(Connection c, Outcome o) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO outcome (group_id, campaign_id, day, type, value) "
                 + "VALUES (?,?,?,?,?) ON CONFLICT (group_id, day, type, coalesce(campaign_id, 0)) "
-                + "DO UPDATE SET value = excluded.value WHERE value <> excluded.value")) {
+                + "DO UPDATE SET value = excluded.value WHERE outcome.value <> excluded.value")) {
             ps.setLong(1, o.groupId());
             setLong(ps, 2, o.campaignId());
             ps.setLong(3, o.day().toEpochDay());

@@ -8,6 +8,7 @@ import com.qundesk.campaign.CampaignRepository;
 import com.qundesk.campaign.CampaignService;
 import com.qundesk.dashboard.DashboardService;
 import com.qundesk.db.Database;
+import com.qundesk.db.WorkspaceLocation;
 import com.qundesk.flash.DissolutionPlanner;
 import com.qundesk.flash.FlashRepository;
 import com.qundesk.flash.FlashService;
@@ -95,8 +96,10 @@ public final class AppContext implements AutoCloseable {
         this.ledgerImporter = new LedgerImporter(database, groups, campaigns, ledgerRepo, clock, this::zone);
         this.health = new HealthService(database, groups, flashRepo, clock, this::zone);
         this.dashboard = new DashboardService(database, groups, health, flashRepo, clock, this::zone);
-        OutputFiles outputs = OutputFiles.guarding(database.file(), paths.dataDir().resolve("backups"));
-        this.reports = new ReportService(dashboard, database.file().getFileName().toString(), outputs);
+        OutputFiles outputs = database.isLocal()
+                ? OutputFiles.guarding(database.file(), paths.dataDir().resolve("backups"))
+                : new OutputFiles(java.util.List.of(), paths.dataDir().resolve("backups"));
+        this.reports = new ReportService(dashboard, database.location().shortName(), outputs);
         this.registryImporter = new RegistryImporter(database, groups);
         this.registryExporter = new RegistryExporter(groups, outputs);
         this.chatImports = new ChatImportService(database, groups, settings, ChatFormats.standard(), clock,
@@ -112,11 +115,26 @@ public final class AppContext implements AutoCloseable {
         templates.seedDefaults();
     }
 
-    /** Opens (creating and migrating if needed) the workspace at {@code workspace}. */
+    /** Opens (creating and migrating if needed) the workspace file at {@code workspace}. */
     public static AppContext open(AppPaths paths, UserPrefs prefs, Path workspace, Clock clock) {
-        Database db = Database.open(workspace, BackupService.beforeMigration(paths, clock, () -> zoneFrom(prefs)));
+        return open(paths, prefs, new WorkspaceLocation.LocalFile(workspace), clock);
+    }
+
+    /**
+     * Opens the workspace at {@code location}: a file (created and migrated if needed, backed up before a migration)
+     * or a team workspace on a PostgreSQL server (migrated; its backups are the server's).
+     */
+    public static AppContext open(AppPaths paths, UserPrefs prefs, WorkspaceLocation location, Clock clock) {
+        Database db = Database.open(location, BackupService.beforeMigration(paths, clock, () -> zoneFrom(prefs)));
+        return wire(paths, prefs, clock, db);
+    }
+
+    /** Wires the services over an opened database (a team workspace opened with a password the operator typed). */
+    public static AppContext wire(AppPaths paths, UserPrefs prefs, Clock clock, Database db) {
         try {
-            Leftovers.remove(paths, workspace);
+            if (db.isLocal()) {
+                Leftovers.remove(paths, db.file());
+            }
             return new AppContext(paths, prefs, clock, db);
         } catch (RuntimeException e) {
             db.close();
@@ -181,8 +199,29 @@ public final class AppContext implements AutoCloseable {
         return database;
     }
 
+    /**
+     * The workspace file.
+     *
+     * @throws com.qundesk.db.WorkspaceException for a team workspace, which has none: ask {@link #location()}
+     */
     public Path workspace() {
         return database.file();
+    }
+
+    /** Where the open workspace is: a file or a team server's database. */
+    public WorkspaceLocation location() {
+        return database.location();
+    }
+
+    /**
+     * Who is working: in a team workspace the server's user this copy of the app logged in as (every operator has a
+     * role of their own, docs/team.md), on a workspace file the operating system's user.
+     */
+    public String operator() {
+        return switch (database.location()) {
+            case WorkspaceLocation.Server s -> s.address().user();
+            case WorkspaceLocation.LocalFile f -> System.getProperty("user.name", "");
+        };
     }
 
     /** Raised after every committed write to this workspace, whichever service made it. */

@@ -1,24 +1,32 @@
 package com.qundesk.dashboard;
 
+import com.qundesk.db.Dialect;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.TestWorkspace;
 import com.qundesk.value.GroupHealth;
 import com.qundesk.value.Recommendation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo workspace tells the story the dashboard exists for. */
+@BothDatabases
 class DashboardServiceTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
 
     @Test
     void theDemoPortfolioHasStarsSplitsDissolutionsAndACoreGroupToReForm() {
-        TestWorkspace w = TestWorkspace.demo(dir);
+        TestWorkspace w = TestWorkspace.demo(dialect, dir);
         Portfolio p = w.ctx.dashboard().portfolio(w.ctx.health().today(), 30);
         assertThat(p.liveGroups()).isGreaterThan(25);
         assertThat(p.deliveredTrend()).hasSize(DashboardService.TREND_POINTS);
@@ -36,7 +44,7 @@ class DashboardServiceTest {
     /** The headline numbers, recomputed from what the demo's ledger holds for the window's days. */
     @Test
     void theDeliveredShareAndTheRedemptionRateAreWhatTheLedgerHolds() {
-        TestWorkspace w = TestWorkspace.demo(dir);
+        TestWorkspace w = TestWorkspace.demo(dialect, dir);
         var day = w.ctx.health().today();
         var from = day.minusDays(29);
         java.time.ZoneId z = w.ctx.zone();
@@ -71,7 +79,7 @@ class DashboardServiceTest {
     /** Three groups written by hand: the numbers the dashboard must show follow from them exactly. */
     @Test
     void aSmallPortfolioGivesTheNumbersItsDataImplies() {
-        TestWorkspace w = new TestWorkspace(dir);
+        TestWorkspace w = TestWorkspace.on(dialect, dir);
         var s = new com.qundesk.testsupport.StoredGroups(w);
         var day = com.qundesk.testsupport.StoredGroups.TODAY;
         var events = s.group("events", com.qundesk.group.Purpose.FAN, 100, 400);
@@ -97,7 +105,7 @@ class DashboardServiceTest {
 
     @Test
     void reFormingCreatesACampaignANewGroupAndSchedulesTheOldOnesDissolution() {
-        TestWorkspace w = TestWorkspace.demo(dir);
+        TestWorkspace w = TestWorkspace.demo(dialect, dir);
         long board = w.ctx.groups().list().stream().filter(g -> g.name().equals("核心会员私董会")).findFirst()
                 .orElseThrow().id();
         var r = w.ctx.planner().reform(board, "核心会员私董会（2027）");
@@ -110,7 +118,7 @@ class DashboardServiceTest {
 
     @Test
     void oneGroupsHealthReadAloneEqualsItsVerdictInThePortfolio() {
-        TestWorkspace w = TestWorkspace.demo(dir);
+        TestWorkspace w = TestWorkspace.demo(dialect, dir);
         var day = w.ctx.health().today();
         for (GroupHealth all : w.ctx.health().evaluate(day, 30)) {
             GroupHealth one = w.ctx.health().evaluateGroup(all.group().id(), day, 30);
@@ -130,7 +138,7 @@ class DashboardServiceTest {
 
     @Test
     void theTrendAndTheWeeksCountWhatTheLedgerHolds() {
-        TestWorkspace w = TestWorkspace.demo(dir);
+        TestWorkspace w = TestWorkspace.demo(dialect, dir);
         var day = w.ctx.health().today();
         java.time.ZoneId z = w.ctx.zone();
         Portfolio p = w.ctx.dashboard().portfolio(day, 30);
@@ -163,7 +171,7 @@ class DashboardServiceTest {
 
     @Test
     void theFlashDisciplineCountsEveryFlashGroupOnceByHowItEndedOrStands() {
-        TestWorkspace w = TestWorkspace.demo(dir);
+        TestWorkspace w = TestWorkspace.demo(dialect, dir);
         var now = w.ctx.clock().instant();
         int onTime = 0;
         int late = 0;

@@ -1,9 +1,12 @@
 package com.qundesk.flash;
 
+import com.qundesk.db.Dialect;
 import com.qundesk.group.Platform;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.TestWorkspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +18,12 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The farewell of a flash group announces its due time, and never a time already past when it is overdue. */
+@BothDatabases
 class FarewellTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
@@ -36,7 +44,7 @@ class FarewellTest {
 
     @Test
     void anOverdueGroupsFarewellAnnouncesATimeAheadNotItsPastDueTime() {
-        TestWorkspace w = new TestWorkspace(dir);
+        TestWorkspace w = TestWorkspace.on(dialect, dir);
         Instant now = w.clock.instant();
         FlashGroup overdue = w.ctx.flash().create(plan(now.minus(Duration.ofDays(2)), Duration.ofDays(1))).getFirst();
         FlashGroup ahead = w.ctx.flash().create(plan(now, Duration.ofHours(5))).getFirst();

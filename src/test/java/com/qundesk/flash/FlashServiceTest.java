@@ -2,6 +2,7 @@ package com.qundesk.flash;
 
 import com.qundesk.campaign.Campaign;
 import com.qundesk.campaign.CampaignType;
+import com.qundesk.db.Dialect;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.GroupStatus;
 import com.qundesk.group.HistoryEntry;
@@ -9,10 +10,12 @@ import com.qundesk.group.Platform;
 import com.qundesk.core.ValidationException;
 import com.qundesk.template.Template;
 import com.qundesk.template.TemplateKind;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +26,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@BothDatabases
 class FlashServiceTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
@@ -33,7 +41,7 @@ class FlashServiceTest {
 
     @BeforeEach
     void open() {
-        w = new TestWorkspace(dir);
+        w = TestWorkspace.on(dialect, dir);
         flash = w.ctx.flash();
         talk = w.ctx.campaigns().create(Campaign.draft(CampaignType.NIGHT_TALK, "夜话会第13期",
                 TestWorkspace.NOW.plus(Duration.ofDays(2)), TestWorkspace.NOW.plus(Duration.ofDays(2).plusHours(2))));

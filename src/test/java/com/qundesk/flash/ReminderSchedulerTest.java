@@ -1,10 +1,13 @@
 package com.qundesk.flash;
 
+import com.qundesk.db.Dialect;
 import com.qundesk.workspace.AppContext;
 import com.qundesk.group.Platform;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.TestWorkspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +17,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The schedule lives in the workspace: each reminder fires once, across restarts, with a moved clock. */
+@BothDatabases
 class ReminderSchedulerTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
@@ -26,7 +34,7 @@ class ReminderSchedulerTest {
 
     @Test
     void eachReminderFiresExactlyOnce() {
-        TestWorkspace w = new TestWorkspace(dir);
+        TestWorkspace w = TestWorkspace.on(dialect, dir);
         w.ctx.flash().create(custom(TestWorkspace.NOW, Duration.ofHours(48), 1));
         assertThat(w.ctx.scheduler().poll()).isEmpty();
         w.clock.advance(Duration.ofHours(24).plusMinutes(1));
@@ -44,7 +52,7 @@ class ReminderSchedulerTest {
 
     @Test
     void afterAClosedPeriodEverythingThatFellDueShowsOnceAsLateAndNeverAgain() {
-        TestWorkspace w = new TestWorkspace(dir);
+        TestWorkspace w = TestWorkspace.on(dialect, dir);
         w.ctx.flash().create(custom(TestWorkspace.NOW, Duration.ofHours(30), 3));
         // the app is closed; five days pass; a new process opens the same file
         w.clock.advance(Duration.ofDays(5));
@@ -60,7 +68,7 @@ class ReminderSchedulerTest {
 
     @Test
     void extendAndConvertCancelTheOldRemindersSoTheyNeverFire() {
-        TestWorkspace w = new TestWorkspace(dir);
+        TestWorkspace w = TestWorkspace.on(dialect, dir);
         List<FlashGroup> made = w.ctx.flash().create(custom(TestWorkspace.NOW, Duration.ofHours(48), 2));
         w.ctx.flash().extend(made.get(0).group().id(), TestWorkspace.NOW.plus(Duration.ofDays(10)), "replay");
         w.ctx.flash().convert(made.get(1).group().id(), "keep");
@@ -75,7 +83,7 @@ class ReminderSchedulerTest {
 
     @Test
     void plannedGroupsOpenWhenTheirTimeComes() {
-        TestWorkspace w = new TestWorkspace(dir);
+        TestWorkspace w = TestWorkspace.on(dialect, dir);
         long id = w.ctx.flash().create(custom(TestWorkspace.NOW.plus(Duration.ofHours(2)), Duration.ofHours(48), 1))
                 .getFirst().group().id();
         assertThat(w.ctx.flash().get(id).lifecycle().state()).isEqualTo(FlashState.PLANNED);

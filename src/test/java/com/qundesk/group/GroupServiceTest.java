@@ -2,10 +2,13 @@ package com.qundesk.group;
 
 import com.qundesk.core.FieldError;
 import com.qundesk.core.ValidationException;
+import com.qundesk.db.Dialect;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +16,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@BothDatabases
 class GroupServiceTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     java.nio.file.Path dir;
@@ -22,7 +30,7 @@ class GroupServiceTest {
 
     @BeforeEach
     void open() {
-        w = new TestWorkspace(dir);
+        w = TestWorkspace.on(dialect, dir);
         groups = w.ctx.groups();
     }
 

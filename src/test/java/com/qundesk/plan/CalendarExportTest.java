@@ -1,5 +1,6 @@
 package com.qundesk.plan;
 
+import com.qundesk.db.Dialect;
 import com.qundesk.flash.FlashGroup;
 import com.qundesk.flash.FlashPlan;
 import com.qundesk.flash.LifetimePreset;
@@ -9,10 +10,12 @@ import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
 import com.qundesk.i18n.Messages;
 import com.qundesk.testsupport.CliRunner;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.TestWorkspace;
 import com.qundesk.value.ValueDimension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +27,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The .ics file: RFC 5545 lines, every kind of item, and UIDs that stay put so a re-import updates. */
+@BothDatabases
 class CalendarExportTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
@@ -43,7 +51,7 @@ class CalendarExportTest {
 
     @Test
     void everyItemWithAStableUidAndLinesAsTheRfcWantsThem() {
-        TestWorkspace w = new TestWorkspace(dir);
+        TestWorkspace w = TestWorkspace.on(dialect, dir);
         FlashGroup f = w.ctx.flash().create(new FlashPlan(null, LifetimePreset.CUSTOM, 1,
                 TestWorkspace.NOW.plus(Duration.ofHours(2)), Duration.ofDays(2), null, "周末读书快闪群", null,
                 Platform.WECHAT, null, "小林", null, null)).getFirst();
@@ -84,7 +92,7 @@ class CalendarExportTest {
 
     @Test
     void theCalendarViewGetsOneRowOfMarksPerGroupWithDeliveries() {
-        TestWorkspace w = new TestWorkspace(dir);
+        TestWorkspace w = TestWorkspace.on(dialect, dir);
         Group g = w.ctx.groups().create(Group.draft(Platform.WECHAT, "读书会", Purpose.FAN, GroupKind.LONG_TERM));
         w.ctx.plans().add(new PlanRequest(g.id(), ValueDimension.CASES, "案例", null, null, "FREQ=DAILY;INTERVAL=2",
                 Instant.parse("2026-11-24T12:00:00Z")));

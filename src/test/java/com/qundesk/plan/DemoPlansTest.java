@@ -1,8 +1,11 @@
 package com.qundesk.plan;
 
+import com.qundesk.db.Dialect;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.TestWorkspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,14 +15,19 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo workspace has plans with a history: mostly delivered, some skipped, a few open, and signs to show. */
+@BothDatabases
 class DemoPlansTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
 
     @Test
     void theDemoHasPlansWithARealisticHistory() {
-        TestWorkspace w = TestWorkspace.demo(dir);
+        TestWorkspace w = TestWorkspace.demo(dialect, dir);
         var now = w.clock.instant();
         List<PlannedDelivery> past = w.ctx.plans().occurrences(now.minus(Duration.ofDays(60)), now, now);
         long delivered = past.stream().filter(d -> d.state() == PlannedDelivery.State.DELIVERED).count();
@@ -46,7 +54,7 @@ class DemoPlansTest {
      */
     @Test
     void theDemosPresetPlansAreChineseWhateverLanguageMadeIt() {
-        TestWorkspace w = TestWorkspace.demo(dir); // the test workspace's language is English
+        TestWorkspace w = TestWorkspace.demo(dialect, dir); // the test workspace's language is English
         assertThat(w.ctx.plans().list(null)).isNotEmpty().allSatisfy(i -> assertThat(i.title())
                 .as("plan item title").matches(t -> t.codePoints().anyMatch(c ->
                         Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), "has Chinese characters"));

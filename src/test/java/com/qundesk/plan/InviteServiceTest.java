@@ -2,15 +2,18 @@ package com.qundesk.plan;
 
 import com.qundesk.campaign.Campaign;
 import com.qundesk.campaign.CampaignType;
+import com.qundesk.db.Dialect;
 import com.qundesk.flash.FlashPlan;
 import com.qundesk.flash.LifetimePreset;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.TestWorkspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,14 +22,19 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A WeChat QR code lasts 7 days and admits nobody past 200 members; WeCom groups are exempt. */
+@BothDatabases
 class InviteServiceTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
 
     @Test
     void warnsADayBeforeOnlyWhenTheGroupStillNeedsItsCodeAndFlagsFullGroups() {
-        TestWorkspace w = new TestWorkspace(dir);
+        TestWorkspace w = TestWorkspace.on(dialect, dir);
         Instant now = TestWorkspace.NOW;
         Group recruiting = w.ctx.groups().create(Group.draft(Platform.WECHAT, "招新群", Purpose.FAN,
                 GroupKind.LONG_TERM).toBuilder().memberCount(120).build());

@@ -1,5 +1,6 @@
 package com.qundesk.plan;
 
+import com.qundesk.db.Dialect;
 import com.qundesk.workspace.AppContext;
 import com.qundesk.core.UserPrefs;
 import com.qundesk.campaign.Campaign;
@@ -12,12 +13,14 @@ import com.qundesk.group.GroupKind;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
 import com.qundesk.core.ValidationException;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.TestWorkspace;
 import com.qundesk.value.ValueDimension;
 import com.qundesk.value.ValueEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The plan on a real workspace: occurrences, exactly-once delivery, skips, catch-up and the pushing signs. */
+@BothDatabases
 class PlanServiceTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
@@ -37,7 +45,7 @@ class PlanServiceTest {
 
     @BeforeEach
     void open() {
-        w = new TestWorkspace(dir);
+        w = TestWorkspace.on(dialect, dir);
     }
 
     private Group group(String name, int members) {

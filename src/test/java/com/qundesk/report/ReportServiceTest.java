@@ -1,13 +1,16 @@
 package com.qundesk.report;
 
 import com.qundesk.dashboard.Portfolio;
+import com.qundesk.db.Dialect;
 import com.qundesk.i18n.Messages;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.TestWorkspace;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +23,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The PDF report says what the dashboard's service computed. Chinese text needs a CJK font on the machine
  * (.ci/run installs fonts-droid-fallback): without one the Chinese checks are reported as skipped, not passed.
  */
+@BothDatabases
 class ReportServiceTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
@@ -43,7 +51,7 @@ class ReportServiceTest {
 
     @Test
     void theReportOpensAndHasEverySectionAndTheServicesNumbers() throws Exception {
-        TestWorkspace w = TestWorkspace.demo(dir);
+        TestWorkspace w = TestWorkspace.demo(dialect, dir);
         Path pdf = dir.resolve("report.pdf");
         w.ctx.reports().write(pdf, true, w.ctx.health().today(), 30, new Messages(Messages.ENGLISH));
         assertThat(Files.exists(dir.resolve("report.pdf.part"))).isFalse();
@@ -65,7 +73,7 @@ class ReportServiceTest {
     @Test
     void chineseGroupNamesComeOutAsText() throws Exception {
         assumeCjkFont();
-        TestWorkspace w = TestWorkspace.demo(dir);
+        TestWorkspace w = TestWorkspace.demo(dialect, dir);
         Path pdf = dir.resolve("report.pdf");
         w.ctx.reports().write(pdf, true, w.ctx.health().today(), 30, new Messages(Messages.ENGLISH));
         assertThat(text(pdf)).contains("核心会员私董会");
@@ -74,7 +82,7 @@ class ReportServiceTest {
     @Test
     void aChineseReportUsesTheChineseBundle() throws Exception {
         assumeCjkFont();
-        TestWorkspace w = TestWorkspace.demo(dir);
+        TestWorkspace w = TestWorkspace.demo(dialect, dir);
         Path pdf = dir.resolve("zh.pdf");
         w.ctx.reports().write(pdf, true, w.ctx.health().today(), 7, new Messages(Messages.CHINESE));
         assertThat(text(pdf)).contains("群台价值报告").contains("处理建议及原因");

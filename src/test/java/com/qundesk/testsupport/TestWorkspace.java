@@ -4,14 +4,17 @@ import com.qundesk.workspace.AppContext;
 import com.qundesk.core.AppPaths;
 import com.qundesk.core.MutableClock;
 import com.qundesk.core.UserPrefs;
+import com.qundesk.db.Dialect;
+import com.qundesk.db.WorkspaceLocation;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 
 /**
- * A real workspace on a temporary SQLite file with the real migrations, a movable clock, English messages and
- * the Asia/Shanghai zone — what every service test starts from.
+ * A real workspace with the real migrations, a movable clock, English messages and the Asia/Shanghai zone — what
+ * every service test starts from: a temporary SQLite file, or ({@link #on}) a fresh database on the tests' own
+ * PostgreSQL server, so that one test class runs on both ({@code @ParameterizedClass @EnumSource(Dialect.class)}).
  */
 public final class TestWorkspace {
 
@@ -22,24 +25,64 @@ public final class TestWorkspace {
     public final AppPaths paths;
     public final UserPrefs prefs;
     public final MutableClock clock;
+    /** The workspace file, or null for a workspace on the PostgreSQL server. */
     public final Path file;
+    public final WorkspaceLocation location;
+    public final Dialect dialect;
     public AppContext ctx;
 
     public TestWorkspace(Path dir) {
+        this(dir, Dialect.SQLITE);
+    }
+
+    private TestWorkspace(Path dir, Dialect dialect) {
         this.dir = dir;
+        this.dialect = dialect;
         this.paths = new AppPaths(dir.resolve("home"));
         this.prefs = new UserPrefs(paths.prefsFile());
         prefs.put(UserPrefs.ZONE, ZONE.getId());
         prefs.put(UserPrefs.LANGUAGE, "en");
         this.clock = new MutableClock(NOW);
-        this.file = dir.resolve("workspace.qundesk");
-        this.ctx = AppContext.open(paths, prefs, file, clock);
+        if (dialect == Dialect.SQLITE) {
+            this.file = dir.resolve("workspace.qundesk");
+            this.location = new WorkspaceLocation.LocalFile(file);
+        } else {
+            this.file = null;
+            this.location = new WorkspaceLocation.Server(PostgresServer.workspace(callerClass()).address());
+        }
+        this.ctx = AppContext.open(paths, prefs, location, clock);
+        if (dialect != Dialect.SQLITE) {
+            synchronized (OPENED) {
+                OPENED.add(this);
+            }
+        }
     }
 
-    /** Closes the context and opens the same file again, as a restarted app would (one writer at a time). */
+    /** Every team workspace made since the last {@link #closeAllOpened()}: closed after each test by {@link BothDatabases}. */
+    private static final java.util.List<TestWorkspace> OPENED = new java.util.ArrayList<>();
+
+    static void closeAllOpened() {
+        synchronized (OPENED) {
+            OPENED.forEach(w -> w.ctx.close());
+            OPENED.clear();
+        }
+    }
+
+    /** A fresh, empty workspace in {@code dialect}'s database: a file in {@code dir}, or a database on the server. */
+    public static TestWorkspace on(Dialect dialect, Path dir) {
+        return new TestWorkspace(dir, dialect);
+    }
+
+    private static Class<?> callerClass() {
+        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
+                        .filter(c -> c != TestWorkspace.class).findFirst().orElse(TestWorkspace.class));
+    }
+
+    /** Closes the context and opens the same workspace again, as a restarted app would (one writer at a time). */
     public AppContext reopen() {
         ctx.close();
-        ctx = AppContext.open(paths, prefs, file, clock);
+        ctx = AppContext.open(paths, prefs, location, clock);
         return ctx;
     }
 
@@ -49,7 +92,11 @@ public final class TestWorkspace {
     }
 
     public static TestWorkspace demo(Path dir) {
-        TestWorkspace w = new TestWorkspace(dir);
+        return demo(Dialect.SQLITE, dir);
+    }
+
+    public static TestWorkspace demo(Dialect dialect, Path dir) {
+        TestWorkspace w = new TestWorkspace(dir, dialect);
         w.ctx.populateDemoIfEmpty();
         return w;
     }

@@ -1,12 +1,15 @@
 package com.qundesk.value;
 
+import com.qundesk.db.Dialect;
 import com.qundesk.group.Group;
 import com.qundesk.group.Purpose;
 import com.qundesk.testsupport.StoredGroups;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.file.Path;
 
@@ -18,7 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * member count behind every per-member figure, noise judged on volume alone, and the day a judgement is made for
  * (docs/value-model.md, "Age", "Members" and "The day judged").
  */
+@BothDatabases
 class HealthJudgementTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
@@ -27,7 +35,7 @@ class HealthJudgementTest {
 
     @BeforeEach
     void open() {
-        w = new TestWorkspace(dir);
+        w = TestWorkspace.on(dialect, dir);
         s = new StoredGroups(w);
     }
 

@@ -1,5 +1,6 @@
 package com.qundesk.value;
 
+import com.qundesk.db.Dialect;
 import com.qundesk.stats.DailyStat;
 import com.qundesk.core.FieldError;
 import com.qundesk.group.Group;
@@ -8,10 +9,12 @@ import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
 import com.qundesk.core.ValidationException;
 import com.qundesk.io.RejectedRow;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +23,12 @@ import java.time.LocalDate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@BothDatabases
 class LedgerImporterTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
@@ -29,7 +37,7 @@ class LedgerImporterTest {
 
     @BeforeEach
     void open() {
-        w = new TestWorkspace(dir);
+        w = TestWorkspace.on(dialect, dir);
         g = w.ctx.groups().create(Group.draft(Platform.WECHAT, "读者群", Purpose.FAN, GroupKind.LONG_TERM).toBuilder()
                 .externalId("42@chatroom").memberCount(100).build());
     }

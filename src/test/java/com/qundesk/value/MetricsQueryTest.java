@@ -1,15 +1,18 @@
 package com.qundesk.value;
 
+import com.qundesk.db.Dialect;
 import com.qundesk.flash.FlashPlan;
 import com.qundesk.flash.LifetimePreset;
 import com.qundesk.group.Group;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
 import com.qundesk.testsupport.StoredGroups;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +28,12 @@ import static org.assertj.core.api.Assertions.within;
  * B of docs/value-model.md and each rule's aggregated input at its threshold and just below (today is 2026-11-24
  * in Asia/Shanghai, the 30-day window runs 2026-10-26..2026-11-24).
  */
+@BothDatabases
 class MetricsQueryTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
@@ -34,7 +42,7 @@ class MetricsQueryTest {
 
     @BeforeEach
     void open() {
-        w = new TestWorkspace(dir);
+        w = TestWorkspace.on(dialect, dir);
         s = new StoredGroups(w);
     }
 

@@ -1,12 +1,15 @@
 package com.qundesk.value;
 
+import com.qundesk.db.Dialect;
 import com.qundesk.group.Group;
 import com.qundesk.group.Purpose;
 import com.qundesk.core.ValidationException;
 import com.qundesk.testsupport.StoredGroups;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.TestWorkspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,14 +18,19 @@ import static com.qundesk.testsupport.StoredGroups.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@BothDatabases
 class ThresholdSettingsTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
 
     @Test
     void savedThresholdsDriveTheRulesAndBadOnesSaveNothing() {
-        TestWorkspace w = new TestWorkspace(dir);
+        TestWorkspace w = TestWorkspace.on(dialect, dir);
         StoredGroups s = new StoredGroups(w);
         Group big = s.group("130 members", Purpose.FAN, 130, 400);
         Group chatty = s.group("60 messages a day", Purpose.FAN, 50, 400);
@@ -59,7 +67,7 @@ class ThresholdSettingsTest {
 
     @Test
     void sharesAreShownAndTakenAsPercentages() {
-        TestWorkspace w = new TestWorkspace(dir);
+        TestWorkspace w = TestWorkspace.on(dialect, dir);
         ThresholdSettings s = w.ctx.thresholds();
         double share = w.ctx.health().thresholds().concentratedTop3Share();
         Map<String, String> values = new java.util.LinkedHashMap<>(s.current());

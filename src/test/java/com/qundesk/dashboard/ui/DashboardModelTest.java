@@ -3,12 +3,15 @@ package com.qundesk.dashboard.ui;
 import com.qundesk.dashboard.DashboardService;
 import com.qundesk.dashboard.GroupDetail;
 import com.qundesk.dashboard.Portfolio;
+import com.qundesk.db.Dialect;
 import com.qundesk.i18n.Messages;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.TestWorkspace;
 import com.qundesk.ui.Formats;
 import com.qundesk.value.ValueDimension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -16,14 +19,19 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the dashboard shows of the demo workspace, as texts and series, without a window. */
+@BothDatabases
 class DashboardModelTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
 
     @Test
     void thePortfolioBecomesFiguresAndSeries() {
-        TestWorkspace w = TestWorkspace.demo(dir);
+        TestWorkspace w = TestWorkspace.demo(dialect, dir);
         Messages m = new Messages(Locale.ENGLISH);
         DashboardModel model = new DashboardModel(m, new Formats(w.ctx.zone(), m.locale()), w.ctx.dashboard(),
                 w.ctx.health(), w.ctx.ledger(), w.ctx.chatImports(), w.ctx.reports());

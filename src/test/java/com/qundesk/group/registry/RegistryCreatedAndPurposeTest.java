@@ -1,14 +1,17 @@
 package com.qundesk.group.registry;
 
 import com.qundesk.core.FieldError;
+import com.qundesk.db.Dialect;
 import com.qundesk.group.Group;
 import com.qundesk.group.Purpose;
 import com.qundesk.core.ValidationException;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.TestWorkspace;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -27,7 +30,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the headers operators use, as a date, a date-time or an Excel date cell), and a sheet without purposes is not
  * silently made of event groups.
  */
+@BothDatabases
 class RegistryCreatedAndPurposeTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
@@ -38,7 +46,7 @@ class RegistryCreatedAndPurposeTest {
 
     @Test
     void theCreationTimeIsReadUnderEveryHeaderOperatorsUse() throws Exception {
-        TestWorkspace w = new TestWorkspace(dir.resolve("w"));
+        TestWorkspace w = TestWorkspace.on(dialect, dir.resolve("w"));
         Map<String, String> sheets = Map.of(
                 "created", "2024-03-05", "createdAt", "2024/3/5 09:30", "建群时间", "2024年3月5日",
                 "创建时间", "2024-03-05 09:30:15", "建群日期", "2024.3.5");
@@ -78,7 +86,7 @@ class RegistryCreatedAndPurposeTest {
             ws.value(2, 2, "去年夏天");
             wb.finish();
         }
-        TestWorkspace w = new TestWorkspace(dir.resolve("w"));
+        TestWorkspace w = TestWorkspace.on(dialect, dir.resolve("w"));
         RegistryImporter.Report r = w.ctx.registryImporter().importFile(file,
                 new RegistryImporter.Options(null, TestWorkspace.ZONE), false);
         assertThat(r.imported()).isEqualTo(1);
@@ -92,7 +100,7 @@ class RegistryCreatedAndPurposeTest {
     void aSheetWithoutPurposesNeedsTheOperatorsChoice() throws Exception {
         Path file = dir.resolve("nopurpose.csv");
         Files.writeString(file, "name,memberCount,created\n大群,480,2025-01-10\n小群,30,2025-02-01\n");
-        TestWorkspace w = new TestWorkspace(dir.resolve("w"));
+        TestWorkspace w = TestWorkspace.on(dialect, dir.resolve("w"));
         assertThatThrownBy(() -> w.ctx.registryImporter().importFile(file,
                 new RegistryImporter.Options(null, TestWorkspace.ZONE), false))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
@@ -109,12 +117,12 @@ class RegistryCreatedAndPurposeTest {
     void aBlankPurposeCellIsNotAnEventGroup() throws Exception {
         Path file = dir.resolve("blank.csv");
         Files.writeString(file, "name,purpose\n甲,vip\n乙,\n");
-        TestWorkspace w = new TestWorkspace(dir.resolve("w"));
+        TestWorkspace w = TestWorkspace.on(dialect, dir.resolve("w"));
         RegistryImporter.Report r = w.ctx.registryImporter().importFile(file,
                 new RegistryImporter.Options(null, TestWorkspace.ZONE), false);
         assertThat(r.rejected()).singleElement().satisfies(x -> assertThat(x.reasons())
                 .extracting(FieldError::messageKey).containsExactly("registry.purposeBlank"));
-        TestWorkspace w2 = new TestWorkspace(dir.resolve("w2"));
+        TestWorkspace w2 = TestWorkspace.on(dialect, dir.resolve("w2"));
         w2.ctx.registryImporter().importFile(file, new RegistryImporter.Options(Purpose.HABIT, TestWorkspace.ZONE),
                 false);
         assertThat(w2.ctx.groups().list().stream().collect(Collectors.toMap(Group::name, Group::purpose)))

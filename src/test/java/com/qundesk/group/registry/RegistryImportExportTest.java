@@ -1,6 +1,7 @@
 package com.qundesk.group.registry;
 
 import com.qundesk.core.FieldError;
+import com.qundesk.db.Dialect;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.GroupStatus;
@@ -8,9 +9,11 @@ import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
 import com.qundesk.io.Table;
 import com.qundesk.io.TableReader;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.TestWorkspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +24,12 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@BothDatabases
 class RegistryImportExportTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     /** For sheets whose purpose does not matter to the test (they have no purpose column). */
     private static final RegistryImporter.Options ANY_PURPOSE = new RegistryImporter.Options(Purpose.EVENT,
@@ -32,11 +40,11 @@ class RegistryImportExportTest {
 
     @Test
     void csvAndXlsxRoundTripsIntoAFreshWorkspace() {
-        TestWorkspace source = TestWorkspace.demo(dir.resolve("a"));
+        TestWorkspace source = TestWorkspace.demo(dialect, dir.resolve("a"));
         for (String ext : List.of("csv", "xlsx")) {
             Path file = dir.resolve("groups." + ext);
             int n = source.ctx.registryExporter().export(file, true);
-            TestWorkspace target = new TestWorkspace(dir.resolve("b-" + ext));
+            TestWorkspace target = TestWorkspace.on(dialect, dir.resolve("b-" + ext));
             RegistryImporter.Report r = target.ctx.registryImporter().importFile(file, false);
             assertThat(r.rejected()).isEmpty();
             assertThat(r.imported()).isEqualTo(n);
@@ -61,7 +69,7 @@ class RegistryImportExportTest {
                 + "企微客服群,企业微信,wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA,客户服务,快闪群,小李,150,,售后,蓝\n";
         Path file = dir.resolve("gbk.csv");
         Files.write(file, csv.getBytes(Charset.forName("GBK")));
-        TestWorkspace w = new TestWorkspace(dir.resolve("w"));
+        TestWorkspace w = TestWorkspace.on(dialect, dir.resolve("w"));
         RegistryImporter.Preview p = w.ctx.registryImporter().preview(file);
         assertThat(p.table().encoding()).isEqualTo("GBK/GB18030");
         assertThat(p.ignoredHeaders()).containsExactly("颜色");
@@ -88,7 +96,7 @@ class RegistryImportExportTest {
                 + "bad status,wechat,,1,,gone\n";
         Path file = dir.resolve("bad.csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
-        TestWorkspace w = new TestWorkspace(dir.resolve("w"));
+        TestWorkspace w = TestWorkspace.on(dialect, dir.resolve("w"));
         RegistryImporter.Report r = w.ctx.registryImporter().importFile(file, ANY_PURPOSE, false);
         assertThat(r.imported()).isEqualTo(1);
         assertThat(r.rejected()).extracting(RegistryImporter.Rejected::row).containsExactly(3, 4, 6, 7, 8);
@@ -107,7 +115,7 @@ class RegistryImportExportTest {
     void aDryRunStoresNothing() throws Exception {
         Path file = dir.resolve("ok.csv");
         Files.writeString(file, "name\nA\nB\n");
-        TestWorkspace w = new TestWorkspace(dir.resolve("w"));
+        TestWorkspace w = TestWorkspace.on(dialect, dir.resolve("w"));
         RegistryImporter.Report r = w.ctx.registryImporter().importFile(file, ANY_PURPOSE, true);
         assertThat(r.imported()).isEqualTo(2);
         assertThat(w.ctx.groups().list()).isEmpty();
@@ -115,7 +123,7 @@ class RegistryImportExportTest {
 
     @Test
     void exportedCellsThatLookLikeFormulasAreNeutralisedInCsvAndXlsx() throws Exception {
-        TestWorkspace w = new TestWorkspace(dir.resolve("w"));
+        TestWorkspace w = TestWorkspace.on(dialect, dir.resolve("w"));
         for (String evil : List.of("=HYPERLINK(\"http://x\")", "+1+1", "-2", "@SUM(A1)")) {
             w.ctx.groups().create(Group.draft(Platform.WECHAT, evil, Purpose.EVENT, GroupKind.LONG_TERM)
                     .toBuilder().notes("=cmd|' /C calc'!A0").build());
@@ -137,7 +145,7 @@ class RegistryImportExportTest {
     void dissolvedGroupsNeedAReason() throws Exception {
         Path file = dir.resolve("d.csv");
         Files.writeString(file, "name,status,dissolutionReason\nA,dissolved,\nB,已解散,活动结束\n");
-        TestWorkspace w = new TestWorkspace(dir.resolve("w"));
+        TestWorkspace w = TestWorkspace.on(dialect, dir.resolve("w"));
         RegistryImporter.Report r = w.ctx.registryImporter().importFile(file, ANY_PURPOSE, false);
         assertThat(r.rejected()).extracting(RegistryImporter.Rejected::row).containsExactly(2);
         assertThat(w.ctx.groups().list()).singleElement().satisfies(g -> {

@@ -1,16 +1,19 @@
 package com.qundesk.imports.wecom;
 
+import com.qundesk.db.Dialect;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
 import com.qundesk.imports.ImportFormatException;
 import com.qundesk.stats.DailyStatRepository.DayRow;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.TestWorkspace;
 import com.qundesk.stats.DailyStat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Saved WeCom responses into the workspace: members, joins, leaves, the registry, statistics kept locally. */
+@BothDatabases
 class WecomImportServiceTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
@@ -32,7 +40,7 @@ class WecomImportServiceTest {
 
     @BeforeEach
     void setUp() {
-        w = new TestWorkspace(dir.resolve("ws"));
+        w = TestWorkspace.on(dialect, dir.resolve("ws"));
         wecom = w.ctx.wecomImports();
         options = new WecomImportService.Options(TestWorkspace.ZONE, null, LocalDate.of(2026, 11, 23), false);
     }

@@ -1,0 +1,55 @@
+package com.qundesk.db;
+
+import java.sql.Connection;
+
+/**
+ * The two databases a workspace can live in, and the place where the SQL that differs between them is kept, so a
+ * reader finds every difference here rather than scattered through the repositories. Repositories ask
+ * {@link #of(Connection)} for the connection they were handed.
+ */
+public enum Dialect {
+    /** A workspace file on this PC (the default). */
+    SQLITE("classpath:db/migration"),
+    /** A team workspace on a PostgreSQL server. */
+    POSTGRESQL("classpath:db/postgresql");
+
+    private final String migrations;
+
+    Dialect(String migrations) {
+        this.migrations = migrations;
+    }
+
+    /** Where this database's Flyway migrations are: the same versions, one history, written for each database. */
+    public String migrations() {
+        return migrations;
+    }
+
+    /**
+     * An aggregate joining {@code expr} of a group's rows with {@code separator} (a literal without quotes), in the
+     * order of {@code orderBy}: {@code group_concat} in SQLite (3.44+ orders it), {@code string_agg} in PostgreSQL.
+     */
+    public String joinedText(String expr, String separator, String orderBy) {
+        String sep = "'" + separator.replace("'", "''") + "'";
+        return switch (this) {
+            case SQLITE -> "group_concat(" + expr + ", " + sep + " ORDER BY " + orderBy + ")";
+            case POSTGRESQL -> "string_agg(" + expr + ", " + sep + " ORDER BY " + orderBy + ")";
+        };
+    }
+
+    /**
+     * A boolean expression: "this transaction has written and counters kept by deferred triggers do not show it yet".
+     * PostgreSQL's registry token is bumped at commit (db/postgresql/V6 says why), so inside a transaction that wrote,
+     * the token cannot tell; SQLite's triggers run at once, so there it is always false.
+     */
+    public String wroteUncounted() {
+        return switch (this) {
+            case SQLITE -> "0";
+            case POSTGRESQL -> "(pg_current_xact_id_if_assigned() IS NOT NULL)";
+        };
+    }
+
+    /** The database behind a connection a {@link Database} handed out. */
+    public static Dialect of(Connection c) {
+        return c instanceof org.sqlite.SQLiteConnection ? SQLITE : POSTGRESQL;
+    }
+}

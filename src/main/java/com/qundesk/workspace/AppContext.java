@@ -17,6 +17,8 @@ import com.qundesk.plan.InviteRepository;
 import com.qundesk.plan.InviteService;
 import com.qundesk.plan.PlanRepository;
 import com.qundesk.plan.PlanService;
+import com.qundesk.plan.PlanTemplateRepository;
+import com.qundesk.plan.PlanTemplateService;
 import com.qundesk.report.ReportService;
 import com.qundesk.settings.WorkspaceSettings;
 import com.qundesk.template.TemplateRepository;
@@ -74,6 +76,7 @@ public final class AppContext implements AutoCloseable {
     private final ImportBatchService importBatch;
     private final BackupService backups;
     private final PlanService plans;
+    private final PlanTemplateService planTemplates;
     private final CalendarExport calendarExport;
     private final InviteService invites;
 
@@ -104,9 +107,12 @@ public final class AppContext implements AutoCloseable {
         this.wecomImports = new WecomImportService(database, groups, clock);
         this.importBatch = new ImportBatchService(java.util.List.of(chatImports, wecomImports));
         this.backups = new BackupService(database, settings, paths, clock, this::zone);
-        this.plans = new PlanService(database, new PlanRepository(), groups, campaigns, flashRepo, ledgerRepo, clock,
+        PlanRepository planRepo = new PlanRepository();
+        this.plans = new PlanService(database, planRepo, groups, campaigns, flashRepo, ledgerRepo, clock,
                 this::zone, () -> populatingDemo ? Locale.SIMPLIFIED_CHINESE : localeFrom(prefs));
         flash.addCreationHook(plans::applyPresetPlan);
+        this.planTemplates = new PlanTemplateService(database, new PlanTemplateRepository(), planRepo, groups, clock,
+                this::zone);
         this.calendarExport = new CalendarExport(flash, plans, clock, outputs);
         this.invites = new InviteService(database, new InviteRepository(), groups, campaigns, flashRepo, clock);
         templates.seedDefaults();
@@ -248,6 +254,10 @@ public final class AppContext implements AutoCloseable {
 
     public PlanService plans() {
         return plans;
+    }
+
+    public PlanTemplateService planTemplates() {
+        return planTemplates;
     }
 
     public InviteService invites() {

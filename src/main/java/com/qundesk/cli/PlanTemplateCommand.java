@@ -148,7 +148,7 @@ final class PlanTemplateCommand {
             }
             Messages m = messages();
             for (PlanTemplate t : all) {
-                out().printf("%-5d %s  (%s)%n", t.id(), t.name(), target(m, t));
+                out().printf("%-5d %s  (%s)%n", t.id(), t.name(), m.describe(t.target()));
                 for (PlanTemplateItem i : t.items()) {
                     out().printf("      %s  %-8s %-28s %s%n", HH_MM.format(i.timeOfDay()),
                             m.get(i.dimension().messageKey()), i.rrule() == null ? m.get("cli.planTemplate.once")
@@ -158,15 +158,6 @@ final class PlanTemplateCommand {
             out().println(m.get("cli.planTemplate.count", all.size()));
             return QunDeskCli.OK;
         }
-    }
-
-    /** "purpose: Shopping · tag: north", in the operator's language. */
-    static String target(Messages m, PlanTemplate t) {
-        String p = t.purpose() == null ? null : m.get(t.purpose().messageKey());
-        if (p != null && t.tag() != null) {
-            return m.get("cli.planTemplate.forBoth", p, t.tag());
-        }
-        return p != null ? m.get("cli.planTemplate.forPurpose", p) : m.get("cli.planTemplate.forTag", t.tag());
     }
 
     @Command(name = "apply", mixinStandardHelpOptions = true,

@@ -1,6 +1,7 @@
 package com.qundesk.plan;
 
 import com.qundesk.group.Purpose;
+import com.qundesk.i18n.Localizable;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,30 @@ public record PlanTemplate(Long id, String name, Purpose purpose, String tag, In
 
     public PlanTemplate {
         items = items == null ? List.of() : List.copyOf(items);
+    }
+
+    /** Which groups it is for, in the operator's words ({@code Messages.describe}): by purpose, by tag, or both. */
+    public Localizable target() {
+        Localizable purposeName = purpose == null ? null : message(purpose.messageKey());
+        String key = purpose == null ? "planTemplate.forTag" : tag == null ? "planTemplate.forPurpose"
+                : "planTemplate.forBoth";
+        return purpose == null ? message(key, tag) : tag == null ? message(key, purposeName)
+                : message(key, purposeName, tag);
+    }
+
+    private static Localizable message(String key, Object... args) {
+        List<Object> list = List.of(args);
+        return new Localizable() {
+            @Override
+            public String messageKey() {
+                return key;
+            }
+
+            @Override
+            public List<Object> messageArgs() {
+                return list;
+            }
+        };
     }
 
     /** Whether a group of {@code purpose} carrying {@code tags} is one this template is for. */

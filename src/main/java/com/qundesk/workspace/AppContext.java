@@ -154,7 +154,9 @@ public final class AppContext implements AutoCloseable {
         populatingDemo = true;
         try {
             new DemoWorkspace(groups, campaigns, flash, ledger, clock, zone()).populate();
-            new com.qundesk.demo.DemoPlans(plans, invites, clock, zone()).populate(groups.list());
+            com.qundesk.demo.DemoPlans demoPlans = new com.qundesk.demo.DemoPlans(plans, invites, clock, zone());
+            demoPlans.populate(groups.list());
+            demoPlans.populateTemplate(planTemplates);
         } finally {
             populatingDemo = false;
         }

@@ -51,7 +51,7 @@ class PlanTemplateCliTest {
         JsonNode list = json(cli.run("plan", "template", "list", "--format", "json", "--workspace", cli.ws));
         assertThat(list).hasSize(1);
         assertThat(cli.run("plan", "template", "list", "--workspace", cli.ws).out())
-                .contains("团购节奏", "purpose: Shopping", "FREQ=WEEKLY;BYDAY=WE", "once", "1 template(s)");
+                .contains("团购节奏", "For groups of purpose “Shopping / good things”", "FREQ=WEEKLY;BYDAY=WE", "once", "1 template(s)");
 
         JsonNode dry = json(cli.run("plan", "template", "apply", "团购节奏", "--dry-run", "--format", "json",
                 "--workspace", cli.ws));

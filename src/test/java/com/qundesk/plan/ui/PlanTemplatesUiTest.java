@@ -144,7 +144,7 @@ class PlanTemplatesUiTest {
         // applying again asks nothing and adds nothing
         robot.clickOn(list.lookup("#applyTemplateButton"));
         waitFor(() -> result.getText().startsWith("Nothing"));
-        assertThat(result.getText()).isEqualTo("Nothing to add: the 2 group(s) “Shopping rhythm” is for already have it.");
+        assertThat(result.getText()).isEqualTo("Nothing to add: all 2 group(s) that “Shopping rhythm” is for already have its items.");
         assertThat(ctx.plans().list(shopping1)).hasSize(2);
         OpenDialogs.cancel(list);
     }

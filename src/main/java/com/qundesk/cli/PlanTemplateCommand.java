@@ -102,7 +102,7 @@ final class PlanTemplateCommand {
                     "Each --item is DIM|HH:MM|TITLE[|RRULE][|TEXT]: the dimension, the time of day, the title, an "
                             + "optional RFC 5545 rule (leave it empty for once) and the text to paste (the rest of "
                             + "the line; {group}, {owner} … are filled in). E.g.",
-                    "  --item 'benefits|20:00|Weekly deal|FREQ=WEEKLY;BYDAY=WE|This week in {group}: …'",
+                    "  --item 'benefits|20:00|Weekly deal|FREQ=WEEKLY;BYDAY=WE|This week: …'",
                     "  --item 'cases|09:30|A customer story'"})
     static final class AddCmd extends CliCommand implements Callable<Integer> {
         @Option(names = "--name", required = true)

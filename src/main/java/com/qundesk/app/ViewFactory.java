@@ -16,6 +16,7 @@ import com.qundesk.imports.ui.ImportController;
 import com.qundesk.plan.ui.DeliveriesController;
 import com.qundesk.plan.ui.GroupPlanController;
 import com.qundesk.plan.ui.PlanSignsController;
+import com.qundesk.plan.ui.PlanTemplatesDialog;
 import com.qundesk.shell.MainWindowController;
 import com.qundesk.shell.SettingsController;
 import com.qundesk.shell.TodayController;
@@ -67,7 +68,8 @@ public final class ViewFactory implements Function<Class<?>, Object> {
                 entry(CalendarController.class, () -> new CalendarController(ui, ctx.campaigns(), ctx.flash(),
                         ctx.plans(), ctx.calendarExport(), flashDialogs)),
                 entry(DeliveriesController.class, () -> new DeliveriesController(ui, ctx.plans(), ctx.invites())),
-                entry(GroupPlanController.class, () -> new GroupPlanController(ui, ctx.plans(), ctx.health())),
+                entry(GroupPlanController.class, () -> new GroupPlanController(ui, ctx.plans(), ctx.health(),
+                        new PlanTemplatesDialog(ui, ctx.planTemplates()))),
                 entry(PlanSignsController.class, () -> new PlanSignsController(ui, ctx.plans(), ctx.groups(),
                         ctx.health())),
                 entry(ImportController.class, () -> new ImportController(ui, ctx.importBatch(), ctx.chatImports(),

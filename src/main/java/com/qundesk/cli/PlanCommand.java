@@ -20,11 +20,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code qundesk plan add|list|deliver|skip}: the value plan from the command line. */
+/** {@code qundesk plan add|list|deliver|skip|invite|template}: the value plan from the command line. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Plan what each group gives its members; mark deliveries delivered or skipped.",
         subcommands = {PlanCommand.AddCmd.class, PlanCommand.ListCmd.class, PlanCommand.DeliverCmd.class,
-                PlanCommand.SkipCmd.class, PlanCommand.InviteCmd.class})
+                PlanCommand.SkipCmd.class, PlanCommand.InviteCmd.class, PlanTemplateCommand.class})
 final class PlanCommand {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

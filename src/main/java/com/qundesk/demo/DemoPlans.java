@@ -1,10 +1,14 @@
 package com.qundesk.demo;
 
 import com.qundesk.group.Group;
+import com.qundesk.group.Purpose;
 import com.qundesk.plan.DeliveryEdit;
 import com.qundesk.plan.InviteService;
 import com.qundesk.plan.PlanRequest;
 import com.qundesk.plan.PlanService;
+import com.qundesk.plan.PlanTemplate;
+import com.qundesk.plan.PlanTemplateItem;
+import com.qundesk.plan.PlanTemplateService;
 import com.qundesk.plan.PlannedDelivery;
 import com.qundesk.value.ValueDimension;
 
@@ -22,7 +26,8 @@ import java.util.Random;
  * shopping portfolio that pushes (one promotion to five groups on one day, four flash sales a day, benefits
  * only), and for every occurrence already past mostly "delivered" (a value event a few minutes later, reach a
  * share of the members), some "skipped" with a reason, and a few of the last day still open on Today; and
- * invite QR codes in every state (fresh, lapsing tomorrow, lapsed, a full group still advertising one).
+ * invite QR codes in every state (fresh, lapsing tomorrow, lapsed, a full group still advertising one); and a plan
+ * template applied to the store groups.
  */
 public final class DemoPlans {
 
@@ -120,6 +125,21 @@ public final class DemoPlans {
                 plans.skip(d.item().id(), d.occurrence(), SKIP_REASONS.get(random.nextInt(SKIP_REASONS.size())));
             }
         }
+    }
+
+    /**
+     * One plan template, applied: the store groups (shopping, tagged 门店) get a weekly in-store benefit and a
+     * monthly customer story, so a newcomer sees a plan given to many groups at once.
+     */
+    public void populateTemplate(PlanTemplateService templates) {
+        PlanTemplate t = templates.define(new PlanTemplate(null, "门店福利群节奏", Purpose.SHOPPING, "门店", null, List.of(
+                new PlanTemplateItem(null, ValueDimension.BENEFITS, "每周到店福利",
+                        "「{group}」本周到店福利：出示群聊截图，第二杯半价（周四至周日）。", null,
+                        "FREQ=WEEKLY;BYDAY=TH", LocalTime.of(10, 0)),
+                new PlanTemplateItem(null, ValueDimension.CASES, "本月顾客故事",
+                        "本月顾客故事：一位老顾客分享她的咖啡搭配，欢迎在群里晒出你的组合，{owner} 会挑三位送券。", null,
+                        "FREQ=MONTHLY;BYDAY=1SA", LocalTime.of(20, 0)))));
+        templates.apply(t.id(), false);
     }
 
     private static java.util.Optional<Group> find(List<Group> groups, String name) {

@@ -57,6 +57,20 @@ public final class PlanRepository {
                 groupId);
     }
 
+    /** The groups that already have items made by template {@code templateId} (ended ones count too). */
+    public java.util.Set<Long> groupsWithTemplate(Connection c, long templateId) throws SQLException {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT group_id FROM plan_item WHERE template_id = ?")) {
+            ps.setLong(1, templateId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
     public void endItem(Connection c, long id, Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE plan_item SET ended_at = ? WHERE id = ? "
                 + "AND ended_at IS NULL")) {

@@ -7,6 +7,7 @@ import org.dmfs.rfc5545.recur.RecurrenceRule;
 import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +64,21 @@ public final class Recurrence {
             }
         }
         return out;
+    }
+
+    /**
+     * The first occurrence of {@code rule} at or after {@code start}, counted from {@code start} as its DTSTART in
+     * {@code zone} (so the rule keeps start's wall-clock time); {@code start} itself when the rule never falls.
+     */
+    public static Instant firstAtOrAfter(String rule, Instant start, ZoneId zone) {
+        RecurrenceRuleIterator it = parse(rule).iterator(start.toEpochMilli(), TimeZone.getTimeZone(zone));
+        for (int n = 0; it.hasNext() && n < MAX_PER_QUERY; n++) {
+            long t = it.nextMillis();
+            if (t >= start.toEpochMilli()) {
+                return Instant.ofEpochMilli(t);
+            }
+        }
+        return start;
     }
 
     /** Whether {@code at} is one of the item's occurrences. */

@@ -18,6 +18,8 @@ import com.qundesk.plan.InviteRepository;
 import com.qundesk.plan.InviteService;
 import com.qundesk.plan.PlanRepository;
 import com.qundesk.plan.PlanService;
+import com.qundesk.plan.PlanTemplateRepository;
+import com.qundesk.plan.PlanTemplateService;
 import com.qundesk.report.ReportService;
 import com.qundesk.settings.WorkspaceSettings;
 import com.qundesk.template.TemplateRepository;
@@ -75,6 +77,7 @@ public final class AppContext implements AutoCloseable {
     private final ImportBatchService importBatch;
     private final BackupService backups;
     private final PlanService plans;
+    private final PlanTemplateService planTemplates;
     private final CalendarExport calendarExport;
     private final InviteService invites;
 
@@ -107,9 +110,12 @@ public final class AppContext implements AutoCloseable {
         this.wecomImports = new WecomImportService(database, groups, clock);
         this.importBatch = new ImportBatchService(java.util.List.of(chatImports, wecomImports));
         this.backups = new BackupService(database, settings, paths, clock, this::zone);
-        this.plans = new PlanService(database, new PlanRepository(), groups, campaigns, flashRepo, ledgerRepo, clock,
+        PlanRepository planRepo = new PlanRepository();
+        this.plans = new PlanService(database, planRepo, groups, campaigns, flashRepo, ledgerRepo, clock,
                 this::zone, () -> populatingDemo ? Locale.SIMPLIFIED_CHINESE : localeFrom(prefs));
         flash.addCreationHook(plans::applyPresetPlan);
+        this.planTemplates = new PlanTemplateService(database, new PlanTemplateRepository(), planRepo, groups, clock,
+                this::zone);
         this.calendarExport = new CalendarExport(flash, plans, clock, outputs);
         this.invites = new InviteService(database, new InviteRepository(), groups, campaigns, flashRepo, clock);
         templates.seedDefaults();
@@ -166,7 +172,9 @@ public final class AppContext implements AutoCloseable {
         populatingDemo = true;
         try {
             new DemoWorkspace(groups, campaigns, flash, ledger, clock, zone()).populate();
-            new com.qundesk.demo.DemoPlans(plans, invites, clock, zone()).populate(groups.list());
+            com.qundesk.demo.DemoPlans demoPlans = new com.qundesk.demo.DemoPlans(plans, invites, clock, zone());
+            demoPlans.populate(groups.list());
+            demoPlans.populateTemplate(planTemplates);
         } finally {
             populatingDemo = false;
         }
@@ -287,6 +295,10 @@ public final class AppContext implements AutoCloseable {
 
     public PlanService plans() {
         return plans;
+    }
+
+    public PlanTemplateService planTemplates() {
+        return planTemplates;
     }
 
     public InviteService invites() {

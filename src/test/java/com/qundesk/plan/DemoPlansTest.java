@@ -48,6 +48,23 @@ class DemoPlansTest {
                         PushingSign.Kind.MORE_THAN_THREE_A_DAY, PushingSign.Kind.ONE_DIMENSION);
     }
 
+    /** The demo has a plan template applied to its store groups, so a newcomer sees one plan given to many. */
+    @Test
+    void theDemoHasAPlanTemplateAppliedToTheStoreGroups() {
+        TestWorkspace w = TestWorkspace.demo(dir);
+        List<PlanTemplate> templates = w.ctx.planTemplates().list();
+        assertThat(templates).singleElement().satisfies(t -> {
+            assertThat(t.purpose()).isEqualTo(com.qundesk.group.Purpose.SHOPPING);
+            assertThat(t.tag()).isEqualTo("门店");
+            assertThat(t.items()).hasSize(2);
+        });
+        TemplateApplication again = w.ctx.planTemplates().apply(templates.getFirst().id(), true);
+        assertThat(again.added()).as("already applied").isEmpty();
+        assertThat(again.alreadyHad()).extracting(TemplateApplication.GroupRef::name)
+                .containsExactlyInAnyOrder("瑞幸咖啡门店福利群·静安", "瑞幸咖啡门店福利群·徐汇");
+        assertThat(w.ctx.plans().list(null)).filteredOn(i -> i.source() == PlanItem.Source.TEMPLATE).hasSize(4);
+    }
+
     /**
      * The demo is a Chinese community's workspace: its flash groups' preset plans are Chinese too, also when the
      * demo is made from an English command line (they came out in English inside the Chinese window).

@@ -166,6 +166,7 @@ class EveryViewFinishedUiTest {
         dialog(robot, audit, Section.TODAY, "#aboutLink", "about");
         todayDialogs(robot, audit);
         planItem(robot, audit);
+        planTemplates(robot, audit);
         dialog(robot, audit, Section.IMPORT, "#adKeywordsButton", "ad keywords");
         importUndo(robot, audit, export);
         backupRestore(robot, audit);
@@ -259,6 +260,19 @@ class EveryViewFinishedUiTest {
         settle();
         audited(audit, Section.DASHBOARD.token() + " › group › new plan item dialog", OpenDialogs.open(add::fire),
                 true);
+    }
+
+    /** The plan templates from the dashboard's group detail (the demo's template shown), and a new template's form. */
+    private void planTemplates(FxRobot robot, TextAudit audit) throws Exception {
+        ButtonBase templates = shown(robot, n -> "templatesButton".equals(n.getId()));
+        settle();
+        DialogPane list = audited(audit, Section.DASHBOARD.token() + " › group › plan templates dialog",
+                OpenDialogs.open(templates::fire), false);
+        assertThat(((javafx.scene.control.ListView<?>) list.lookup("#templateList")).getItems())
+                .as("the demo's template").isNotEmpty();
+        audited(audit, Section.DASHBOARD.token() + " › group › plan templates › new template dialog",
+                OpenDialogs.open(() -> ((ButtonBase) list.lookup("#newTemplateButton")).fire()), true);
+        OpenDialogs.cancel(list);
     }
 
     /** Groups › Import…: the preview of a small registry sheet (the file chooser before it is the OS's), the report. */
@@ -402,6 +416,11 @@ class EveryViewFinishedUiTest {
         w.ctx.plans().list(null).forEach(i -> {
             data.add(i.title());
             data.add(i.body());
+        });
+        w.ctx.planTemplates().list().forEach(t -> {
+            data.add(t.name());
+            data.add(t.tag());
+            t.items().forEach(i -> data.add(i.title()));
         });
         java.time.Instant now = w.clock.instant();
         w.ctx.plans().occurrences(now.minus(java.time.Duration.ofDays(40)), now.plus(java.time.Duration.ofDays(40)), now)

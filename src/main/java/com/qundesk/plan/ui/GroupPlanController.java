@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 
 /**
  * A group's value plan in its detail: planned vs delivered vs skipped in the window, the dimensions the plan never
- * covers, the signs of mechanical pushing with their evidence, the items, and "add an item".
+ * covers, the signs of mechanical pushing with their evidence, the items, "add an item" and the plan templates.
  */
 public final class GroupPlanController {
 
@@ -30,6 +30,7 @@ public final class GroupPlanController {
     private final ViewContext view;
     private final PlanService plans;
     private final HealthService health;
+    private final PlanTemplatesDialog templates;
     private Long groupId;
     private int window = 30;
 
@@ -38,11 +39,14 @@ public final class GroupPlanController {
     @FXML private ListView<String> signs;
     @FXML private ListView<String> items;
     @FXML private Button addButton;
+    @FXML private Button templatesButton;
 
-    public GroupPlanController(ViewContext view, PlanService plans, HealthService health) {
+    public GroupPlanController(ViewContext view, PlanService plans, HealthService health,
+                               PlanTemplatesDialog templates) {
         this.view = view;
         this.plans = plans;
         this.health = health;
+        this.templates = templates;
     }
 
     @FXML
@@ -91,6 +95,16 @@ public final class GroupPlanController {
     /** The list separator of the operator's language: 、 in Chinese, a comma in English. */
     static String separator(Messages m) {
         return "zh".equals(m.locale().getLanguage()) ? "、" : ", ";
+    }
+
+    /** The plan templates, which give many groups one plan; this group's plan is shown again after an apply. */
+    @FXML
+    private void onTemplates() {
+        templates.show(templatesButton.getScene().getWindow(), () -> {
+            if (groupId != null) {
+                show(groupId, window);
+            }
+        });
     }
 
     @FXML

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static com.qundesk.db.Jdbc.getInt;
+import static com.qundesk.db.Jdbc.insertedId;
 import static com.qundesk.db.Jdbc.setInt;
 
 /** SQL for plan templates and their items. The plan items a template makes are written by {@link PlanRepository}. */
@@ -28,17 +29,12 @@ public final class PlanTemplateRepository {
     public long insert(Connection c, PlanTemplate t, Instant at) throws SQLException {
         long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO plan_template (name, purpose, tag, created_at) "
-                + "VALUES (?,?,?,?)")) {
+                + "VALUES (?,?,?,?) RETURNING id")) {
             ps.setString(1, t.name());
             ps.setString(2, t.purpose() == null ? null : t.purpose().token());
             ps.setString(3, t.tag());
             ps.setLong(4, at.toEpochMilli());
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            id = rs.getLong(1);
+            id = insertedId(ps);
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO plan_template_item (template_id, dimension, title, "
                 + "body, reach, rrule, time_of_day) VALUES (?,?,?,?,?,?,?)")) {

@@ -2,15 +2,18 @@ package com.qundesk.plan;
 
 import com.qundesk.core.UserPrefs;
 import com.qundesk.core.ValidationException;
+import com.qundesk.db.Dialect;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.TestWorkspace;
 import com.qundesk.value.ValueDimension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,7 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Plan templates on a real workspace: defined, applied by purpose and by tag, once per group, deleted. */
+@BothDatabases
 class PlanTemplateServiceTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
@@ -31,7 +39,7 @@ class PlanTemplateServiceTest {
 
     @BeforeEach
     void open() {
-        w = new TestWorkspace(dir); // 2026-11-24 10:00 in Shanghai
+        w = TestWorkspace.on(dialect, dir); // 2026-11-24 10:00 in Shanghai
     }
 
     private Group group(String name, Purpose purpose, String... tags) {

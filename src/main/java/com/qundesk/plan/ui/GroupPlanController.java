@@ -76,7 +76,7 @@ public final class GroupPlanController {
         signs.getItems().setAll(j.pushingSigns().stream().map(s -> describe(m, s)).toList());
         items.getItems().setAll(d.items().stream().filter(PlanItem::active).map(i -> m.get("plan.group.item",
                 m.get(i.dimension().messageKey()), i.title(),
-                i.rrule() == null ? view.formats().dateTime(i.startAt()) : i.rrule() + " · "
+                i.rrule() == null ? view.formats().dateTime(i.startAt()) : RhythmText.describe(m, i.rrule()) + " · "
                         + view.formats().dateTime(i.startAt()))).toList());
     }
 

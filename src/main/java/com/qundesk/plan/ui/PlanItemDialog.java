@@ -50,8 +50,7 @@ final class PlanItemDialog {
         ComboBox<String> rule = new ComboBox<>();
         rule.setId("planRule");
         rule.setEditable(true);
-        rule.getItems().setAll("", "FREQ=DAILY", "FREQ=WEEKLY;BYDAY=MO", "FREQ=WEEKLY;BYDAY=FR",
-                "FREQ=MONTHLY;BYDAY=1FR", "FREQ=MONTHLY;BYMONTHDAY=-1");
+        RhythmText.offer(rule, m);
         rule.setPromptText(m.get("plan.add.rulePrompt"));
         Label error = new Label();
         error.getStyleClass().add("danger-title");
@@ -75,7 +74,7 @@ final class PlanItemDialog {
                 problem = m.get("plan.deliver.badTime");
             } else {
                 try {
-                    Recurrence.normalise(rule.getEditor().getText());
+                    Recurrence.normalise(RhythmText.ruleOf(rule));
                 } catch (ValidationException ex) {
                     problem = m.describe(ex);
                 }
@@ -90,7 +89,7 @@ final class PlanItemDialog {
                 return null;
             }
             Instant first = DeliveryDialogs.instantOf(view, start.getText());
-            String r = rule.getEditor().getText();
+            String r = RhythmText.ruleOf(rule);
             return new PlanRequest(groupId, dimension.getValue(), title.getText().strip(),
                     text.getText().isBlank() ? null : text.getText(), DeliveryDialogs.reachOf(reach.getText()),
                     r == null || r.isBlank() ? null : r, first);

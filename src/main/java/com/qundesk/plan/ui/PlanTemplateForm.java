@@ -75,7 +75,7 @@ final class PlanTemplateForm {
     static String describe(Messages m, PlanTemplateItem i) {
         return m.get("planTemplate.item", i.timeOfDay().format(DateTimeFormatter.ofPattern("HH:mm")),
                 m.get(i.dimension().messageKey()), i.title(),
-                i.rrule() == null ? m.get("planTemplate.once") : i.rrule());
+                RhythmText.describe(m, i.rrule()));
     }
 
     private void prepare() {
@@ -88,8 +88,7 @@ final class PlanTemplateForm {
         itemDimension.getItems().setAll(ValueDimension.values());
         itemDimension.setConverter(converter(d -> d == null ? "" : m.get(d.messageKey())));
         itemDimension.setValue(ValueDimension.BENEFITS);
-        itemRule.getItems().setAll("", "FREQ=DAILY", "FREQ=WEEKLY;BYDAY=MO", "FREQ=WEEKLY;BYDAY=WE",
-                "FREQ=MONTHLY;BYDAY=1FR", "FREQ=MONTHLY;BYMONTHDAY=-1");
+        RhythmText.offer(itemRule, m);
         formItems.setPlaceholder(new Label(m.get("planTemplate.form.noItems")));
         formItems.setCellFactory(l -> new ListCell<>() {
             @Override
@@ -137,7 +136,7 @@ final class PlanTemplateForm {
         if (itemTitle.getText().isBlank()) {
             return m.get("validation.planTemplate.itemTitle", n);
         }
-        String rule = itemRule.getEditor().getText();
+        String rule = RhythmText.ruleOf(itemRule);
         try {
             rule = Recurrence.normalise(rule);
         } catch (ValidationException e) {

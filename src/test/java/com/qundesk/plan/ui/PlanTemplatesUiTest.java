@@ -125,7 +125,7 @@ class PlanTemplatesUiTest {
         waitFor(() -> templateList.getItems().size() == 1 && templateList.getSelectionModel().getSelectedItem() != null);
         ListView<String> templateItems = (ListView<String>) list.lookup("#templateItems");
         assertThat(templateItems.getItems()).containsExactly("09:30 · Cases · A customer story · once",
-                "20:00 · Benefits · Wednesday deal · FREQ=WEEKLY;BYDAY=WE");
+                "20:00 · Benefits · Wednesday deal · every Wednesday");
 
         DialogPane ask = OpenDialogs.open(() -> ((Button) list.lookup("#applyTemplateButton")).fire());
         assertThat(ask.getContentText()).isEqualTo("Apply “Shopping rhythm” to 2 group(s)? 4 plan item(s) will be "

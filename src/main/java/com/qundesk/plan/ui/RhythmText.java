@@ -5,7 +5,6 @@ import javafx.scene.control.ComboBox;
 import javafx.util.StringConverter;
 
 import java.time.DayOfWeek;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +73,7 @@ public final class RhythmText {
             if (day == null) {
                 return null;
             }
-            days.add(day.getDisplayName(TextStyle.FULL, m.locale()));
+            days.add(dayName(m, day));
         }
         String list = String.join(m.get("rhythm.separator"), days);
         return interval == 1 ? m.get("rhythm.weeklyOn", list) : m.get("rhythm.everyNWeeksOn", interval, list);
@@ -96,13 +95,18 @@ public final class RhythmText {
             if (day == null) {
                 return null;
             }
-            String name = day.getDisplayName(TextStyle.FULL, m.locale());
+            String name = dayName(m, day);
             if (nth == -1) {
                 return m.get("rhythm.monthlyLast", name);
             }
             return nth >= 1 && nth <= 5 ? m.get("rhythm.monthlyNth", m.get("rhythm.nth." + nth), name) : null;
         }
         return null;
+    }
+
+    /** "Monday", "周一": the weekday as the operator's language names it in a rhythm. */
+    private static String dayName(Messages m, DayOfWeek day) {
+        return m.get("rhythm.day." + day.getValue());
     }
 
     private static DayOfWeek day(String code) {

@@ -23,8 +23,8 @@ class RhythmTextTest {
         assertThat(RhythmText.describe(en, "FREQ=MONTHLY;BYMONTHDAY=-1")).isEqualTo("on the last day of every month");
         assertThat(RhythmText.describe(en, "FREQ=WEEKLY;INTERVAL=2;BYDAY=SA;COUNT=4"))
                 .isEqualTo("every 2 weeks on Saturday, 4 times");
-        assertThat(RhythmText.describe(zh, "FREQ=WEEKLY;BYDAY=MO")).isEqualTo("每星期一");
-        assertThat(RhythmText.describe(zh, "FREQ=MONTHLY;BYDAY=1FR")).isEqualTo("每月第一个星期五");
+        assertThat(RhythmText.describe(zh, "FREQ=WEEKLY;BYDAY=MO")).isEqualTo("每周一");
+        assertThat(RhythmText.describe(zh, "FREQ=MONTHLY;BYDAY=1FR")).isEqualTo("每月第一个周五");
         assertThat(RhythmText.describe(zh, "FREQ=DAILY;UNTIL=20261231T000000Z")).isEqualTo("每天，至 2026-12-31");
         assertThat(RhythmText.describe(zh, null)).isEqualTo("一次");
     }

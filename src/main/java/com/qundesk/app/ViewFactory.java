@@ -61,7 +61,7 @@ public final class ViewFactory implements Function<Class<?>, Object> {
                 entry(LedgerController.class, () -> new LedgerController(ui, ctx.ledger(), ctx.ledgerImporter(),
                         ctx.groups(), ctx.health())),
                 entry(TemplatesController.class, () -> new TemplatesController(ui, ctx.templates(), ctx.groups(),
-                        ctx.campaigns())),
+                        ctx.campaigns(), new PlanTemplatesDialog(ui, ctx.planTemplates()))),
                 entry(BackupsController.class, () -> new BackupsController(ui, ctx.backups(), ctx.workspace())),
                 entry(CampaignsController.class, () -> new CampaignsController(ui, ctx.campaigns(), ctx.flash(),
                         ctx.templates(), flashDialogs)),

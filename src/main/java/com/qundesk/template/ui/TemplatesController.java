@@ -3,6 +3,7 @@ package com.qundesk.template.ui;
 import com.qundesk.campaign.Campaign;
 import com.qundesk.group.Group;
 import com.qundesk.i18n.Messages;
+import com.qundesk.plan.ui.PlanTemplatesDialog;
 import com.qundesk.template.TemplateService;
 import com.qundesk.group.GroupService;
 import com.qundesk.campaign.CampaignService;
@@ -49,6 +50,7 @@ public final class TemplatesController {
     private final TemplateService templates;
     private final GroupService groups;
     private final CampaignService campaigns;
+    private final PlanTemplatesDialog planTemplates;
     private List<Template> all = List.of();
 
     @FXML private ComboBox<TemplateKind> kindFilter;
@@ -62,14 +64,23 @@ public final class TemplatesController {
     @FXML private TextArea previewArea;
     @FXML private Button saveButton;
     @FXML private Button newButton;
+    @FXML private Button planTemplatesButton;
     @FXML private Button copyButton;
     @FXML private Label message;
 
-    public TemplatesController(ViewContext ui, TemplateService templates, GroupService groups, CampaignService campaigns) {
+    public TemplatesController(ViewContext ui, TemplateService templates, GroupService groups, CampaignService campaigns,
+                               PlanTemplatesDialog planTemplates) {
         this.ui = ui;
         this.templates = templates;
         this.groups = groups;
         this.campaigns = campaigns;
+        this.planTemplates = planTemplates;
+    }
+
+    /** The plan templates (what many groups of a purpose or tag are given, on a rhythm) sit beside the message texts. */
+    @FXML
+    private void onPlanTemplates() {
+        planTemplates.show(planTemplatesButton.getScene().getWindow(), () -> { });
     }
 
     @FXML

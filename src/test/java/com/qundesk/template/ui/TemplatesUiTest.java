@@ -68,4 +68,16 @@ class TemplatesUiTest {
         assertThat(copied[0]).isEqualTo("欢迎 " + g.name() + "，群主 " + g.owner());
     }
 
+    @Test
+    void thePlanTemplatesOpenBesideTheMessageTexts(FxRobot robot) throws Exception {
+        waitFor(() -> window.controller() != null);
+        robot.interact(() -> window.show(Section.TEMPLATES));
+        waitFor(() -> robot.lookup("#planTemplatesButton").tryQuery().isPresent());
+        javafx.scene.control.Button open = robot.lookup("#planTemplatesButton").queryAs(javafx.scene.control.Button.class);
+        javafx.scene.control.DialogPane dialog = com.qundesk.testsupport.OpenDialogs.open(open::fire);
+        ListView<?> list = (ListView<?>) dialog.lookup("#templateList");
+        waitFor(() -> !list.getItems().isEmpty());
+        assertThat(list.getItems().toString()).contains("门店福利群节奏");
+        robot.interact(() -> ((Stage) dialog.getScene().getWindow()).close());
+    }
 }

@@ -17,10 +17,10 @@ final class DemoCommand extends CliCommand implements Callable<Integer> {
         Messages m = messages();
         AppContext ctx = root.openOrCreate();
         if (!ctx.populateDemoIfEmpty()) {
-            err().println(m.get("cli.demo.notEmpty", root.workspace()));
+            err().println(m.get("cli.demo.notEmpty", root.location().display()));
             return QunDeskCli.FAILED;
         }
-        out().println(m.get("cli.demo.created", ctx.groups().list().size(), ctx.workspace()));
+        out().println(m.get("cli.demo.created", ctx.groups().list().size(), ctx.location().display()));
         return QunDeskCli.OK;
     }
 }

@@ -61,15 +61,17 @@ final class DueCommand extends CliCommand implements Callable<Integer> {
             out().println(mapper.writeValueAsString(arr));
         } else {
             var m = messages();
+            // columns padded by display width: a Chinese character takes two columns in a terminal
             for (DueItem i : items) {
-                out().printf("%-9s %-12s %s  #%d %s%n", m.get("due.state." + i.state().name().toLowerCase(Locale.ROOT)),
-                        m.get("due.kind." + i.kind().name().toLowerCase(Locale.ROOT)),
+                out().printf("%s %s %s  #%d %s%n",
+                        DisplayWidth.pad(m.get("due.state." + i.state().name().toLowerCase(Locale.ROOT)), 9),
+                        DisplayWidth.pad(m.get("due.kind." + i.kind().name().toLowerCase(Locale.ROOT)), 12),
                         i.dueAt().atZone(ctx.zone()).toLocalDateTime(), i.groupId(), i.name());
             }
             for (PlannedDelivery d : deliveries) {
-                out().printf("%-9s %-12s %s  #%d %s · %s (plan %d)%n", m.get("due.state." + d.state().token()),
-                        m.get("due.kind.delivery"), d.occurrence().atZone(ctx.zone()).toLocalDateTime(),
-                        d.item().groupId(), d.groupName(), d.item().title(), d.item().id());
+                out().printf("%s %s %s  #%d %s · %s %s%n", DisplayWidth.pad(m.get("due.state." + d.state().token()), 9),
+                        DisplayWidth.pad(m.get("due.kind.delivery"), 12), d.occurrence().atZone(ctx.zone()).toLocalDateTime(),
+                        d.item().groupId(), d.groupName(), d.item().title(), m.get("cli.due.planItem", d.item().id()));
             }
             out().println(m.get("cli.due.count", items.size() + deliveries.size()));
         }

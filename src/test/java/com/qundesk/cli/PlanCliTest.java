@@ -88,6 +88,15 @@ class PlanCliTest {
                 .satisfies(n -> assertThat(n.get("state").asText()).isEqualTo("upcoming"))
                 .satisfies(n -> assertThat(n.get("text").asText()).contains(group.get("name").asText()));
 
+        // the table a person reads is in their language throughout, its columns aligned by display width
+        new com.qundesk.core.UserPrefs(cli.paths.prefsFile()).put(com.qundesk.core.UserPrefs.LANGUAGE, "zh");
+        String table = cli.run("due", "--at", "2026-11-24T02:00:00Z", "--within", "24", "--workspace", ws).out();
+        assertThat(table).contains("（计划项 " + weekly.get("id").asText() + "）").doesNotContain("(plan ");
+        assertThat(table.lines().filter(l -> l.contains("2026-11-2"))
+                .map(l -> DisplayWidth.of(l.substring(0, l.indexOf("2026-11-2")))).distinct().toList())
+                .as("the time column starts at one display column on every line").hasSize(1);
+        new com.qundesk.core.UserPrefs(cli.paths.prefsFile()).put(com.qundesk.core.UserPrefs.LANGUAGE, "en");
+
         JsonNode delivered = json(cli.run("plan", "deliver", weekly.get("id").asText(), "--occurrence",
                 "2026-11-24T02:30:00Z", "--workspace", ws));
         assertThat(delivered.get("state").asText()).isEqualTo("delivered");

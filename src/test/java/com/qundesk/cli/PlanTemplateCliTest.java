@@ -73,7 +73,7 @@ class PlanTemplateCliTest {
         assertThat(again.get("groupsAdded").asInt()).isZero();
         assertThat(again.get("groupsAlreadyHad").asInt()).isEqualTo(2);
         assertThat(cli.run("plan", "template", "apply", "团购节奏", "--format", "table", "--workspace", cli.ws).out())
-                .contains("Added to 0 group(s), 2 already had it; 0 plan item(s) created.");
+                .contains("Applied. Groups given the plan: 0; groups that already had it: 2; plan items created: 0.");
 
         JsonNode removed = json(cli.run("plan", "template", "remove", "团购节奏", "--workspace", cli.ws));
         assertThat(removed.get("name").asText()).isEqualTo("团购节奏");

@@ -128,12 +128,12 @@ class PlanTemplatesUiTest {
                 "20:00 · Benefits · Wednesday deal · every Wednesday");
 
         DialogPane ask = OpenDialogs.open(() -> ((Button) list.lookup("#applyTemplateButton")).fire());
-        assertThat(ask.getContentText()).isEqualTo("Apply “Shopping rhythm” to 2 group(s)? 4 plan item(s) will be "
-                + "created; 0 group(s) already have it and are left alone.");
+        assertThat(ask.getContentText()).isEqualTo("Apply “Shopping rhythm”? Groups it reaches: 2. Plan items to create: 4. "
+                + "Groups that already have it and are left alone: 0.");
         robot.clickOn(ask.lookupButton(OpenDialogs.type(ask, ButtonBar.ButtonData.OK_DONE, 0)));
         Label result = (Label) list.lookup("#templateResult");
-        waitFor(() -> result.getText().startsWith("Added"));
-        assertThat(result.getText()).isEqualTo("Added to 2 group(s), 0 already had it; 4 plan item(s) created.");
+        waitFor(() -> result.getText().startsWith("Applied"));
+        assertThat(result.getText()).isEqualTo("Applied. Groups given the plan: 2; groups that already had it: 0; plan items created: 4.");
 
         AppContext ctx = window.context();
         assertThat(ctx.plans().list(shopping1)).extracting(PlanItem::title)
@@ -144,7 +144,7 @@ class PlanTemplatesUiTest {
         // applying again asks nothing and adds nothing
         robot.clickOn(list.lookup("#applyTemplateButton"));
         waitFor(() -> result.getText().startsWith("Nothing"));
-        assertThat(result.getText()).isEqualTo("Nothing to add: all 2 group(s) that “Shopping rhythm” is for already have its items.");
+        assertThat(result.getText()).isEqualTo("Nothing to add: every group “Shopping rhythm” is for (2) already has its items.");
         assertThat(ctx.plans().list(shopping1)).hasSize(2);
         OpenDialogs.cancel(list);
     }

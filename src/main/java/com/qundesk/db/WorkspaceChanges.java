@@ -11,7 +11,9 @@ import java.util.function.LongConsumer;
 /**
  * The changes of one open workspace: a version that goes up after every committed transaction that changed a
  * row, and the listeners told about it (the window's views, so each shows the workspace as it is now). One per
- * {@link Database}; listeners run on the thread that committed, so a UI listener hands over to its own thread.
+ * {@link Database}; listeners run on the thread that committed — or, for what another operator's copy committed to
+ * a team workspace, on the thread that hears the server ({@link ServerChangeFeed}) — so a UI listener hands over to
+ * its own thread.
  */
 public final class WorkspaceChanges {
     private static final Logger log = LoggerFactory.getLogger(WorkspaceChanges.class);

@@ -61,15 +61,16 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens a team workspace with the password the operator gave (or none); from then on what other copies of the
-     * app commit to it raises {@link #changes()} too.
+     * Opens a team workspace with the password the operator gave (or none); once someone listens to {@link #changes()},
+     * what other copies of the app commit to it raises them too.
      */
     public static Database open(ServerAddress address, Optional<String> password) {
         PostgresStore store = PostgresStore.open(address, password);
         Database db = new Database(store);
         try {
             db.migrate(BeforeMigration.NONE);
-            store.follow(db.changes::committed);
+            // a copy that shows views listens; a CLI command, which does not, keeps no connection for it
+            db.changes.whenFirstFollowed(() -> store.follow(db.changes::committed));
             return db;
         } catch (RuntimeException e) {
             db.store.close();

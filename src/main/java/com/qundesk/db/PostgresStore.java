@@ -27,7 +27,8 @@ final class PostgresStore implements Store {
     private final HikariDataSource dataSource;
     /** Names this open workspace in the notices it sends, so that its own commits are not heard twice. */
     private final String origin = UUID.randomUUID().toString();
-    private volatile ServerChangeFeed feed;
+    private ServerChangeFeed feed;
+    private boolean closed;
 
     private PostgresStore(ServerAddress address, Optional<String> password, HikariDataSource dataSource) {
         this.address = address;
@@ -79,14 +80,12 @@ final class PostgresStore implements Store {
      * Hears what the other copies of the app commit to this workspace and tells {@code othersCommitted} (a burst
      * folded into a few calls a second, on the feed's own thread), until {@link #close()}.
      */
-    void follow(Runnable othersCommitted) {
-        feed = ServerChangeFeed.start(address, password, origin, othersCommitted);
+    synchronized void follow(Runnable othersCommitted) {
+        if (feed == null && !closed) {
+            feed = ServerChangeFeed.start(address, password, origin, othersCommitted);
+        }
     }
 
-    /** The feed started by {@link #follow}, or null. */
-    ServerChangeFeed feed() {
-        return feed;
-    }
 
     @Override
     public WorkspaceLocation location() {
@@ -140,7 +139,11 @@ final class PostgresStore implements Store {
 
     @Override
     public void close() {
-        ServerChangeFeed f = feed;
+        ServerChangeFeed f;
+        synchronized (this) {
+            closed = true;
+            f = feed;
+        }
         if (f != null) {
             f.close();
         }

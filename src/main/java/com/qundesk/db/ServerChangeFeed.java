@@ -68,19 +68,6 @@ final class ServerChangeFeed implements AutoCloseable {
         return feed;
     }
 
-    /** The backend process of the listening connection (a test ends it to play a dropped connection). */
-    int backendPid() throws SQLException {
-        Connection c = connection;
-        if (c == null) {
-            throw new SQLException("not connected");
-        }
-        return c.unwrap(PGConnection.class).getBackendPID();
-    }
-
-    boolean isRunning() {
-        return thread.isAlive();
-    }
-
     private Connection listen() throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", address.user());

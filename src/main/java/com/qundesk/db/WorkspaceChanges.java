@@ -26,10 +26,26 @@ public final class WorkspaceChanges {
         return version.get();
     }
 
+    /** Runs once, when the first listener comes: what starts hearing other copies' commits (nobody listens in the CLI). */
+    private Runnable whenFirstFollowed;
+
     /** Calls {@code listener} with the new version after each committed write; returns what removes it again. */
     public Runnable listen(LongConsumer listener) {
+        Runnable first;
+        synchronized (this) {
+            first = whenFirstFollowed;
+            whenFirstFollowed = null;
+        }
+        if (first != null) {
+            first.run();
+        }
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    /** {@code start} runs when the first listener comes, on its thread, before it is added. */
+    synchronized void whenFirstFollowed(Runnable start) {
+        whenFirstFollowed = start;
     }
 
     void committed() {

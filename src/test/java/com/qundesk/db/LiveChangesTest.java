@@ -45,6 +45,9 @@ class LiveChangesTest {
         second = AppContext.open(first.paths, first.prefs, first.location, first.clock);
         toClose.add(second);
         toClose.add(first.ctx);
+        // as the window does: a copy that shows views follows the workspace
+        first.ctx.changes().listen(v -> { });
+        second.changes().listen(v -> { });
     }
 
     @AfterEach
@@ -131,6 +134,25 @@ class LiveChangesTest {
         first.ctx.close();
         assertThat(listenThreads()).as("no thread left").isEmpty();
         assertThat(listeningBackends(List::isEmpty)).as("no listening connection left").isEmpty();
+    }
+
+    @Test
+    void aCopyThatNobodyFollowsKeepsNoListeningConnection() throws Exception {
+        int before = listenThreads().size();
+        try (Database command = Database.open(((WorkspaceLocation.Server) first.location).address(),
+                java.util.Optional.empty())) {
+            command.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE registry_version SET token = token + 1")) {
+                    return ps.executeUpdate();
+                }
+            });
+            assertThat(listenThreads()).as("a CLI command listens to nothing").hasSize(before);
+            assertThat(listeningBackends(l -> l.size() == 2)).hasSize(2);
+            command.changes().listen(v -> { });
+            assertThat(listenThreads()).as("its first listener starts the feed").hasSize(before + 1);
+            assertThat(listeningBackends(l -> l.size() == 3)).hasSize(3);
+        }
+        assertThat(listenThreads()).hasSize(before);
     }
 
     private static List<Thread> listenThreads() {

@@ -111,11 +111,7 @@ class LiveChangesTest {
         second.changes().listen(heard::add);
         List<Integer> listeners = listeningBackends(l -> l.size() == 2);
         assertThat(listeners).as("one listening connection per copy").hasSize(2);
-        try (Connection su = server(); PreparedStatement ps = su.prepareStatement("SELECT pg_terminate_backend(pid) "
-                + "FROM pg_stat_activity WHERE datname = current_database() AND application_name = ?")) {
-            ps.setString(1, "QunDesk (live views)");
-            ps.execute();
-        }
+        terminateListeners();
         assertThat(heard.poll(5, TimeUnit.SECONDS)).as("after reconnecting: one change, something may be missed")
                 .isNotNull();
         assertThat(listeningBackends(l -> l.size() == 2 && l.stream().noneMatch(listeners::contains)))
@@ -124,6 +120,29 @@ class LiveChangesTest {
         heard.clear();
 
         group(first.ctx, "after the cut");
+        assertThat(heard.poll(2, TimeUnit.SECONDS)).as("live again").isNotNull();
+    }
+
+    @Test
+    void whileTheServerRefusesConnectionsTheListenerKeepsTryingAndComesBackWhenItAccepts() throws Exception {
+        BlockingQueue<Long> heard = new LinkedBlockingQueue<>();
+        second.changes().listen(heard::add);
+        listeningBackends(l -> l.size() == 2);
+        allowConnections(false);
+        try {
+            terminateListeners();
+            Thread.sleep(2_000); // several refused tries
+            assertThat(listeningBackends(List::isEmpty)).as("nobody got back in").isEmpty();
+        } finally {
+            allowConnections(true);
+        }
+        long start = System.nanoTime();
+        assertThat(heard.poll(15, TimeUnit.SECONDS)).as("back, and one change said").isNotNull();
+        System.out.printf("LiveChangesTest: listening again %d ms after the server accepted connections%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        Thread.sleep(3 * ServerChangeFeed.MIN_GAP_MS);
+        heard.clear();
+        group(first.ctx, "after the outage");
         assertThat(heard.poll(2, TimeUnit.SECONDS)).as("live again").isNotNull();
     }
 
@@ -160,9 +179,30 @@ class LiveChangesTest {
                 .filter(t -> t.getName().startsWith("qundesk-listen-") && t.isAlive()).toList();
     }
 
+    private ServerAddress address() {
+        return ((WorkspaceLocation.Server) first.location).address();
+    }
+
+    /** A superuser connection to the server's maintenance database (the workspace's may refuse connections). */
     private Connection server() throws SQLException {
-        var a = ((WorkspaceLocation.Server) first.location).address();
-        return java.sql.DriverManager.getConnection(a.jdbcUrl(), a.user(), "");
+        ServerAddress a = address();
+        return java.sql.DriverManager.getConnection(new ServerAddress(a.host(), a.port(), "postgres", a.user(),
+                java.util.Map.of()).jdbcUrl(), a.user(), "");
+    }
+
+    private void terminateListeners() throws SQLException {
+        try (Connection su = server(); PreparedStatement ps = su.prepareStatement("SELECT pg_terminate_backend(pid) "
+                + "FROM pg_stat_activity WHERE datname = ? AND application_name = ?")) {
+            ps.setString(1, address().database());
+            ps.setString(2, "QunDesk (live views)");
+            ps.execute();
+        }
+    }
+
+    private void allowConnections(boolean allow) throws SQLException {
+        try (Connection su = server(); var st = su.createStatement()) {
+            st.execute("ALTER DATABASE " + address().database() + " WITH ALLOW_CONNECTIONS " + allow);
+        }
     }
 
     /** The backends listening on the workspace's database, once {@code expected} holds (or after 5 s, as they are). */
@@ -171,8 +211,9 @@ class LiveChangesTest {
         while (true) {
             List<Integer> out = new ArrayList<>();
             try (Connection su = server(); PreparedStatement ps = su.prepareStatement("SELECT pid FROM pg_stat_activity "
-                    + "WHERE datname = current_database() AND application_name = ? ORDER BY pid")) {
-                ps.setString(1, "QunDesk (live views)");
+                    + "WHERE datname = ? AND application_name = ? ORDER BY pid")) {
+                ps.setString(1, address().database());
+                ps.setString(2, "QunDesk (live views)");
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(rs.getInt(1));

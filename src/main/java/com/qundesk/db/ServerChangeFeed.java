@@ -42,7 +42,6 @@ final class ServerChangeFeed implements AutoCloseable {
     private final Runnable onChange;
     private final Thread thread;
     private volatile boolean closed;
-    private volatile Connection connection;
 
     private ServerChangeFeed(ServerAddress address, Optional<String> password, String origin, Runnable onChange) {
         this.address = address;
@@ -53,17 +52,12 @@ final class ServerChangeFeed implements AutoCloseable {
     }
 
     /**
-     * Starts listening for notices not sent by {@code origin}. The first connection is made before this returns, so a
-     * change committed by another copy right after the workspace opened is heard; when even that one fails, the
-     * thread keeps trying (the workspace works without live views meanwhile).
+     * Starts listening for notices not sent by {@code origin}. The connection is made on the feed's thread (the first
+     * listener is often the window, on the FX thread, which must not wait for a server); once it listens it tells
+     * {@code onChange} once, as after every connection, since what was committed before was not heard.
      */
     static ServerChangeFeed start(ServerAddress address, Optional<String> password, String origin, Runnable onChange) {
         ServerChangeFeed feed = new ServerChangeFeed(address, password, origin, onChange);
-        try {
-            feed.connection = feed.listen();
-        } catch (SQLException e) {
-            log.warn("Could not listen for the team's changes on {} yet; trying again", address.display(), e);
-        }
         feed.thread.start();
         return feed;
     }
@@ -87,18 +81,19 @@ final class ServerChangeFeed implements AutoCloseable {
 
     private void run() {
         long retry = FIRST_RETRY_MS;
+        Connection c = null;
         long lastFired = 0;
         boolean pending = false;
         long lastHeard = System.currentTimeMillis();
         while (!closed) {
-            Connection c = connection;
             try {
                 if (c == null) {
                     c = listen();
-                    connection = c;
+                    if (retry > FIRST_RETRY_MS) {
+                        log.info("Listening for the team's changes on {} again", address.display());
+                    }
                     retry = FIRST_RETRY_MS;
-                    log.info("Listening for the team's changes on {} again", address.display());
-                    pending = true; // what was committed while we were away was not heard
+                    pending = true; // what was committed before we listened was not heard
                 }
                 long now = System.currentTimeMillis();
                 int wait = pending ? (int) Math.max(1, Math.min(WAIT_MS, lastFired + MIN_GAP_MS - now)) : WAIT_MS;
@@ -125,13 +120,12 @@ final class ServerChangeFeed implements AutoCloseable {
                 log.warn("Lost the connection that hears the team's changes on {}; connecting again in {} ms",
                         address.display(), retry);
                 closeQuietly(c);
-                connection = null;
+                c = null;
                 pause(retry);
                 retry = Math.min(LAST_RETRY_MS, retry * 2);
             }
         }
-        closeQuietly(connection);
-        connection = null;
+        closeQuietly(c);
     }
 
     /** A round trip: a connection the server or the network dropped fails here. */

@@ -40,14 +40,22 @@ class LiveChangesTest {
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
     @BeforeEach
-    void twoCopies() {
+    void twoCopies() throws Exception {
         first = TestWorkspace.on(Dialect.POSTGRESQL, dir.resolve("a"));
         second = AppContext.open(first.paths, first.prefs, first.location, first.clock);
         toClose.add(second);
         toClose.add(first.ctx);
         // as the window does: a copy that shows views follows the workspace
-        first.ctx.changes().listen(v -> { });
-        second.changes().listen(v -> { });
+        AtomicInteger told = new AtomicInteger();
+        first.ctx.changes().listen(v -> told.incrementAndGet());
+        second.changes().listen(v -> told.incrementAndGet());
+        // each starts listening on its own thread and then says one change (what came before was not heard)
+        long until = System.currentTimeMillis() + 10_000;
+        while (told.get() < 2 && System.currentTimeMillis() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(told).as("a change said by each copy once it listens").hasValue(2);
+        Thread.sleep(ServerChangeFeed.MIN_GAP_MS);
     }
 
     @AfterEach

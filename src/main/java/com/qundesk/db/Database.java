@@ -60,11 +60,17 @@ public final class Database implements AutoCloseable {
         };
     }
 
-    /** Opens a team workspace with the password the operator gave (or none). */
+    /**
+     * Opens a team workspace with the password the operator gave (or none); once someone listens to {@link #changes()},
+     * what other copies of the app commit to it raises them too.
+     */
     public static Database open(ServerAddress address, Optional<String> password) {
-        Database db = new Database(PostgresStore.open(address, password));
+        PostgresStore store = PostgresStore.open(address, password);
+        Database db = new Database(store);
         try {
             db.migrate(BeforeMigration.NONE);
+            // a copy that shows views listens; a CLI command, which does not, keeps no connection for it
+            db.changes.whenFirstFollowed(() -> store.follow(db.changes::committed));
             return db;
         } catch (RuntimeException e) {
             db.store.close();
@@ -192,7 +198,10 @@ public final class Database implements AutoCloseable {
         throw new WorkspaceException("workspace.error.notAFile", null, store.location().display());
     }
 
-    /** Raised after every committed transaction that changed a row of this workspace. */
+    /**
+     * Raised after every committed transaction that changed a row of this workspace: on a team's server, those of the
+     * other operators' copies too (a burst folded into a few a second).
+     */
     public WorkspaceChanges changes() {
         return changes;
     }
@@ -282,7 +291,7 @@ public final class Database implements AutoCloseable {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
-                boolean wrote = store.changedRows(c);
+                boolean wrote = store.announceWrite(c);
                 c.commit();
                 if (wrote) {
                     changes.committed();

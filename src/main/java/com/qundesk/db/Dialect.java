@@ -48,6 +48,21 @@ public enum Dialect {
         };
     }
 
+    /**
+     * Makes the rest of {@code c}'s transaction wait while another copy of the app holds the lock named {@code name}
+     * in a transaction of its own, and holds it until commit or rollback: a PostgreSQL transaction-level advisory
+     * lock, so the copies of a team take turns at work that must happen once per team (the reminders' poll). A
+     * workspace file has one copy of the app at a time (its lock file) and needs none.
+     */
+    public void takeTurn(Connection c, String name) throws java.sql.SQLException {
+        if (this == POSTGRESQL) {
+            try (var ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                ps.setString(1, name);
+                ps.execute();
+            }
+        }
+    }
+
     /** The database behind a connection a {@link Database} handed out. */
     public static Dialect of(Connection c) {
         return c instanceof org.sqlite.SQLiteConnection ? SQLITE : POSTGRESQL;

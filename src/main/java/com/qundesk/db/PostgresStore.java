@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A team workspace: a database on a PostgreSQL server, reached through a small connection pool (a connection costs a
@@ -22,10 +23,16 @@ final class PostgresStore implements Store {
     private static final long CONNECT_TIMEOUT_MS = 10_000;
 
     private final ServerAddress address;
+    private final Optional<String> password;
     private final HikariDataSource dataSource;
+    /** Names this open workspace in the notices it sends, so that its own commits are not heard twice. */
+    private final String origin = UUID.randomUUID().toString();
+    private ServerChangeFeed feed;
+    private boolean closed;
 
-    private PostgresStore(ServerAddress address, HikariDataSource dataSource) {
+    private PostgresStore(ServerAddress address, Optional<String> password, HikariDataSource dataSource) {
         this.address = address;
+        this.password = password;
         this.dataSource = dataSource;
     }
 
@@ -43,7 +50,7 @@ final class PostgresStore implements Store {
         config.addDataSourceProperty("ApplicationName", "QunDesk");
         config.addDataSourceProperty("connectTimeout", Long.toString(CONNECT_TIMEOUT_MS / 1000));
         try {
-            return new PostgresStore(address, new HikariDataSource(config));
+            return new PostgresStore(address, password, new HikariDataSource(config));
         } catch (HikariPool.PoolInitializationException e) {
             throw refused(address, e.getCause() instanceof SQLException se ? se : null, e);
         }
@@ -69,6 +76,17 @@ final class PostgresStore implements Store {
         return address;
     }
 
+    /**
+     * Hears what the other copies of the app commit to this workspace and tells {@code othersCommitted} (a burst
+     * folded into a few calls a second, on the feed's own thread), until {@link #close()}.
+     */
+    synchronized void follow(Runnable othersCommitted) {
+        if (feed == null && !closed) {
+            feed = ServerChangeFeed.start(address, password, origin, othersCommitted);
+        }
+    }
+
+
     @Override
     public WorkspaceLocation location() {
         return new WorkspaceLocation.Server(address);
@@ -89,12 +107,19 @@ final class PostgresStore implements Store {
         // the pool's first connection was made at open: the server is there and let us in
     }
 
-    /** The transaction has an id only once it wrote (PostgreSQL 13+): one round trip, no table read. */
+    /**
+     * The transaction has an id only once it wrote (PostgreSQL 13+); then it also announces itself to the other
+     * copies on {@link ServerChangeFeed#CHANNEL}, which PostgreSQL delivers at commit (and drops at rollback). One
+     * round trip, no table read.
+     */
     @Override
-    public boolean changedRows(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_current_xact_id_if_assigned() IS NOT NULL");
-             ResultSet rs = ps.executeQuery()) {
-            return rs.next() && rs.getBoolean(1);
+    public boolean announceWrite(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT CASE WHEN pg_current_xact_id_if_assigned() IS NULL "
+                + "THEN false ELSE pg_notify('" + ServerChangeFeed.CHANNEL + "', ?)::text IS NOT NULL END")) {
+            ps.setString(1, origin);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
         }
     }
 
@@ -114,6 +139,14 @@ final class PostgresStore implements Store {
 
     @Override
     public void close() {
+        ServerChangeFeed f;
+        synchronized (this) {
+            closed = true;
+            f = feed;
+        }
+        if (f != null) {
+            f.close();
+        }
         dataSource.close();
     }
 }

@@ -122,9 +122,9 @@ final class SqliteStore implements Store {
         }
     }
 
-    /** SQLite's own count of rows this connection changed: no statement needed. */
+    /** SQLite's own count of rows this connection changed: no statement needed; a file has no other copy to tell. */
     @Override
-    public boolean changedRows(Connection c) throws SQLException {
+    public boolean announceWrite(Connection c) throws SQLException {
         return c.unwrap(org.sqlite.SQLiteConnection.class).getDatabase().total_changes() > 0;
     }
 

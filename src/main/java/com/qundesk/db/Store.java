@@ -20,8 +20,11 @@ sealed interface Store permits SqliteStore, PostgresStore {
     /** Runs once before migrating: refuses a damaged or unreachable workspace. */
     void checkOpenable();
 
-    /** Whether {@code c}, inside its transaction, changed any row (asked just before commit). */
-    boolean changedRows(Connection c) throws SQLException;
+    /**
+     * Whether {@code c}, inside its transaction, changed any row (asked just before commit); a team workspace then
+     * also tells the other copies of the app, who hear it once the transaction commits.
+     */
+    boolean announceWrite(Connection c) throws SQLException;
 
     /** A failure said to the operator: a full disk, a damaged file, an unreachable server, or a plain data error. */
     RuntimeException failure(SQLException e);

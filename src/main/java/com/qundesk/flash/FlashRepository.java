@@ -1,5 +1,6 @@
 package com.qundesk.flash;
 
+import com.qundesk.db.Dialect;
 import com.qundesk.group.GroupRepository;
 
 import java.sql.Connection;
@@ -130,7 +131,7 @@ public final class FlashRepository {
     public List<Long> plannedToOpen(Connection c, Instant now) throws SQLException {
         List<Long> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT group_id FROM flash_lifecycle WHERE state = 'planned' AND opens_at <= ? ORDER BY opens_at")) {
+                "SELECT group_id FROM flash_lifecycle WHERE state = 'planned' AND opens_at <= ? ORDER BY opens_at, group_id")) {
             ps.setLong(1, now.toEpochMilli());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -205,6 +206,28 @@ public final class FlashRepository {
             }
         }
         return out;
+    }
+
+    /**
+     * Makes the caller's transaction wait for another copy's poll of the schedule to commit (on a team's server), so
+     * the copies of a team poll one after the other and each finds what the previous one fired already marked.
+     */
+    public void takePollingTurn(Connection c) throws SQLException {
+        Dialect.of(c).takeTurn(c, "qundesk.reminders.poll");
+    }
+
+    /**
+     * Moves a group from state {@code from} to {@code to} if it is still in {@code from}; false when someone moved it
+     * meanwhile (another copy of a team's app opened it first), so a scheduled move happens once.
+     */
+    public boolean moveState(Connection c, long groupId, FlashState from, FlashState to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE flash_lifecycle SET state = ? WHERE group_id = ? AND state = ?")) {
+            ps.setString(1, to.token());
+            ps.setLong(2, groupId);
+            ps.setString(3, from.token());
+            return ps.executeUpdate() == 1;
+        }
     }
 
     /** Marks a reminder fired; false when another process fired it first (so it is shown once only). */

@@ -284,6 +284,18 @@ public final class FlashService {
         groups.recordIn(c, from.groupId(), "transition", "state", from.state().token(), to.token(), reason);
     }
 
+    /**
+     * {@link #move} by the schedule: only if the group is still in {@code from}'s state, so that of a team's copies
+     * only the first makes it (and reports it); false for the others.
+     */
+    boolean moveIfStill(Connection c, FlashLifecycle from, FlashState to, String reason) throws SQLException {
+        if (!from.state().canMoveTo(to) || !repo.moveState(c, from.groupId(), from.state(), to)) {
+            return false;
+        }
+        groups.recordIn(c, from.groupId(), "transition", "state", from.state().token(), to.token(), reason);
+        return true;
+    }
+
     static FlashLifecycle withState(FlashLifecycle f, FlashState s) {
         return new FlashLifecycle(f.groupId(), f.preset(), s, f.opensAt(), f.dueAt(), f.endedAt(), f.endReason(),
                 f.skipped(), f.done());

@@ -16,6 +16,10 @@ import java.util.Map;
  * Fires what has fallen due, exactly once. The schedule is rows in the workspace, so a poll after the app
  * was closed catches up on everything that fell due meanwhile; each row is marked fired in the same
  * transaction that reports it, so a restart never fires it again. Time comes from the injected clock.
+ *
+ * <p>In a team every operator's copy polls the same schedule: the copies take turns (a lock on the server held until
+ * the poll commits), and each reminder and scheduled move is claimed by a conditional write that only one copy
+ * makes (the reminder still unfired, the group still in its state), so each is reported by one copy, once per team.
  */
 public final class ReminderScheduler {
 
@@ -41,9 +45,12 @@ public final class ReminderScheduler {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return db.inTransaction(c -> {
             Map<Long, Notice> byGroup = new LinkedHashMap<>();
+            repo.takePollingTurn(c);
             for (long id : repo.plannedToOpen(c, now)) {
                 FlashLifecycle f = repo.find(c, id).orElseThrow();
-                flash.move(c, f, FlashState.OPEN, "scheduled opening", FlashService.withState(f, FlashState.OPEN));
+                if (!flash.moveIfStill(c, f, FlashState.OPEN, "scheduled opening")) {
+                    continue;
+                }
                 byGroup.put(id, new Notice(id, groups.requireIn(c, id).name(), Notice.Type.OPENED, f.dueAt(),
                         f.opensAt(), late(f.opensAt(), now)));
             }
@@ -59,7 +66,7 @@ public final class ReminderScheduler {
                 if (r.kind() == Reminder.Kind.DISSOLUTION) {
                     type = Notice.Type.DISSOLUTION_DUE;
                     if (f.state() == FlashState.OPEN || f.state() == FlashState.EXTENDED) {
-                        flash.move(c, f, FlashState.DUE, null, FlashService.withState(f, FlashState.DUE));
+                        flash.moveIfStill(c, f, FlashState.DUE, null);
                     }
                 }
                 Notice n = new Notice(r.groupId(), groups.requireIn(c, r.groupId()).name(), type, f.dueAt(),

@@ -17,9 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where the app finds the password of a team workspace, in this order: {@code PGPASSWORD} and the password file, as
- * psql does ({@link PgPassword}); one typed in this session; the operating system's credential store, which on Linux is
- * the Secret Service reached through {@code secret-tool} (libsecret-tools) when it is installed. Without a credential
+ * Where the app finds the password of a team workspace, in this order: one the operator typed in this session (the
+ * latest word); {@code PGPASSWORD} and the password file, as psql does ({@link PgPassword}); the operating system's
+ * credential store, which on Linux is the Secret Service reached through {@code secret-tool} (libsecret-tools) when it
+ * is installed. Without a credential
  * store a typed password is kept for the session only. A password is never written to the settings file or a log,
  * and never passed on a command line (secret-tool reads it from its standard input).
  */
@@ -63,15 +64,11 @@ public final class ServerPasswords {
 
     /** The password for {@code address}, or empty when none is configured, typed or stored. */
     public Optional<String> find(ServerAddress address) {
-        Optional<String> configured = pgPassword.lookup(address);
-        if (configured.isPresent()) {
-            return configured;
-        }
         String typed = session.get(key(address));
         if (typed != null) {
             return Optional.of(typed);
         }
-        return secretTool.flatMap(tool -> lookup(tool, address));
+        return pgPassword.lookup(address).or(() -> secretTool.flatMap(tool -> lookup(tool, address)));
     }
 
     /**

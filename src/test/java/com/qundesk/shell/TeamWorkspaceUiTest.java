@@ -11,6 +11,7 @@ import com.qundesk.testsupport.FxWindows;
 import com.qundesk.testsupport.OpenDialogs;
 import com.qundesk.testsupport.PostgresServer;
 import com.qundesk.testsupport.TestWorkspace;
+import com.qundesk.testsupport.TextAudit;
 import com.qundesk.ui.Theme;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -18,6 +19,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.Parent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +36,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -115,6 +118,23 @@ class TeamWorkspaceUiTest {
         assertThat(robot.lookup("#hint").queryAs(Label.class).getText())
                 .startsWith("A team workspace is backed up by its server");
         assertThat(robot.lookup("#workspacePath").queryAs(Label.class).getText()).isEqualTo(team.address().display());
+
+        // no wider than a laptop's 1280 px window (the headless screen is narrower still), in both languages: the
+        // status bar says it whole
+        assertThat(stage.getWidth()).isLessThanOrEqualTo(1280);
+        for (String language : new String[] {"en", "zh"}) {
+            w.prefs.put(UserPrefs.LANGUAGE, language);
+            robot.interact(window::reloadUi);
+            waitFor(() -> robot.lookup("#workspaceLabel").tryQuery().isPresent());
+            TextAudit audit = new TextAudit("zh".equals(language), List.of(where, "postgres"));
+            Parent statusBar = robot.lookup(".status-bar").query();
+            robot.interact(() -> audit.audit("status bar", statusBar));
+            assertThat(audit.findings()).as(language).isEmpty();
+            assertThat(statusBar.prefWidth(-1)).as(language).isLessThanOrEqualTo(statusBar.getLayoutBounds().getWidth());
+        }
+        assertThat(robot.lookup("#workspaceLabel").queryAs(Label.class).getText())
+                .isEqualTo("团队工作区 " + where + " · 操作员 postgres");
+        assertThat(stage.getTitle()).isEqualTo("群台 QunDesk — " + where + " · postgres");
     }
 
     @Test

@@ -213,13 +213,11 @@ public final class MainWindow implements Navigator {
         }
     }
 
-    /** Without any workspace, Settings still lets the operator pick or create one. */
+    /** Without any workspace (the last one refused to open): back to the default file, or to a team server. */
     private void showSettingsOnly() {
         Path fallback = paths.defaultWorkspace();
-        Label label = new Label(new Messages(AppContext.localeFrom(prefs)).get("workspace.none", fallback));
-        VBox box = new VBox(16, label);
-        box.getStyleClass().add("loading-pane");
-        stage.getScene().setRoot(box);
+        stage.getScene().setRoot(NoWorkspacePane.create(new Messages(AppContext.localeFrom(prefs)), fallback,
+                () -> openWorkspace(fallback, false), this::connectToTeamServer));
     }
 
     private List<Path> importOnOpen = List.of();

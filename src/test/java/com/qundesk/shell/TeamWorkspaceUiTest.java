@@ -164,6 +164,27 @@ class TeamWorkspaceUiTest {
     }
 
     @Test
+    void startedOnAServerOutOfReachTheWindowOffersTheFileOnThisPcAndTheConnectDialog(FxRobot robot) throws Exception {
+        window = window(noPasswords());
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        ServerAddress nowhere = new ServerAddress("127.0.0.1", closedPort, "qundesk", "lin", Map.of());
+        DialogPane error = OpenDialogs.open(() -> window.openWorkspace(new WorkspaceLocation.Server(nowhere), false));
+        OpenDialogs.cancel(error);
+        assertThat(window.context()).isNull();
+        Button connect = robot.lookup("#connectServerButton").queryButton();
+        DialogPane dialog = OpenDialogs.open(connect::fire);
+        assertThat(field(dialog, "#portField").getText()).isEqualTo("5432");
+        OpenDialogs.cancel(dialog);
+
+        robot.interact(() -> robot.lookup("#openDefaultWorkspaceButton").queryButton().fire());
+        waitFor(() -> window.controller() != null);
+        assertThat(window.context().location()).isEqualTo(WorkspaceLocation.of(w.paths.defaultWorkspace()));
+    }
+
+    @Test
     void theConnectDialogTestsTheServerAndConnects(FxRobot robot) throws Exception {
         window = window(noPasswords());
         robot.interact(() -> window.open(w.file, false));

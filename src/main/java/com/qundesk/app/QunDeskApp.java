@@ -3,6 +3,8 @@ package com.qundesk.app;
 import com.qundesk.workspace.AppContext;
 import com.qundesk.core.UserPrefs;
 import com.qundesk.core.AppPaths;
+import com.qundesk.db.WorkspaceException;
+import com.qundesk.db.WorkspaceLocation;
 import com.qundesk.i18n.Messages;
 import com.qundesk.shell.MainWindow;
 import com.qundesk.ui.Theme;
@@ -36,15 +38,32 @@ public final class QunDeskApp extends Application {
             return t;
         });
         String arg = Launcher.workspaceArg(getParameters().getRaw());
-        Path workspace = arg != null ? Path.of(arg)
-                : prefs.get(UserPrefs.LAST_WORKSPACE).map(Path::of).orElse(paths.defaultWorkspace());
+        WorkspaceLocation workspace = location(arg, prefs, paths);
         Clock clock = Clock.systemUTC();
-        boolean offerDemo = arg == null && !AppContext.workspaceExists(workspace);
+        boolean offerDemo = arg == null && workspace instanceof WorkspaceLocation.LocalFile f
+                && !AppContext.workspaceExists(f.file());
         boolean demo = offerDemo && FirstRunDialog.askForDemo(prefs);
         window = new MainWindow(stage, paths, prefs, theme, executor, clock, ViewFactory::new);
         window.importOnOpen(Launcher.importArgs(getParameters().getRaw()).stream().map(Path::of).toList());
-        window.open(workspace, demo);
+        window.openWorkspace(workspace, demo);
         StartupProbe.attachIfRequested(stage, window); // off unless -Dqundesk.probe.firstFrame (the bench, AOT training), see docs/performance.md
+    }
+
+    /**
+     * The workspace to open: {@code --workspace} (a file or a {@code postgresql://} address), else the last one, else
+     * the default file. A last workspace that no longer reads as an address falls back to the default file.
+     */
+    static WorkspaceLocation location(String arg, UserPrefs prefs, AppPaths paths) {
+        if (arg != null) {
+            return WorkspaceLocation.of(arg);
+        }
+        try {
+            return prefs.get(UserPrefs.LAST_WORKSPACE).map(WorkspaceLocation::of)
+                    .orElse(WorkspaceLocation.of(paths.defaultWorkspace()));
+        } catch (WorkspaceException e) {
+            log.warn("The last workspace is not an address QunDesk reads; opening the default one", e);
+            return WorkspaceLocation.of(paths.defaultWorkspace());
+        }
     }
 
     @Override

@@ -14,7 +14,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-import java.nio.file.Path;
 
 /**
  * About QunDesk: the version, where the workspace, data folder and logs are, and what QunDesk promises about the
@@ -25,13 +24,16 @@ final class AboutDialog {
     private AboutDialog() {
     }
 
-    /** {@code workspace} is the open workspace's file; {@code app} says where the data folder and logs are. */
-    static Alert create(Messages m, Window owner, Path workspace, AppPaths app) {
+    /**
+     * {@code workspace} is the open workspace (a file's path or a server's address); {@code app} says where the data
+     * folder and logs are.
+     */
+    static Alert create(Messages m, Window owner, String workspace, AppPaths app) {
         String version = AppVersion.current().orElse(m.get("about.devBuild"));
         GridPane paths = new GridPane();
         paths.setHgap(12);
         paths.setVgap(6);
-        addRow(paths, 0, "aboutWorkspace", m.get("about.workspace"), workspace.toAbsolutePath().toString());
+        addRow(paths, 0, "aboutWorkspace", m.get("about.workspace"), workspace);
         addRow(paths, 1, "aboutDataFolder", m.get("about.dataFolder"), app.dataDir().toAbsolutePath()
                 .toString());
         addRow(paths, 2, "aboutLogs", m.get("about.logs"), app.logDir().toAbsolutePath().toString());

@@ -5,7 +5,12 @@ import com.qundesk.core.AppPaths;
 import com.qundesk.core.UserPrefs;
 import com.qundesk.backup.ui.DamagedWorkspaceDialog;
 import com.qundesk.backup.ui.BackupTimer;
+import com.qundesk.db.Database;
+import com.qundesk.db.ServerAddress;
+import com.qundesk.db.WorkspaceLocation;
 import com.qundesk.flash.TodayBoard;
+import com.qundesk.settings.ServerPasswords;
+import com.qundesk.settings.ui.ConnectDialog;
 import com.qundesk.i18n.Messages;
 import com.qundesk.ui.ErrorReporter;
 import com.qundesk.ui.Formats;
@@ -27,6 +32,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 
@@ -48,6 +54,7 @@ public final class MainWindow implements Navigator {
     private final Clock clock;
     private final ViewComposition composition;
     private final TrayIconSupport tray = new TrayIconSupport();
+    private final ServerPasswords passwords;
     private AppContext context;
     private NotificationCenter notifications;
     private Section startSection;
@@ -57,6 +64,13 @@ public final class MainWindow implements Navigator {
 
     public MainWindow(Stage stage, AppPaths paths, UserPrefs prefs, Theme theme, Executor executor, Clock clock,
                       ViewComposition composition) {
+        this(stage, paths, prefs, theme, executor, clock, composition, ServerPasswords.system());
+    }
+
+    /** {@code passwords}: where team workspaces' passwords are found and typed ones kept. */
+    public MainWindow(Stage stage, AppPaths paths, UserPrefs prefs, Theme theme, Executor executor, Clock clock,
+                      ViewComposition composition, ServerPasswords passwords) {
+        this.passwords = passwords;
         this.stage = stage;
         this.paths = paths;
         this.prefs = prefs;
@@ -66,31 +80,48 @@ public final class MainWindow implements Navigator {
         this.composition = composition;
     }
 
-    /** Shows the window at once and opens {@code workspace} (creating a demo one if asked) off the FX thread. */
+    /**
+     * Shows the window at once and opens {@code workspace} (creating a demo one if asked) off the FX thread. When it
+     * cannot be opened the window stays on the workspace it had; a team server that wants a password none of psql's
+     * sources has gets it asked once, in the connect dialog.
+     */
     @Override
-    public void openWorkspace(Path workspace, boolean demo) {
+    public void openWorkspace(WorkspaceLocation workspace, boolean demo) {
+        openWorkspace(workspace, demo, false);
+    }
+
+    private void openWorkspace(WorkspaceLocation workspace, boolean demo, boolean askedPassword) {
         Messages m = new Messages(AppContext.localeFrom(prefs));
         ensureShown(m);
         ErrorReporter errors = new ErrorReporter(m, () -> stage, paths.logDir());
         UiTasks tasks = new UiTasks(executor, errors);
         // the same file again (after a restore): this window must let go of it before it can open it again
-        AppContext reopening = context != null && sameFile(context.workspace(), workspace) ? context : null;
+        AppContext reopening = context != null && workspace instanceof WorkspaceLocation.LocalFile f
+                && context.location() instanceof WorkspaceLocation.LocalFile open && sameFile(open.file(), f.file())
+                ? context : null;
         if (reopening != null) {
             stopTimers();
         }
         if (controller == null || reopening != null) {
             ProgressIndicator spinner = new ProgressIndicator();
-            Label label = new Label(m.get("workspace.opening", workspace));
+            Label label = new Label(m.get("workspace.opening", workspace.display()));
             VBox box = new VBox(16, spinner, label);
             box.getStyleClass().add("loading-pane");
             stage.getScene().setRoot(box);
+        } else {
+            controller.opening(m.get("workspace.opening", workspace.display()));
         }
         tasks.run(() -> {
                     if (reopening != null) {
                         reopening.close();
                     }
-                    AppContext ctx = demo ? AppContext.createDemo(paths, prefs, workspace, clock)
-                            : AppContext.open(paths, prefs, workspace, clock);
+                    AppContext ctx = switch (workspace) {
+                        case WorkspaceLocation.LocalFile f -> demo
+                                ? AppContext.createDemo(paths, prefs, f.file(), clock)
+                                : AppContext.open(paths, prefs, f.file(), clock);
+                        case WorkspaceLocation.Server s -> AppContext.wire(paths, prefs, clock,
+                                Database.open(s.address(), passwords.find(s.address())));
+                    };
                     TodayBoard board = TodayBoard.of(ctx.flash().list(), clock.instant());
                     boolean attention = !board.overdue().isEmpty() || !board.dueNow().isEmpty()
                             || !board.dueSoon().isEmpty();
@@ -98,8 +129,22 @@ public final class MainWindow implements Navigator {
                 },
                 this::install,
                 error -> {
-                    if (!DamagedWorkspaceDialog.offer(error, workspace, paths, m, AppContext.zoneFrom(prefs), clock,
-                            stage, tasks, restored -> openWorkspace(restored, false))) {
+                    if (controller != null && context != null && context != reopening) {
+                        controller.opening(null);
+                    }
+                    if (workspace instanceof WorkspaceLocation.Server s) {
+                        passwords.forget(s.address()); // a password typed this session that the server refused
+                        if (!askedPassword && TeamLogin.needsPassword(error)
+                                && passwords.find(s.address()).isEmpty()) {
+                            new ConnectDialog(m, tasks, passwords).show(stage, Optional.of(s.address()),
+                                            m.get("connect.passwordNeeded", s.display()))
+                                    .ifPresent(a -> openWorkspace(new WorkspaceLocation.Server(a), false, true));
+                            return;
+                        }
+                        errors.report(error);
+                    } else if (!(workspace instanceof WorkspaceLocation.LocalFile f)
+                            || !DamagedWorkspaceDialog.offer(error, f.file(), paths, m, AppContext.zoneFrom(prefs),
+                            clock, stage, tasks, restored -> openWorkspace(restored, false))) {
                         errors.report(error);
                     }
                     if (context == null || context == reopening) {
@@ -107,6 +152,17 @@ public final class MainWindow implements Navigator {
                         showSettingsOnly();
                     }
                 });
+    }
+
+    /** Settings › Workspace › "Connect to a team server": the connect dialog, then the workspace it names. */
+    @Override
+    public void connectToTeamServer() {
+        Messages m = new Messages(AppContext.localeFrom(prefs));
+        UiTasks tasks = new UiTasks(executor, new ErrorReporter(m, () -> stage, paths.logDir()));
+        Optional<ServerAddress> current = context != null && context.location() instanceof WorkspaceLocation.Server s
+                ? Optional.of(s.address()) : Optional.empty();
+        new ConnectDialog(m, tasks, passwords).show(stage, current, null)
+                .ifPresent(a -> openWorkspace(new WorkspaceLocation.Server(a), false));
     }
 
     private static boolean sameFile(Path a, Path b) {
@@ -127,15 +183,18 @@ public final class MainWindow implements Navigator {
             // release the workspace switched away from once its running work is done (never on the FX thread)
             executor.execute(previous::close);
         }
-        prefs.put(UserPrefs.LAST_WORKSPACE, context.workspace().toAbsolutePath().toString());
+        prefs.put(UserPrefs.LAST_WORKSPACE, TeamLogin.remembered(context.location()));
         startSection = opened.needsAttention() ? Section.TODAY : null;
         openedBoard = opened.board(); // Today shows it instead of reading the same board again
         reloadUi();
         if (backupTimer != null) {
             backupTimer.stop();
         }
-        backupTimer = new BackupTimer(view, context.backups(), context.paths().logDir());
-        backupTimer.start();
+        backupTimer = null;
+        if (context.database().isLocal()) { // a team workspace's backups are the server's (docs/team.md)
+            backupTimer = new BackupTimer(view, context.backups(), context.paths().logDir());
+            backupTimer.start();
+        }
     }
 
     private void stopTimers() {
@@ -154,13 +213,11 @@ public final class MainWindow implements Navigator {
         }
     }
 
-    /** Without any workspace, Settings still lets the operator pick or create one. */
+    /** Without any workspace (the last one refused to open): back to the default file, or to a team server. */
     private void showSettingsOnly() {
         Path fallback = paths.defaultWorkspace();
-        Label label = new Label(new Messages(AppContext.localeFrom(prefs)).get("workspace.none", fallback));
-        VBox box = new VBox(16, label);
-        box.getStyleClass().add("loading-pane");
-        stage.getScene().setRoot(box);
+        stage.getScene().setRoot(NoWorkspacePane.create(new Messages(AppContext.localeFrom(prefs)), fallback,
+                () -> openWorkspace(fallback, false), this::connectToTeamServer));
     }
 
     private List<Path> importOnOpen = List.of();
@@ -196,7 +253,7 @@ public final class MainWindow implements Navigator {
         ViewLoader.View<MainWindowController> shell = loader.load(MainWindowController.class);
         controller = shell.controller();
         stage.getScene().setRoot(shell.root());
-        stage.setTitle(m.get("window.title", context.workspace().getFileName()));
+        stage.setTitle(TeamLogin.title(m, context));
         controller.show(importOnOpen.isEmpty() ? current : Section.IMPORT);
         if (!importOnOpen.isEmpty()) {
             List<Path> files = importOnOpen;

@@ -18,7 +18,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.nio.file.Path;
+import com.qundesk.db.WorkspaceLocation;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +29,8 @@ public final class MainWindowController {
     private final ViewContext ui;
     private final ViewLoader loader;
     private final UserPrefs prefs;
-    private final Path workspace;
+    private final WorkspaceLocation workspace;
+    private final String operator;
     private final AppPaths paths;
     private final WorkspaceChanges changes;
     private final Map<Section, Parent> views = new EnumMap<>(Section.class);
@@ -54,15 +55,17 @@ public final class MainWindowController {
     @FXML private ProgressIndicator busyIndicator;
 
     /**
-     * {@code loader} builds the views it switches between; {@code workspace}, {@code paths} and {@code changes} are
-     * the open workspace's file, the app's folders (for About) and its writes (whether a view shows a stale one).
+     * {@code loader} builds the views it switches between; {@code workspace}, {@code operator}, {@code paths} and
+     * {@code changes} are the open workspace (a file or a team server's database), who works in it, the app's folders
+     * (for About) and its writes (whether a view shows a stale one).
      */
-    public MainWindowController(ViewContext ui, ViewLoader loader, UserPrefs prefs, Path workspace, AppPaths paths,
-                                WorkspaceChanges changes) {
+    public MainWindowController(ViewContext ui, ViewLoader loader, UserPrefs prefs, WorkspaceLocation workspace,
+                                String operator, AppPaths paths, WorkspaceChanges changes) {
         this.ui = ui;
         this.loader = loader;
         this.prefs = prefs;
         this.workspace = workspace;
+        this.operator = operator;
         this.paths = paths;
         this.changes = changes;
     }
@@ -79,7 +82,7 @@ public final class MainWindowController {
             buttons.put(s, b);
             nav.getChildren().add(b);
         }
-        workspaceLabel.setText(ui.messages().get("status.workspace", workspace.toAbsolutePath()));
+        opening(null);
         busyIndicator.visibleProperty().bind(ui.tasks().busyProperty());
         settle.setOnFinished(e -> reloadIfStale(current));
     }
@@ -108,7 +111,15 @@ public final class MainWindowController {
 
     @FXML
     private void onAbout() {
-        AboutDialog.create(ui.messages(), content.getScene().getWindow(), workspace, paths).show();
+        AboutDialog.create(ui.messages(), content.getScene().getWindow(), workspace.display(), paths).show();
+    }
+
+    /**
+     * Says in the status bar that another workspace is being opened ({@code text}), or, with null, which workspace
+     * is open and, in a team workspace, as which operator.
+     */
+    public void opening(String text) {
+        workspaceLabel.setText(text != null ? text : TeamLogin.status(ui.messages(), workspace, operator));
     }
 
     public Section current() {

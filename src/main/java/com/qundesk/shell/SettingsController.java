@@ -1,6 +1,7 @@
 package com.qundesk.shell;
 
 import com.qundesk.core.UserPrefs;
+import com.qundesk.db.WorkspaceLocation;
 import com.qundesk.i18n.Messages;
 import com.qundesk.settings.WorkspaceSettings;
 import com.qundesk.ui.Theme;
@@ -33,12 +34,14 @@ public final class SettingsController {
     private final UserPrefs prefs;
     private final WorkspaceSettings settings;
     private final ThresholdSettings thresholds;
-    private final Path workspace;
+    private final WorkspaceLocation workspace;
 
     @FXML private ComboBox<String> languageBox;
     @FXML private ComboBox<String> themeBox;
     @FXML private ComboBox<String> zoneBox;
+    @FXML private Label workspaceHint;
     @FXML private Label workspacePath;
+    @FXML private Button connectServerButton;
     @FXML private Button openWorkspaceButton;
     @FXML private Button newWorkspaceButton;
     @FXML private Button demoWorkspaceButton;
@@ -50,9 +53,9 @@ public final class SettingsController {
     @FXML private Label thresholdMessage;
     private final java.util.Map<String, TextField> thresholdFields = new java.util.LinkedHashMap<>();
 
-    /** {@code workspace} is the open workspace's file (shown, and where the file choosers start). */
+    /** {@code workspace} is the open workspace (shown; a file's folder is where the file choosers start). */
     public SettingsController(ViewContext ui, UserPrefs prefs, WorkspaceSettings settings, ThresholdSettings thresholds,
-                              Path workspace) {
+                              WorkspaceLocation workspace) {
         this.ui = ui;
         this.prefs = prefs;
         this.settings = settings;
@@ -108,7 +111,9 @@ public final class SettingsController {
             }
         });
 
-        workspacePath.setText(workspace.toAbsolutePath().toString());
+        workspacePath.setText(workspace.display());
+        workspaceHint.setText(m.get(workspace instanceof WorkspaceLocation.Server
+                ? "settings.workspace.teamHint" : "settings.workspace.hint"));
         ui.tasks().run(() -> settings.reminderOffsets(), offsets -> reminderField.setText(
                 ReminderOffsets.format(offsets)));
         int row = 0;
@@ -168,6 +173,11 @@ public final class SettingsController {
     }
 
     @FXML
+    private void onConnectServer() {
+        ui.navigator().connectToTeamServer();
+    }
+
+    @FXML
     private void onNewWorkspace() {
         File f = chooser("settings.workspace.newTitle").showSaveDialog(workspacePath.getScene().getWindow());
         if (f != null) {
@@ -190,7 +200,7 @@ public final class SettingsController {
         c.setTitle(ui.messages().get(titleKey));
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter(ui.messages().get("settings.workspace.filter"),
                 "*.qundesk", "*.db", "*.sqlite"));
-        Path dir = workspace.toAbsolutePath().getParent();
+        Path dir = workspace instanceof WorkspaceLocation.LocalFile f ? f.file().toAbsolutePath().getParent() : null;
         if (dir != null && dir.toFile().isDirectory()) {
             c.setInitialDirectory(dir.toFile());
         }

@@ -169,6 +169,7 @@ class EveryViewFinishedUiTest {
         planTemplates(robot, audit);
         dialog(robot, audit, Section.IMPORT, "#adKeywordsButton", "ad keywords");
         importUndo(robot, audit, export);
+        dialog(robot, audit, Section.SETTINGS, "#connectServerButton", "connect to a team server");
         backupRestore(robot, audit);
         assertThat(audit.findings()).as("%s at %dx%d", language, width, height).isEmpty();
     }

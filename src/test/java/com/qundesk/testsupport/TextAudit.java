@@ -33,7 +33,7 @@ public final class TextAudit {
             "JSON", "HTML", "TXT", "xlsx", "Excel", "VIP", "IP", "AI", "SaaS", "ID", "UTC", "GMT", "PostgreSQL",
             "SQLite", "GitHub", "Apache", "MIT", "QR", "PNG", "SVG", "RRULE", "iCalendar", "ics", "Java", "JavaFX",
             "HH", "mm", "yyyy", "MM", "dd", "GMV", "MemoTrace", "PyWxDump", "chatlog", "WeFlow", "ChatLab", "json",
-            "users", "WeChatMsg", "Linux", "macOS", "Windows",
+            "users", "WeChatMsg", "Linux", "macOS", "Windows", "PGPASSWORD", "sslmode",
             "UTF", "GBK", "GB"); // encodings: the registry import names the one it read
     /** File paths, {placeholders} of templates and comma-separated column names of file formats. */
     private static final Pattern TECHNICAL = Pattern.compile(

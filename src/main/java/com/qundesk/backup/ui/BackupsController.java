@@ -2,6 +2,7 @@ package com.qundesk.backup.ui;
 
 import com.qundesk.backup.BackupInfo;
 import com.qundesk.backup.BackupService;
+import com.qundesk.db.WorkspaceLocation;
 import com.qundesk.i18n.Messages;
 import com.qundesk.ui.ViewContext;
 import com.qundesk.ui.DialogButtons;
@@ -29,7 +30,7 @@ public final class BackupsController {
 
     private final ViewContext ui;
     private final BackupService backups;
-    private final Path workspace;
+    private final WorkspaceLocation workspace;
 
     @FXML private Label hint;
     @FXML private TableView<BackupInfo> backupTable;
@@ -43,8 +44,11 @@ public final class BackupsController {
     @FXML private Button saveKeepButton;
     @FXML private Label backupMessage;
 
-    /** {@code workspace} is the open workspace's file, which a restore replaces. */
-    public BackupsController(ViewContext ui, BackupService backups, Path workspace) {
+    /**
+     * {@code workspace} is the open workspace: a file, which a restore replaces, or a team workspace, whose backups
+     * are the server's (the section then only says so, its controls disabled).
+     */
+    public BackupsController(ViewContext ui, BackupService backups, WorkspaceLocation workspace) {
         this.ui = ui;
         this.backups = backups;
         this.workspace = workspace;
@@ -53,7 +57,6 @@ public final class BackupsController {
     @FXML
     private void initialize() {
         Messages m = ui.messages();
-        hint.setText(m.get("settings.backups.hint", backups.folder()));
         backupTable.setPlaceholder(new Label(m.get("settings.backups.empty")));
         // to the second: two backups in one minute must not look the same
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", m.locale())
@@ -62,6 +65,16 @@ public final class BackupsController {
         sizeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(size(c.getValue().size(), m.locale())));
         kindColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(kind(c.getValue(), m)));
         restoreButton.setDisable(true);
+        if (workspace instanceof WorkspaceLocation.Server) {
+            hint.setText(m.get("settings.backups.team"));
+            backupTable.setPlaceholder(new Label(m.get("settings.backups.teamEmpty")));
+            for (javafx.scene.Node n : List.of(backupTable, backupNowButton, restoreFileButton, keepField,
+                    saveKeepButton)) {
+                n.setDisable(true);
+            }
+            return;
+        }
+        hint.setText(m.get("settings.backups.hint", backups.folder()));
         backupTable.getSelectionModel().selectedItemProperty().addListener((obs, o, n) ->
                 restoreButton.setDisable(n == null));
         refresh();
@@ -116,7 +129,7 @@ public final class BackupsController {
         ButtonType replace = new ButtonType(m.get("settings.backups.confirmButton"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(m.get("settings.backups.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
-                m.get("settings.backups.confirm", workspace.toAbsolutePath(), backup.toAbsolutePath()),
+                m.get("settings.backups.confirm", workspace.display(), backup.toAbsolutePath()),
                 replace, cancel);
         confirm.setTitle(m.get("app.title"));
         confirm.setHeaderText(m.get("settings.backups.confirmHeader"));

@@ -78,6 +78,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The schema version of a team database (0 when empty), read without migrating or changing anything; a refusal is
+     * said as {@link #open(ServerAddress, Optional)} says it.
+     */
+    public static int schemaVersion(ServerAddress address, Optional<String> password) {
+        return PostgresStore.schemaVersion(address, password);
+    }
+
     private static Database openLocal(Path file, BeforeMigration beforeMigration) {
         try {
             SqliteStore store = SqliteStore.open(file);

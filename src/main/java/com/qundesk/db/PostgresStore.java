@@ -38,6 +38,13 @@ final class PostgresStore implements Store {
 
     /** Connects to {@code address} (the password from {@code password}), refusing with the reason the server gives. */
     static PostgresStore open(ServerAddress address, Optional<String> password) {
+        // one plain connection first: a refusal (wrong password, no such database) is said at once, where the pool
+        // would retry it for its whole start timeout
+        try (Connection ignored = connectOnce(address, password)) {
+            // the server is there and lets us in
+        } catch (SQLException e) {
+            throw refused(address, e, e);
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(address.jdbcUrl());
         config.setUsername(address.user());
@@ -56,11 +63,44 @@ final class PostgresStore implements Store {
         }
     }
 
+    /** One connection outside any pool, with the options the pool's connections get. */
+    static Connection connectOnce(ServerAddress address, Optional<String> password) throws SQLException {
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", address.user());
+        password.ifPresent(p -> props.setProperty("password", p));
+        props.setProperty("ApplicationName", "QunDesk");
+        props.setProperty("connectTimeout", Long.toString(CONNECT_TIMEOUT_MS / 1000));
+        return new org.postgresql.Driver().connect(address.jdbcUrl(), props);
+    }
+
+    /**
+     * The schema version of the team database at {@code address} (0 for an empty database), read without migrating
+     * or changing anything: what "Test connection" reports.
+     */
+    static int schemaVersion(ServerAddress address, Optional<String> password) {
+        try (Connection c = connectOnce(address, password)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass('flyway_schema_history') IS NOT NULL");
+                 ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    return 0;
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(CAST(version AS INTEGER)), 0) "
+                    + "FROM flyway_schema_history WHERE success AND version IS NOT NULL");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw refused(address, e, e);
+        }
+    }
+
     /** Why the server refused us, in the operator's words: unreachable, wrong password, no such database, no right. */
     private static WorkspaceException refused(ServerAddress address, SQLException e, Throwable cause) {
         String state = e == null || e.getSQLState() == null ? "" : e.getSQLState();
         String detail = e == null ? String.valueOf(cause.getMessage()) : e.getMessage();
-        if (state.startsWith("28")) {
+        // 08004 with a password: the server asks for one and none was given
+        if (state.startsWith("28") || state.equals("08004") && detail.toLowerCase(java.util.Locale.ROOT).contains("password")) {
             return new WorkspaceException("workspace.error.serverLogin", cause, address.display(), address.user());
         }
         if (state.equals("3D000")) {

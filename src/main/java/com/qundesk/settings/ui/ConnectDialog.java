@@ -150,9 +150,10 @@ public final class ConnectDialog {
         Optional<String> typed = typedPassword();
         testResult.setText(m.get("connect.testing"));
         tasks.run(() -> {
-            try (Database db = Database.open(address.get(), typed.or(() -> passwords.find(address.get())))) {
-                return m.get("connect.tested", address.get().user(), Database.latestSchemaVersion());
-            }
+            // read only: testing an empty database must not create the schema in it
+            int version = Database.schemaVersion(address.get(), typed.or(() -> passwords.find(address.get())));
+            return version == 0 ? m.get("connect.testedEmpty", address.get().user())
+                    : m.get("connect.tested", address.get().user(), version);
         }, testResult::setText, error -> {
             testResult.setText(tasks.errors().describe(error));
             testResult.getStyleClass().add("field-error");

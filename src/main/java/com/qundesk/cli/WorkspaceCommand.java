@@ -52,7 +52,7 @@ final class WorkspaceCommand {
                     () -> AppContext.zoneFrom(root.prefs())));
             var summary = service.copy(source, target, (table, rows, total) -> {
                 long now = System.nanoTime();
-                if (rows == total || now - lastLine >= PROGRESS_EVERY_NANOS) {
+                if (rows == total || rows > 0 && now - lastLine >= PROGRESS_EVERY_NANOS) {
                     lastLine = now;
                     err().println(m.get("cli.workspaceCopy.progress", table, rows, total));
                     err().flush();

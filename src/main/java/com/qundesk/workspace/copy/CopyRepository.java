@@ -19,11 +19,25 @@ final class CopyRepository {
 
     /** Rows sent to the target per batch, and fetched from the source per round trip: no table is held in memory. */
     static final int BATCH = 1_000;
+    /** Rows per INSERT statement: fewer statements and round trips, far below either database's parameter limit. */
+    static final int ROWS_PER_INSERT = 100;
+    private static final int MAX_PARAMETERS = 10_000;
 
     /** Told after each batch of a table; may throw to stop the copy (the target's transaction is rolled back). */
     @FunctionalInterface
     interface Progress {
         void copied(TableShape table, long rows);
+    }
+
+    private final int rowsPerInsert;
+
+    CopyRepository() {
+        this(ROWS_PER_INSERT);
+    }
+
+    /** With fewer rows per statement (tests: rows that refer to rows of a later statement). */
+    CopyRepository(int rowsPerInsert) {
+        this.rowsPerInsert = rowsPerInsert;
     }
 
     long count(Connection c, TableShape table) throws SQLException {
@@ -57,35 +71,43 @@ final class CopyRepository {
 
     /**
      * Copies every row of {@code table} from {@code source} to {@code target} in key order, streaming: the source is
-     * read a batch at a time and the target written a batch at a time. A reference to the table's own key that points
+     * read a batch at a time and the target written a batch at a time, up to {@link #ROWS_PER_INSERT} rows per
+     * statement (one row per statement costs a server round trip each). A reference to the table's own key that points
      * at a row not copied yet (a group whose parent was created after it) is written as NULL and set once every row is
      * there, so the target's foreign keys hold at every statement.
      *
      * @return the rows copied
      */
     long copy(Connection source, Connection target, TableShape table, Progress progress) throws SQLException {
-        List<String> columns = table.columns();
-        int selfRef = table.selfRef().map(columns::indexOf).orElse(-1);
-        int key = table.selfRef().isPresent() ? columns.indexOf(table.primaryKey().getFirst()) : -1;
+        int width = table.columns().size();
+        int perInsert = Math.max(1, Math.min(rowsPerInsert, MAX_PARAMETERS / width));
+        int selfRef = table.selfRef().map(table.columns()::indexOf).orElse(-1);
+        int key = table.selfRef().isPresent() ? table.columns().indexOf(table.primaryKey().getFirst()) : -1;
         List<long[]> laterRefs = new ArrayList<>();
-        String insert = "INSERT INTO " + TableShape.quote(table.name()) + " (" + table.columnList() + ") VALUES ("
-                + String.join(", ", columns.stream().map(col -> "?").toList()) + ")";
+        Object[][] chunk = new Object[perInsert][];
+        int inChunk = 0;
         long rows = 0;
         try (PreparedStatement read = source.prepareStatement("SELECT " + table.columnList() + " FROM "
                 + TableShape.quote(table.name()) + " ORDER BY " + table.keyOrder());
-             PreparedStatement write = target.prepareStatement(insert)) {
+             PreparedStatement write = target.prepareStatement(insert(table, perInsert))) {
             read.setFetchSize(BATCH);
             try (ResultSet rs = read.executeQuery()) {
                 while (rs.next()) {
-                    for (int i = 0; i < columns.size(); i++) {
-                        Object value = rs.getObject(i + 1);
-                        if (i == selfRef && value != null && ((Number) value).longValue() >= rs.getLong(key + 1)) {
-                            laterRefs.add(new long[] {rs.getLong(key + 1), ((Number) value).longValue()});
-                            value = null;
-                        }
-                        write.setObject(i + 1, value);
+                    Object[] row = new Object[width];
+                    for (int i = 0; i < width; i++) {
+                        row[i] = rs.getObject(i + 1);
                     }
-                    write.addBatch();
+                    if (selfRef >= 0 && row[selfRef] != null
+                            && ((Number) row[selfRef]).longValue() >= ((Number) row[key]).longValue()) {
+                        laterRefs.add(new long[] {((Number) row[key]).longValue(), ((Number) row[selfRef]).longValue()});
+                        row[selfRef] = null;
+                    }
+                    chunk[inChunk++] = row;
+                    if (inChunk == perInsert) {
+                        bind(write, chunk, inChunk);
+                        write.addBatch();
+                        inChunk = 0;
+                    }
                     if (++rows % BATCH == 0) {
                         write.executeBatch();
                         progress.copied(table, rows);
@@ -94,9 +116,31 @@ final class CopyRepository {
             }
             write.executeBatch();
         }
+        if (inChunk > 0) {
+            try (PreparedStatement rest = target.prepareStatement(insert(table, inChunk))) {
+                bind(rest, chunk, inChunk);
+                rest.executeUpdate();
+            }
+        }
         setLaterReferences(target, table, laterRefs);
         progress.copied(table, rows);
         return rows;
+    }
+
+    /** {@code INSERT INTO t (columns) VALUES (?, …), …} for {@code rows} rows. */
+    private static String insert(TableShape table, int rows) {
+        String one = "(" + String.join(", ", table.columns().stream().map(col -> "?").toList()) + ")";
+        return "INSERT INTO " + TableShape.quote(table.name()) + " (" + table.columnList() + ") VALUES "
+                + String.join(", ", java.util.Collections.nCopies(rows, one));
+    }
+
+    private static void bind(PreparedStatement ps, Object[][] rows, int count) throws SQLException {
+        int p = 1;
+        for (int r = 0; r < count; r++) {
+            for (Object value : rows[r]) {
+                ps.setObject(p++, value);
+            }
+        }
     }
 
     private static void setLaterReferences(Connection target, TableShape table, List<long[]> refs) throws SQLException {

@@ -118,8 +118,10 @@ public final class WorkspaceCopyService {
                     listener.progress(t.name(), rows, total);
                 }));
             } catch (SQLException e) {
+                // a batch's own message repeats its whole statement; the server's reason is the next exception's
+                SQLException reason = e.getNextException() != null ? e.getNextException() : e;
                 throw new WorkspaceException("workspace.copy.refused", e, table.name(), to.display(),
-                        String.valueOf(e.getMessage()).strip());
+                        String.valueOf(reason.getMessage()).strip());
             }
         }
         for (TableShape table : tables) {

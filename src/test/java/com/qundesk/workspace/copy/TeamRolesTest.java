@@ -71,6 +71,10 @@ class TeamRolesTest {
         runAsSuperuser("postgres", statements("team-roles.sql"));
         Database.open(new ServerAddress("127.0.0.1", PostgresServer.get().port(), "qundesk", "qundesk_owner",
                 Map.of()), Optional.empty()).close();
+        assertThatThrownBy(() -> open("lin").close())
+                .as("before step 2 an operator is told it lacks a right, not that the workspace is damaged")
+                .isInstanceOf(WorkspaceException.class)
+                .extracting(e -> ((WorkspaceException) e).messageKey()).isEqualTo("workspace.error.serverPrivilege");
         runAsSuperuser("qundesk", statements("team-grants.sql"));
         runAsSuperuser("qundesk", statements("team-grants.sql")); // the doc says running it again changes nothing
 

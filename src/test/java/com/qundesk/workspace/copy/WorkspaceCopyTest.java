@@ -53,6 +53,11 @@ class WorkspaceCopyTest {
         CliRunner.Result imported = run("import", "chat", export.toString(), "--create-groups",
                 "--workspace", source.toString());
         assertThat(imported.code()).as(imported.err()).isZero();
+        try (Connection c = WorkspaceTables.sqlite(source); Statement st = c.createStatement()) {
+            // a group whose parent was created after it (made a sub-group later): its parent row is copied after it
+            assertThat(st.executeUpdate("UPDATE chat_group SET parent_id = (SELECT max(id) FROM chat_group) "
+                    + "WHERE id = (SELECT min(id) FROM chat_group)")).isPositive();
+        }
     }
 
     /**

@@ -139,6 +139,27 @@ class WorkspaceCopyTest {
     }
 
     @Test
+    void aDatabaseTheAppOpenedOnceTakesTheCopyItsStarterTemplatesReplaced() throws Exception {
+        PostgresServer.Database server = PostgresServer.database(WorkspaceCopyTest.class);
+        try (AppContext first = AppContext.open(new AppPaths(dir.resolve("owner-home")),
+                new UserPrefs(dir.resolve("owner-prefs.properties")), WorkspaceLocation.of(address(server)),
+                new MutableClock(TestWorkspace.NOW.plusSeconds(3600)))) {
+            assertThat(first.templates().list()).as("the app's starter library").isNotEmpty();
+        }
+
+        CliRunner.Result r = run("workspace", "copy", "--from", source.toString(), "--to", address(server));
+
+        assertThat(r.code()).as(r.err()).isZero();
+        try (Connection s = WorkspaceTables.sqlite(source); Connection t = server.connect()) {
+            Map<String, List<List<Object>>> original = WorkspaceTables.rows(s);
+            Map<String, List<List<Object>>> copied = WorkspaceTables.rows(t);
+            assertThat(copied.get("template_version")).as("the source's library, its times and all")
+                    .isEqualTo(original.get("template_version"));
+            assertThat(copied).isEqualTo(original);
+        }
+    }
+
+    @Test
     void aRowTheTargetRefusesHalfWayLeavesTheTargetEmpty() throws Exception {
         PostgresServer.Database server = PostgresServer.database(WorkspaceCopyTest.class);
         Database.open(server.address(), java.util.Optional.empty()).close();

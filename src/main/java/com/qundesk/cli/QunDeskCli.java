@@ -35,7 +35,7 @@ import java.time.ZoneId;
         subcommands = {GroupsCommand.class, CampaignsCommand.class, FlashCommand.class, PlanCommand.class, CalendarCommand.class, DueCommand.class, HealthCommand.class,
                 ReportCommand.class, LedgerImportCommand.Values.class,
                 LedgerImportCommand.Outcomes.class, LedgerImportCommand.Stats.class, ImportCommand.class,
-                DemoCommand.class, InitCommand.class, BackupCommand.class, RestoreCommand.class,
+                DemoCommand.class, InitCommand.class, BackupCommand.class, RestoreCommand.class, WorkspaceCommand.class,
                 CommandLine.HelpCommand.class})
 public final class QunDeskCli {
     private static final Logger log = LoggerFactory.getLogger(QunDeskCli.class);

@@ -144,6 +144,13 @@ public final class Database implements AutoCloseable {
         } catch (WorkspaceException e) {
             throw e;
         } catch (RuntimeException e) {
+            // a team role without the right to migrate (or to read the history) is no damaged workspace
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException se && "42501".equals(se.getSQLState())) {
+                    throw new WorkspaceException("workspace.error.serverPrivilege", e, store.location().display(),
+                            se.getMessage());
+                }
+            }
             throw new WorkspaceException("workspace.error.open", e, store.location().display());
         }
     }

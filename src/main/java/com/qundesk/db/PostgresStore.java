@@ -166,7 +166,8 @@ final class PostgresStore implements Store {
     @Override
     public RuntimeException failure(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (state.startsWith("08") || state.startsWith("28") || state.equals("57P01")) {
+        // 42501: a role without the right (a viewer's write, an operator's CREATE): said as such, not as a data error
+        if (state.startsWith("08") || state.startsWith("28") || state.equals("57P01") || state.equals("42501")) {
             return refused(address, e, e);
         }
         return new DataAccessException(e);

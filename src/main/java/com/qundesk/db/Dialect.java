@@ -48,6 +48,29 @@ public enum Dialect {
         };
     }
 
+    /** The larger of two numbers: SQLite's two-argument {@code max}, PostgreSQL's {@code greatest}. */
+    public String larger(String a, String b) {
+        return switch (this) {
+            case SQLITE -> "max(" + a + ", " + b + ")";
+            case POSTGRESQL -> "greatest(" + a + ", " + b + ")";
+        };
+    }
+
+    /**
+     * Text as this database can store it. PostgreSQL's {@code text} cannot hold U+0000, which SQLite's can and which
+     * chat keys use (the exporting account is the sender {@code "\0self"}; a WeChatMsg chat without an id is keyed
+     * by {@code "\0remark\0nick"}): there it is written as U+FFFF, a noncharacter no export carries, and
+     * {@link #fromStored} turns it back. Null stays null.
+     */
+    public String storable(String text) {
+        return this == POSTGRESQL && text != null ? text.replace('\0', '\uFFFF') : text;
+    }
+
+    /** The text {@link #storable} was given, from what the database returned. */
+    public String fromStored(String text) {
+        return this == POSTGRESQL && text != null ? text.replace('\uFFFF', '\0') : text;
+    }
+
     /** The database behind a connection a {@link Database} handed out. */
     public static Dialect of(Connection c) {
         return c instanceof org.sqlite.SQLiteConnection ? SQLITE : POSTGRESQL;

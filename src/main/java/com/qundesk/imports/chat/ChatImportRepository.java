@@ -101,6 +101,10 @@ public final class ChatImportRepository {
         if (rows.isEmpty()) {
             return;
         }
+        if (Dialect.of(c) == Dialect.POSTGRESQL) {
+            new ChatMessageCopyRepository(c).addDaySenders(rows);
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO chat_day_sender (group_id, day, sender_id, "
                 + "messages) VALUES (?,?,?,?) ON CONFLICT (group_id, day, sender_id) DO UPDATE SET "
                 + "messages = chat_day_sender.messages + excluded.messages")) {

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * How a chat import writes its messages into a team workspace on PostgreSQL: through {@code COPY … FROM STDIN}
@@ -34,6 +35,11 @@ final class ChatMessageCopyRepository {
     private int len;
     private PreparedStatement moveOver;
     private boolean staging;
+
+    /** For the day aggregates only (no messages of an import to write). */
+    ChatMessageCopyRepository(Connection c) throws SQLException {
+        this(c, 0);
+    }
 
     ChatMessageCopyRepository(Connection c, long importId) throws SQLException {
         this.c = c;
@@ -110,6 +116,11 @@ final class ChatMessageCopyRepository {
             len += importIdText.length;
             buf[len++] = '\n';
         }
+        send(sql);
+    }
+
+    /** Sends the buffer's rows through {@code sql}, a {@code COPY … FROM STDIN}. */
+    private void send(String sql) throws SQLException {
         CopyIn in = copy.copyIn(sql);
         try {
             in.writeToCopy(buf, 0, len);
@@ -118,6 +129,35 @@ final class ChatMessageCopyRepository {
             if (in.isActive()) {
                 in.cancelCopy();
             }
+        }
+    }
+
+    /**
+     * Adds per-sender day counts ({group, day, sender, messages} each) to {@code chat_day_sender}: a million-message
+     * file has hundreds of thousands of them, so they go through COPY into a temporary table and one upsert, not a
+     * statement each.
+     */
+    void addDaySenders(List<long[]> rows) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TEMPORARY TABLE chat_day_sender_in (group_id BIGINT NOT NULL, day BIGINT NOT NULL, "
+                    + "sender_id BIGINT NOT NULL, messages BIGINT NOT NULL) ON COMMIT DROP");
+        }
+        len = 0;
+        for (long[] r : rows) {
+            if (buf.length - len < 128) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+            for (int i = 0; i < 4; i++) {
+                number(r[i]);
+                buf[len++] = (byte) (i == 3 ? '\n' : '\t');
+            }
+        }
+        send("COPY chat_day_sender_in FROM STDIN");
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO chat_day_sender (group_id, day, sender_id, messages) SELECT group_id, day, "
+                    + "sender_id, messages FROM chat_day_sender_in ON CONFLICT (group_id, day, sender_id) DO UPDATE "
+                    + "SET messages = chat_day_sender.messages + excluded.messages");
+            st.execute("DROP TABLE chat_day_sender_in");
         }
     }
 

@@ -91,6 +91,18 @@ public final class ChatImportRepository {
         return c.prepareStatement(sql.toString());
     }
 
+    /** The message columns PostgreSQL's COPY sends ({@link ChatMessageCopyRepository}), in this order. */
+    static final String COPIED_COLUMNS = "group_id, at, sender_id, kind, seq, day, flags, joins, removals, import_id";
+    /** Moves a COPYed batch into chat_message, skipping rows stored before; returns each new row's staged index. */
+    static final String MOVE_STAGED_MESSAGES = "WITH ins AS (INSERT INTO chat_message (" + COPIED_COLUMNS + ") SELECT "
+            + COPIED_COLUMNS + " FROM chat_message_in ORDER BY idx ON CONFLICT DO NOTHING RETURNING group_id, at, "
+            + "sender_id, kind, seq) SELECT s.idx FROM chat_message_in s "
+            + "JOIN ins USING (group_id, at, sender_id, kind, seq)";
+    /** Adds COPYed per-sender day counts to the day aggregates, as {@link #addDaySenders} does row by row. */
+    static final String MOVE_STAGED_DAY_SENDERS = "INSERT INTO chat_day_sender (group_id, day, sender_id, messages) "
+            + "SELECT group_id, day, sender_id, messages FROM chat_day_sender_in ON CONFLICT (group_id, day, sender_id) "
+            + "DO UPDATE SET messages = chat_day_sender.messages + excluded.messages";
+
     /** One parameterised probe: does the group (1) have a stored message between two seconds (2, 3)? */
     public PreparedStatement messageRangeProbe(Connection c) throws SQLException {
         return c.prepareStatement("SELECT 1 FROM chat_message WHERE group_id = ? AND at BETWEEN ? AND ? LIMIT 1");

@@ -18,15 +18,15 @@ import java.util.List;
  * (the driver's {@link CopyManager}), the server's bulk path, instead of SQLite's multi-row INSERTs. A batch that
  * cannot hold a stored message goes straight into {@code chat_message}; one that may goes into a temporary table
  * first, then one {@code INSERT … SELECT … ON CONFLICT DO NOTHING} moves it over, so a duplicate is recognised by the
- * same primary key as on SQLite, and the rows that went in say which of the batch were new.
+ * same primary key as on SQLite, and the rows that went in say which of the batch were new. The statements that
+ * write the workspace's tables are {@link ChatImportRepository}'s, their one owner; this class moves the rows.
  */
 final class ChatMessageCopyRepository {
 
     /** The key of the transaction-scoped advisory lock that makes chat imports and undos on one server take turns. */
     static final long IMPORT_LOCK = 0x5144_494d_504f_5254L; // "QDIMPORT"
 
-    private static final String COLUMNS = "group_id, at, sender_id, kind, seq, day, flags, joins, removals, import_id";
-    private static final String KEY = "group_id, at, sender_id, kind, seq";
+    private static final String COLUMNS = ChatImportRepository.COPIED_COLUMNS;
 
     private final Connection c;
     private final CopyManager copy;
@@ -73,9 +73,7 @@ final class ChatMessageCopyRepository {
                         + "day BIGINT NOT NULL, flags INTEGER NOT NULL, joins BIGINT NOT NULL, "
                         + "removals BIGINT NOT NULL, import_id BIGINT NOT NULL) ON COMMIT DROP");
             }
-            moveOver = c.prepareStatement("WITH ins AS (INSERT INTO chat_message (" + COLUMNS + ") SELECT " + COLUMNS
-                    + " FROM chat_message_in ORDER BY idx ON CONFLICT DO NOTHING RETURNING " + KEY + ") "
-                    + "SELECT s.idx FROM chat_message_in s JOIN ins USING (" + KEY + ")");
+            moveOver = c.prepareStatement(ChatImportRepository.MOVE_STAGED_MESSAGES);
             staging = true;
         }
         copyIn("COPY chat_message_in (idx, " + COLUMNS + ") FROM STDIN", b, true);
@@ -154,9 +152,7 @@ final class ChatMessageCopyRepository {
         }
         send("COPY chat_day_sender_in FROM STDIN");
         try (Statement st = c.createStatement()) {
-            st.executeUpdate("INSERT INTO chat_day_sender (group_id, day, sender_id, messages) SELECT group_id, day, "
-                    + "sender_id, messages FROM chat_day_sender_in ON CONFLICT (group_id, day, sender_id) DO UPDATE "
-                    + "SET messages = chat_day_sender.messages + excluded.messages");
+            st.executeUpdate(ChatImportRepository.MOVE_STAGED_DAY_SENDERS);
             st.execute("DROP TABLE chat_day_sender_in");
         }
     }

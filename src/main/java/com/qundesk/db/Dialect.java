@@ -57,6 +57,15 @@ public enum Dialect {
     }
 
     /**
+     * {@code text} to be sorted by its bytes (UTF-8: by code point), as SQLite sorts text: PostgreSQL otherwise sorts by
+     * the database's collation (a server created with {@code en_US.UTF-8} puts {@code a} before {@code B}), and
+     * the same rows would be listed in another order than from a workspace file.
+     */
+    public String byBytes(String text) {
+        return this == POSTGRESQL ? "(" + text + ") COLLATE \"C\"" : text;
+    }
+
+    /**
      * Text as this database can store it. PostgreSQL's {@code text} cannot hold U+0000, which SQLite's can and which
      * chat keys use (the exporting account is the sender {@code "\0self"}; a WeChatMsg chat without an id is keyed
      * by {@code "\0remark\0nick"}): there it is written as U+FFFF, a noncharacter no export carries, and

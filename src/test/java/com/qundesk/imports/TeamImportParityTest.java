@@ -60,6 +60,34 @@ class TeamImportParityTest {
         assertThat(cli.run("stats", "daily", "--format", "csv", "--workspace", cli.ws).out()).isEqualTo(before);
     }
 
+    /**
+     * A server whose text sorts by a language's rules (here the group ids' column, as on a database created with
+     * {@code en_US.UTF-8}, where {@code alpha} comes before {@code Zeta}) still lists the groups in the file's order,
+     * by bytes.
+     */
+    @Test
+    void statsDailyListsGroupsInTheSameOrderWhateverTheServersCollation() throws Exception {
+        PostgresServer.Database db = PostgresServer.workspace(TeamImportParityTest.class);
+        try (java.sql.Connection su = db.connect(); java.sql.Statement st = su.createStatement()) {
+            st.execute("ALTER TABLE chat_group ALTER COLUMN external_id TYPE TEXT COLLATE \"en-x-icu\"");
+        }
+        CliRunner cli = new CliRunner(dir);
+        assertThat(cli.run("init", "--workspace", cli.ws).code()).isZero();
+        List<Path> exports = new ArrayList<>();
+        for (String room : new String[]{"alpha@chatroom", "Zeta@chatroom", "beta@chatroom"}) {
+            exports.add(com.qundesk.imports.chat.ChatFixtures.wechatMsg(dir.resolve(room), "群" + room.charAt(0), room,
+                    com.qundesk.imports.chat.ChatFixtures.week().subList(0, 10)));
+        }
+        String server = db.address().display();
+        assertThat(importAll(cli, server, exports)).isEqualTo(importAll(cli, cli.ws, exports));
+
+        CliRunner.Result a = cli.run("stats", "daily", "--format", "csv", "--workspace", cli.ws);
+        CliRunner.Result b = cli.run("stats", "daily", "--format", "csv", "--workspace", server);
+
+        assertThat(a.out()).contains("\nZeta@chatroom,").containsPattern("(?s)Zeta@chatroom.*alpha@chatroom");
+        assertThat(b.out()).as(b.err()).isEqualTo(a.out());
+    }
+
     /** Each file's exit code and report, as the operator reads them. */
     private static List<String> importAll(CliRunner cli, String workspace, List<Path> exports) {
         List<String> out = new ArrayList<>();

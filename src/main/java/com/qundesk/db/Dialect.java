@@ -63,6 +63,38 @@ public enum Dialect {
         }
     }
 
+    /** The larger of two numbers: SQLite's two-argument {@code max}, PostgreSQL's {@code greatest}. */
+    public String larger(String a, String b) {
+        return switch (this) {
+            case SQLITE -> "max(" + a + ", " + b + ")";
+            case POSTGRESQL -> "greatest(" + a + ", " + b + ")";
+        };
+    }
+
+    /**
+     * {@code text} to be sorted by its bytes (UTF-8: by code point), as SQLite sorts text: PostgreSQL otherwise sorts by
+     * the database's collation (a server created with {@code en_US.UTF-8} puts {@code a} before {@code B}), and
+     * the same rows would be listed in another order than from a workspace file.
+     */
+    public String byBytes(String text) {
+        return this == POSTGRESQL ? "(" + text + ") COLLATE \"C\"" : text;
+    }
+
+    /**
+     * Text as this database can store it. PostgreSQL's {@code text} cannot hold U+0000, which SQLite's can and which
+     * chat keys use (the exporting account is the sender {@code "\0self"}; a WeChatMsg chat without an id is keyed
+     * by {@code "\0remark\0nick"}): there it is written as U+FFFF, a noncharacter no export carries, and
+     * {@link #fromStored} turns it back. Null stays null.
+     */
+    public String storable(String text) {
+        return this == POSTGRESQL && text != null ? text.replace('\0', '\uFFFF') : text;
+    }
+
+    /** The text {@link #storable} was given, from what the database returned. */
+    public String fromStored(String text) {
+        return this == POSTGRESQL && text != null ? text.replace('\uFFFF', '\0') : text;
+    }
+
     /** The database behind a connection a {@link Database} handed out. */
     public static Dialect of(Connection c) {
         return c instanceof org.sqlite.SQLiteConnection ? SQLITE : POSTGRESQL;

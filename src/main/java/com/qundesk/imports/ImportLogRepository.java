@@ -77,7 +77,7 @@ public final class ImportLogRepository {
                 + "duplicates = import_group.duplicates + excluded.duplicates")) {
             ps.setLong(1, importId);
             ps.setLong(2, groupId);
-            ps.setString(3, chatKey);
+            ps.setString(3, Dialect.of(c).storable(chatKey));
             ps.setLong(4, imported);
             ps.setLong(5, duplicates);
             ps.executeUpdate();

@@ -1,5 +1,6 @@
 package com.qundesk.stats;
 
+import com.qundesk.db.Dialect;
 import com.qundesk.group.GroupRepository;
 
 import java.sql.Connection;
@@ -136,7 +137,8 @@ public final class DailyStatRepository {
                 + "JOIN chat_group g ON g.id = s.group_id WHERE s.day BETWEEN ? AND ?"
                 + (groupId == null ? "" : " AND s.group_id = ?")
                 + " AND (s.messages > 0 OR s.joins > 0 OR s.removals > 0 OR coalesce(s.leaves, 0) > 0 "
-                + "OR s.flagged_ads > 0) ORDER BY coalesce(g.external_id, CAST(g.id AS TEXT)), s.day";
+                + "OR s.flagged_ads > 0) ORDER BY "
+                + Dialect.of(c).byBytes("coalesce(g.external_id, CAST(g.id AS TEXT))") + ", s.day";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, from == null ? Long.MIN_VALUE : from.toEpochDay());
             ps.setLong(2, to == null ? Long.MAX_VALUE : to.toEpochDay());

@@ -1,5 +1,6 @@
 package com.qundesk.imports.chat;
 
+import com.qundesk.db.Dialect;
 import com.qundesk.stats.DailyStatRepository;
 
 import java.sql.Connection;
@@ -17,21 +18,40 @@ public final class ChatImportRepository {
 
     private final DailyStatRepository dailyStats = new DailyStatRepository();
 
-    /** A 64 MiB page cache for this connection: a million-row import touches many b-tree pages. */
+    /**
+     * Readies an import's transaction. SQLite: a 64 MiB page cache for this connection (a million-row import touches
+     * many b-tree pages). PostgreSQL: the import lock ({@link #takeImportLock}).
+     */
     public void prepareForBulk(Connection c) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("PRAGMA cache_size = -65536");
+        if (Dialect.of(c) == Dialect.SQLITE) {
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA cache_size = -65536");
+            }
+        } else {
+            takeImportLock(c);
+        }
+    }
+
+    /**
+     * Waits until no other import or undo runs on the workspace, then holds it off until this transaction ends: on a
+     * team server, operators importing overlapping exports at once each store a message once and recompute the
+     * daily stats from everything stored. A SQLite file has one writer at a time already: nothing to do there.
+     */
+    public void takeImportLock(Connection c) throws SQLException {
+        if (Dialect.of(c) == Dialect.POSTGRESQL) {
+            ChatMessageCopyRepository.takeImportLock(c);
         }
     }
 
     /** Every sender of a group: key → id. */
     public Map<String, Integer> senders(Connection c, long groupId) throws SQLException {
         Map<String, Integer> out = new HashMap<>();
+        Dialect dialect = Dialect.of(c);
         try (PreparedStatement ps = c.prepareStatement("SELECT sender_key, id FROM chat_sender WHERE group_id=?")) {
             ps.setLong(1, groupId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), rs.getInt(2));
+                    out.put(dialect.fromStored(rs.getString(1)), rs.getInt(2));
                 }
             }
         }
@@ -44,9 +64,10 @@ public final class ChatImportRepository {
     }
 
     public int insertSender(PreparedStatement ps, long groupId, String key, String name) throws SQLException {
+        Dialect dialect = Dialect.of(ps.getConnection());
         ps.setLong(1, groupId);
-        ps.setString(2, key);
-        ps.setString(3, name);
+        ps.setString(2, dialect.storable(key));
+        ps.setString(3, dialect.storable(name));
         ps.executeUpdate();
         try (ResultSet rs = ps.getGeneratedKeys()) {
             rs.next();
@@ -70,6 +91,18 @@ public final class ChatImportRepository {
         return c.prepareStatement(sql.toString());
     }
 
+    /** The message columns PostgreSQL's COPY sends ({@link ChatMessageCopyRepository}), in this order. */
+    static final String COPIED_COLUMNS = "group_id, at, sender_id, kind, seq, day, flags, joins, removals, import_id";
+    /** Moves a COPYed batch into chat_message, skipping rows stored before; returns each new row's staged index. */
+    static final String MOVE_STAGED_MESSAGES = "WITH ins AS (INSERT INTO chat_message (" + COPIED_COLUMNS + ") SELECT "
+            + COPIED_COLUMNS + " FROM chat_message_in ORDER BY idx ON CONFLICT DO NOTHING RETURNING group_id, at, "
+            + "sender_id, kind, seq) SELECT s.idx FROM chat_message_in s "
+            + "JOIN ins USING (group_id, at, sender_id, kind, seq)";
+    /** Adds COPYed per-sender day counts to the day aggregates, as {@link #addDaySenders} does row by row. */
+    static final String MOVE_STAGED_DAY_SENDERS = "INSERT INTO chat_day_sender (group_id, day, sender_id, messages) "
+            + "SELECT group_id, day, sender_id, messages FROM chat_day_sender_in ON CONFLICT (group_id, day, sender_id) "
+            + "DO UPDATE SET messages = chat_day_sender.messages + excluded.messages";
+
     /** One parameterised probe: does the group (1) have a stored message between two seconds (2, 3)? */
     public PreparedStatement messageRangeProbe(Connection c) throws SQLException {
         return c.prepareStatement("SELECT 1 FROM chat_message WHERE group_id = ? AND at BETWEEN ? AND ? LIMIT 1");
@@ -80,8 +113,13 @@ public final class ChatImportRepository {
         if (rows.isEmpty()) {
             return;
         }
+        if (Dialect.of(c) == Dialect.POSTGRESQL) {
+            new ChatMessageCopyRepository(c).addDaySenders(rows);
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO chat_day_sender (group_id, day, sender_id, "
-                + "messages) VALUES (?,?,?,?) ON CONFLICT DO UPDATE SET messages = messages + excluded.messages")) {
+                + "messages) VALUES (?,?,?,?) ON CONFLICT (group_id, day, sender_id) DO UPDATE SET "
+                + "messages = chat_day_sender.messages + excluded.messages")) {
             for (long[] r : rows) {
                 for (int i = 0; i < 4; i++) {
                     ps.setLong(i + 1, r[i]);
@@ -94,8 +132,8 @@ public final class ChatImportRepository {
 
     /** Takes per-sender counts (given negative) back out of the day aggregates. */
     private void subtractDaySenders(Connection c, List<long[]> rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE chat_day_sender SET messages = max(0, messages + ?) "
-                + "WHERE group_id=? AND day=? AND sender_id=?")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE chat_day_sender SET messages = "
+                + Dialect.of(c).larger("0", "messages + ?") + " WHERE group_id=? AND day=? AND sender_id=?")) {
             for (long[] r : rows) {
                 ps.setLong(1, r[3]);
                 ps.setLong(2, r[0]);
@@ -119,10 +157,12 @@ public final class ChatImportRepository {
 
     /** Takes day counts (given negative) back out of the day aggregates. */
     private void subtractDays(Connection c, List<long[]> rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE chat_day SET messages = max(0, messages + ?), "
-                + "owner_messages = max(0, owner_messages + ?), joins = max(0, joins + ?), "
-                + "removals = max(0, removals + ?), flagged_ads = max(0, flagged_ads + ?), "
-                + "notices = max(0, notices + ?) WHERE group_id=? AND day=?")) {
+        StringBuilder set = new StringBuilder();
+        for (String col : new String[]{"messages", "owner_messages", "joins", "removals", "flagged_ads", "notices"}) {
+            set.append(set.isEmpty() ? "" : ", ").append(col).append(" = ")
+                    .append(Dialect.of(c).larger("0", col + " + ?"));
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE chat_day SET " + set + " WHERE group_id=? AND day=?")) {
             for (long[] r : rows) {
                 for (int i = 0; i < 6; i++) {
                     ps.setLong(i + 1, r[i + 2]);
@@ -146,11 +186,12 @@ public final class ChatImportRepository {
 
     /** Adds to the day aggregates: messages, owner, joins, removals, ads, notices. */
     public void addDays(Connection c, List<long[]> rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO chat_day (group_id, day, messages, owner_messages, "
-                + "joins, removals, flagged_ads, notices) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO UPDATE SET "
-                + "messages = messages + excluded.messages, owner_messages = owner_messages + excluded.owner_messages, "
-                + "joins = joins + excluded.joins, removals = removals + excluded.removals, "
-                + "flagged_ads = flagged_ads + excluded.flagged_ads, notices = notices + excluded.notices")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO chat_day AS d (group_id, day, messages, owner_messages, "
+                + "joins, removals, flagged_ads, notices) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (group_id, day) DO UPDATE "
+                + "SET messages = d.messages + excluded.messages, "
+                + "owner_messages = d.owner_messages + excluded.owner_messages, joins = d.joins + excluded.joins, "
+                + "removals = d.removals + excluded.removals, flagged_ads = d.flagged_ads + excluded.flagged_ads, "
+                + "notices = d.notices + excluded.notices")) {
             for (long[] r : rows) {
                 for (int i = 0; i < 8; i++) {
                     ps.setLong(i + 1, r[i]);
@@ -308,9 +349,9 @@ public final class ChatImportRepository {
             }
         }
         List<long[]> days = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT group_id, day, sum((flags & 8) = 0), "
-                + "sum((flags & 9) = 1), sum(joins), sum(removals), sum((flags & 2) = 2), sum((flags & 8) = 8) "
-                + "FROM chat_message WHERE " + range + " GROUP BY group_id, day")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT group_id, day, " + count("(flags & 8) = 0") + ", "
+                + count("(flags & 9) = 1") + ", sum(joins), sum(removals), " + count("(flags & 2) = 2") + ", "
+                + count("(flags & 8) = 8") + " FROM chat_message WHERE " + range + " GROUP BY group_id, day")) {
             ps.setLong(1, importId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -360,6 +401,11 @@ public final class ChatImportRepository {
             }
         }
         return resolved;
+    }
+
+    /** The number of a group's rows for which {@code condition} holds (PostgreSQL sums no booleans). */
+    private static String count(String condition) {
+        return "sum(CASE WHEN " + condition + " THEN 1 ELSE 0 END)";
     }
 
     /**

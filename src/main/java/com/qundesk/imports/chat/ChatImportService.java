@@ -318,6 +318,7 @@ public final class ChatImportService implements FileImport {
      */
     public void undo(long importId) {
         db.inTransaction(c -> {
+            repo.takeImportLock(c);
             ImportLogRepository.ImportRun run = importLog.run(c, importId);
             if (run == null) {
                 throw new ImportFormatException(0, "import.error.noSuchImport", importId);

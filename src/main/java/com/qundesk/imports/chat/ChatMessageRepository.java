@@ -1,5 +1,7 @@
 package com.qundesk.imports.chat;
 
+import com.qundesk.db.Dialect;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,13 +25,17 @@ final class ChatMessageRepository {
     private PreparedStatement multiInsert;
     private PreparedStatement plainInsert;
     private PreparedStatement rangeProbe;
+    /** On PostgreSQL the messages go in through COPY; null on SQLite. */
+    private final ChatMessageCopyRepository copy;
 
     ChatMessageRepository(Connection c, ChatImportRepository repo, long importId) throws SQLException {
         this.c = c;
         this.repo = repo;
         this.importId = importId;
-        this.insert = repo.messageInsert(c, 1, importId, true);
         this.senderInsert = repo.senderInsert(c);
+        boolean sqlite = Dialect.of(c) == Dialect.SQLITE;
+        this.insert = sqlite ? repo.messageInsert(c, 1, importId, true) : null;
+        this.copy = sqlite ? null : new ChatMessageCopyRepository(c, importId);
     }
 
     /** Stores a sender of a group; returns its id. */
@@ -41,9 +47,14 @@ final class ChatMessageRepository {
      * Writes the batch. When none of its groups has a stored message in the batch's time range — a new file, or
      * the part of a file past what was imported before — no row can be a duplicate (numbering makes rows unique
      * within the file), so they go in with multi-row INSERTs, several times cheaper than a statement per row.
-     * Otherwise each row is an INSERT OR IGNORE whose change count says whether it was new.
+     * Otherwise each row is an INSERT OR IGNORE whose change count says whether it was new. On PostgreSQL both cases
+     * go through COPY ({@link ChatMessageCopyRepository}).
      */
     void store(MessageBatch b) throws SQLException {
+        if (copy != null) {
+            copy.store(b, overlapsStored(b));
+            return;
+        }
         if (overlapsStored(b)) {
             for (int i = 0; i < b.size(); i++) {
                 bind(b, insert, 1, i);
@@ -111,9 +122,11 @@ final class ChatMessageRepository {
     }
 
     void close() throws SQLException {
-        insert.close();
         senderInsert.close();
-        for (PreparedStatement ps : new PreparedStatement[]{multiInsert, plainInsert, rangeProbe}) {
+        if (copy != null) {
+            copy.close();
+        }
+        for (PreparedStatement ps : new PreparedStatement[]{insert, multiInsert, plainInsert, rangeProbe}) {
             if (ps != null) {
                 ps.close();
             }

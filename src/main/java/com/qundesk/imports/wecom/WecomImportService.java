@@ -165,6 +165,7 @@ public final class WecomImportService implements FileImport {
         String name = file.getFileName().toString();
         Instant now = clock.instant();
         Result result = db.inTransaction(c -> {
+            repo.takeImportLock(c);
             long id = importLog.insertRun(c, now, "wecom", file.toAbsolutePath().toString(), name, size, "wecom",
                     options.zone().getId());
             int updated = 0;

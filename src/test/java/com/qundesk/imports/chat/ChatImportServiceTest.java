@@ -13,11 +13,14 @@ import com.qundesk.imports.ImportProgress;
 import com.qundesk.imports.ImportResult;
 import com.qundesk.imports.chat.ChatFixtures.Msg;
 import com.qundesk.stats.DailyStatRepository.DayRow;
+import com.qundesk.db.Dialect;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.TestWorkspace;
 import com.qundesk.stats.DailyStat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,8 +41,12 @@ import static com.qundesk.imports.chat.ChatFixtures.ZONE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Chat imports end to end: real files through the real parsers into a real workspace. */
+/** Chat imports end to end: real files through the real parsers into a real workspace, a file and a team server. */
+@BothDatabases
 class ChatImportServiceTest {
+
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
@@ -49,7 +56,7 @@ class ChatImportServiceTest {
 
     @BeforeEach
     void setUp() {
-        w = new TestWorkspace(dir.resolve("ws"));
+        w = TestWorkspace.on(dialect, dir.resolve("ws"));
         imports = w.ctx.chatImports();
         room = w.ctx.groups().create(Group.draft(Platform.WECHAT, "夜话会1群", Purpose.INDUSTRY, GroupKind.LONG_TERM)
                 .toBuilder().externalId(ROOM).build());
@@ -185,7 +192,7 @@ class ChatImportServiceTest {
         List<Msg> week = ChatFixtures.week();
         Random random = new Random(42);
         for (int trial = 0; trial < 6; trial++) {
-            TestWorkspace other = new TestWorkspace(dir.resolve("split" + trial));
+            TestWorkspace other = TestWorkspace.on(dialect, dir.resolve("split" + trial));
             Group g = other.ctx.groups().create(Group.draft(Platform.WECHAT, "夜话会1群", Purpose.INDUSTRY,
                     GroupKind.LONG_TERM).toBuilder().externalId(ROOM).build());
             // exporters cut by time: parts hold whole seconds

@@ -13,11 +13,14 @@ import com.qundesk.group.Purpose;
 import com.qundesk.imports.ImportOptions;
 import com.qundesk.imports.ImportProgress;
 import com.qundesk.imports.ImportResult;
+import com.qundesk.db.Dialect;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.TestWorkspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintWriter;
@@ -37,7 +40,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Logs never hold message contents: everything logged at any level while chats are imported (service and CLI,
  * a good file, a broken one, an undo) is searched for the words of the messages.
  */
+@BothDatabases
 class LogPrivacyTest {
+
+    @Parameter
+    Dialect dialect;
 
     static final String SECRET = "机密内容SECRET4711";
 
@@ -61,7 +68,7 @@ class LogPrivacyTest {
         root.addAppender(captured);
         root.setLevel(Level.INFO);
         ((Logger) LoggerFactory.getLogger("com.qundesk")).setLevel(Level.ALL);
-        w = new TestWorkspace(dir.resolve("ws"));
+        w = TestWorkspace.on(dialect, dir.resolve("ws"));
         w.ctx.groups().create(Group.draft(Platform.WECHAT, "夜话会1群", Purpose.INDUSTRY, GroupKind.LONG_TERM)
                 .toBuilder().externalId(ROOM).build());
     }
@@ -95,7 +102,7 @@ class LogPrivacyTest {
         w.close();
         for (Path f : List.of(good, broken)) {
             StringWriter err = new StringWriter();
-            QunDeskCli.run(new String[] {"import", "chat", f.toString(), "--workspace", w.file.toString()}, w.paths,
+            QunDeskCli.run(new String[] {"import", "chat", f.toString(), "--workspace", w.location.display()}, w.paths,
                     w.clock, new PrintWriter(new StringWriter()), new PrintWriter(err));
         }
 

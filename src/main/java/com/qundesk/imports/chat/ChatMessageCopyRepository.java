@@ -1,0 +1,195 @@
+package com.qundesk.imports.chat;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How a chat import writes its messages into a team workspace on PostgreSQL: through {@code COPY … FROM STDIN}
+ * (the driver's {@link CopyManager}), the server's bulk path, instead of SQLite's multi-row INSERTs. A batch that
+ * cannot hold a stored message goes straight into {@code chat_message}; one that may goes into a temporary table
+ * first, then one {@code INSERT … SELECT … ON CONFLICT DO NOTHING} moves it over, so a duplicate is recognised by the
+ * same primary key as on SQLite, and the rows that went in say which of the batch were new. The statements that
+ * write the workspace's tables are {@link ChatImportRepository}'s, their one owner; this class moves the rows.
+ */
+final class ChatMessageCopyRepository {
+
+    /** The key of the transaction-scoped advisory lock that makes chat imports and undos on one server take turns. */
+    static final long IMPORT_LOCK = 0x5144_494d_504f_5254L; // "QDIMPORT"
+
+    private static final String COLUMNS = ChatImportRepository.COPIED_COLUMNS;
+
+    private final Connection c;
+    private final CopyManager copy;
+    private final byte[] importIdText;
+    private byte[] buf = new byte[1 << 18];
+    private int len;
+    private PreparedStatement moveOver;
+    private boolean staging;
+
+    /** For the day aggregates only (no messages of an import to write). */
+    ChatMessageCopyRepository(Connection c) throws SQLException {
+        this(c, 0);
+    }
+
+    ChatMessageCopyRepository(Connection c, long importId) throws SQLException {
+        this.c = c;
+        this.copy = c.unwrap(PGConnection.class).getCopyAPI();
+        this.importIdText = Long.toString(importId).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Makes this transaction the only chat import or undo running on the server until it ends (others wait): as the
+     * one writer of a SQLite file, it reads what earlier imports stored and no two imports interleave their rows,
+     * aggregates and daily stats.
+     */
+    static void takeImportLock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            ps.setLong(1, IMPORT_LOCK);
+            ps.executeQuery().close();
+        }
+    }
+
+    /** Stores the batch; {@code mayOverlap}: some row may already be stored, so each is checked against the key. */
+    void store(MessageBatch b, boolean mayOverlap) throws SQLException {
+        if (!mayOverlap) {
+            copyIn("COPY chat_message (" + COLUMNS + ") FROM STDIN", b, false);
+            Arrays.fill(b.isNew, 0, b.size(), true);
+            return;
+        }
+        if (!staging) {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TEMPORARY TABLE chat_message_in (idx INTEGER NOT NULL, group_id BIGINT NOT NULL, "
+                        + "at BIGINT NOT NULL, sender_id BIGINT NOT NULL, kind INTEGER NOT NULL, seq BIGINT NOT NULL, "
+                        + "day BIGINT NOT NULL, flags INTEGER NOT NULL, joins BIGINT NOT NULL, "
+                        + "removals BIGINT NOT NULL, import_id BIGINT NOT NULL) ON COMMIT DROP");
+            }
+            moveOver = c.prepareStatement(ChatImportRepository.MOVE_STAGED_MESSAGES);
+            staging = true;
+        }
+        copyIn("COPY chat_message_in (idx, " + COLUMNS + ") FROM STDIN", b, true);
+        Arrays.fill(b.isNew, 0, b.size(), false);
+        try (ResultSet rs = moveOver.executeQuery()) {
+            while (rs.next()) {
+                b.isNew[rs.getInt(1)] = true;
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("TRUNCATE chat_message_in");
+        }
+    }
+
+    /**
+     * Sends the batch's rows in COPY's text format: tab-separated decimal numbers, one row a line. Every column is a
+     * number, so nothing needs escaping (names and texts go into other tables through bound parameters).
+     */
+    private void copyIn(String sql, MessageBatch b, boolean withIndex) throws SQLException {
+        len = 0;
+        for (int i = 0; i < b.size(); i++) {
+            if (buf.length - len < 256) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+            if (withIndex) {
+                field(i);
+            }
+            field(b.target[i].groupId);
+            field(b.at[i]);
+            field(b.sender[i]);
+            field(b.kind[i]);
+            field(b.seq[i]);
+            field(b.day[i]);
+            field(b.flags[i]);
+            field(b.joins[i]);
+            field(b.removals[i]);
+            System.arraycopy(importIdText, 0, buf, len, importIdText.length);
+            len += importIdText.length;
+            buf[len++] = '\n';
+        }
+        send(sql);
+    }
+
+    /** Sends the buffer's rows through {@code sql}, a {@code COPY … FROM STDIN}. */
+    private void send(String sql) throws SQLException {
+        CopyIn in = copy.copyIn(sql);
+        try {
+            in.writeToCopy(buf, 0, len);
+            in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+        }
+    }
+
+    /**
+     * Adds per-sender day counts ({group, day, sender, messages} each) to {@code chat_day_sender}: a million-message
+     * file has hundreds of thousands of them, so they go through COPY into a temporary table and one upsert, not a
+     * statement each.
+     */
+    void addDaySenders(List<long[]> rows) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TEMPORARY TABLE chat_day_sender_in (group_id BIGINT NOT NULL, day BIGINT NOT NULL, "
+                    + "sender_id BIGINT NOT NULL, messages BIGINT NOT NULL) ON COMMIT DROP");
+        }
+        len = 0;
+        for (long[] r : rows) {
+            if (buf.length - len < 128) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+            for (int i = 0; i < 4; i++) {
+                number(r[i]);
+                buf[len++] = (byte) (i == 3 ? '\n' : '\t');
+            }
+        }
+        send("COPY chat_day_sender_in FROM STDIN");
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate(ChatImportRepository.MOVE_STAGED_DAY_SENDERS);
+            st.execute("DROP TABLE chat_day_sender_in");
+        }
+    }
+
+    /** Appends a number and the tab that ends its column. */
+    private void field(long v) {
+        number(v);
+        buf[len++] = '\t';
+    }
+
+    /** Appends a number's decimal digits (and its minus sign) to the buffer. */
+    private void number(long v) {
+        if (v < 0) {
+            buf[len++] = '-';
+            if (v == Long.MIN_VALUE) {
+                byte[] min = "9223372036854775808".getBytes(StandardCharsets.US_ASCII);
+                System.arraycopy(min, 0, buf, len, min.length);
+                len += min.length;
+                return;
+            }
+            v = -v;
+        }
+        int start = len;
+        do {
+            buf[len++] = (byte) ('0' + v % 10);
+            v /= 10;
+        } while (v != 0);
+        for (int i = start, j = len - 1; i < j; i++, j--) {
+            byte t = buf[i];
+            buf[i] = buf[j];
+            buf[j] = t;
+        }
+    }
+
+    void close() throws SQLException {
+        if (moveOver != null) {
+            moveOver.close();
+        }
+    }
+}

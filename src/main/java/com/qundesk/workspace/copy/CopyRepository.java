@@ -87,6 +87,9 @@ final class CopyRepository {
         Object[][] chunk = new Object[perInsert][];
         int inChunk = 0;
         long rows = 0;
+        // text as each database keeps it: U+0000 in chat keys is U+FFFF on PostgreSQL (Dialect.storable)
+        Dialect from = Dialect.of(source);
+        Dialect to = Dialect.of(target);
         try (PreparedStatement read = source.prepareStatement("SELECT " + table.columnList() + " FROM "
                 + TableShape.quote(table.name()) + " ORDER BY " + table.keyOrder());
              PreparedStatement write = target.prepareStatement(insert(table, perInsert))) {
@@ -95,7 +98,8 @@ final class CopyRepository {
                 while (rs.next()) {
                     Object[] row = new Object[width];
                     for (int i = 0; i < width; i++) {
-                        row[i] = rs.getObject(i + 1);
+                        Object value = rs.getObject(i + 1);
+                        row[i] = value instanceof String text ? to.storable(from.fromStored(text)) : value;
                     }
                     if (selfRef >= 0 && row[selfRef] != null
                             && ((Number) row[selfRef]).longValue() >= ((Number) row[key]).longValue()) {

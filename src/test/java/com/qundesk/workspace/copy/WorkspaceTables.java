@@ -42,7 +42,9 @@ final class WorkspaceTables {
                 while (rs.next()) {
                     List<Object> row = new ArrayList<>();
                     for (int i = 1; i <= t.columns().size(); i++) {
-                        row.add(normal(rs.getObject(i)));
+                        Object v = rs.getObject(i);
+                        // text as the app reads it back: PostgreSQL keeps U+0000 as U+FFFF (Dialect.storable)
+                        row.add(normal(v instanceof String text ? com.qundesk.db.Dialect.of(c).fromStored(text) : v));
                     }
                     rows.add(row);
                 }

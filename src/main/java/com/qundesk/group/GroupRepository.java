@@ -173,7 +173,7 @@ public final class GroupRepository {
     }
 
     public void setBroadcast(Connection c, long id, boolean broadcast) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE chat_group SET broadcast = ?, version = version + 1 WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE chat_group SET broadcast = ? WHERE id = ?")) {
             ps.setInt(1, broadcast ? 1 : 0);
             ps.setLong(2, id);
             ps.executeUpdate();

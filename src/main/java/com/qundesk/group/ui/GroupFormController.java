@@ -6,6 +6,7 @@ import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.GroupService;
 import com.qundesk.group.GroupStatus;
+import com.qundesk.group.ConflictException;
 import com.qundesk.group.HistoryEntry;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
@@ -274,21 +275,29 @@ public final class GroupFormController {
             notSaved.run();
             return;
         }
-        Group g = r.group();
-        boolean creating = g.id() == null;
+        store(r.group(), r.group().id() == null ? "group.form.created" : "group.form.saved", afterSaved, notSaved);
+    }
+
+    /** Stores {@code g}; refused as someone saved the group since ({@link ConflictException}): the merge. */
+    private void store(Group g, String savedKey, Runnable afterSaved, Runnable notSaved) {
         boolean broadcast = broadcastBox.isSelected();
         ui.tasks().run(() -> {
-                    Group saved = creating ? groups.create(g) : groups.update(g);
+                    Group saved = g.id() == null ? groups.create(g) : groups.update(g);
                     groups.setBroadcast(saved.id(), broadcast);
                     return saved;
                 },
                 saved -> {
-                    formMessage.setText(ui.messages().get(creating ? "group.form.created" : "group.form.saved"));
+                    formMessage.setText(ui.messages().get(savedKey));
                     showOnly(formMessage, true);
                     model.markClean();
                     onSaved.accept(saved, afterSaved);
                 },
                 error -> {
+                    if (error instanceof ConflictException c) {
+                        GroupMergeDialog.ask(ui, formScroll.getScene().getWindow(), c).ifPresentOrElse(
+                                merged -> store(merged, "group.form.merged", afterSaved, notSaved), notSaved);
+                        return;
+                    }
                     if (error instanceof ValidationException v) {
                         showErrors(v.errors());
                     } else {
@@ -401,7 +410,7 @@ public final class GroupFormController {
         };
     }
 
-    /** "2026-11-24 10:00  Edited members: 120 → 130". */
+    /** "2026-11-24 10:00  ann · Edited members: 120 → 130" (no name for changes recorded before operators were). */
     private static final class HistoryCell extends ListCell<HistoryEntry> {
         private final ViewContext ui;
 
@@ -418,7 +427,8 @@ public final class GroupFormController {
             }
             Messages m = ui.messages();
             String action = m.has("history.action." + h.action()) ? m.get("history.action." + h.action()) : h.action();
-            StringBuilder sb = new StringBuilder(ui.formats().dateTime(h.at())).append("  ").append(action);
+            StringBuilder sb = new StringBuilder(ui.formats().dateTime(h.at())).append("  ")
+                    .append(h.actor() == null ? "" : h.actor() + " · ").append(action);
             if (h.field() != null) {
                 String field = m.has("field." + h.field()) ? m.get("field." + h.field()) : h.field();
                 sb.append(" ").append(field).append(": ").append(h.oldValue() == null ? "—" : shorten(h.oldValue()))

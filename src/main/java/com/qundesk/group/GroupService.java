@@ -39,6 +39,11 @@ public final class GroupService {
         this.operator = operator;
     }
 
+    /** Who is working now: the operator each change is recorded for ("mine" in filters). */
+    public String operator() {
+        return operator.get();
+    }
+
     /** Every group, ordered by id (an unmodifiable list, shared while the registry does not change). */
     public List<Group> list() {
         return db.read(this::listIn);

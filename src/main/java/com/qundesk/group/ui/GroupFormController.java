@@ -59,6 +59,7 @@ public final class GroupFormController {
     @FXML private ComboBox<Purpose> purposeBox;
     @FXML private ComboBox<GroupKind> kindBox;
     @FXML private TextField ownerField;
+    @FXML private ComboBox<String> assigneeBox;
     @FXML private TextField adminsField;
     @FXML private TextField memberCountField;
     @FXML private TextField capacityField;
@@ -126,6 +127,7 @@ public final class GroupFormController {
         purposeBox.valueProperty().bindBidirectional(model.purpose);
         kindBox.valueProperty().bindBidirectional(model.kind);
         ownerField.textProperty().bindBidirectional(model.owner);
+        assigneeBox.getEditor().textProperty().bindBidirectional(model.assignee);
         adminsField.textProperty().bindBidirectional(model.admins);
         memberCountField.textProperty().bindBidirectional(model.memberCount);
         capacityField.textProperty().bindBidirectional(model.capacity);
@@ -198,8 +200,9 @@ public final class GroupFormController {
         this.onSaved = onSaved;
     }
 
-    /** The groups offered as parents (all but the edited one). */
+    /** The groups offered as parents (all but the edited one); their assignees are offered as the form's. */
     public void setParentChoices(List<Group> groups) {
+        assigneeBox.getItems().setAll(groups.stream().map(Group::assignee).filter(a -> a != null).distinct().toList());
         Group keep = model.parent.get();
         parentChoices.setAll(groups);
         parentChoices.addFirst(null);
@@ -278,7 +281,6 @@ public final class GroupFormController {
         store(r.group(), r.group().id() == null ? "group.form.created" : "group.form.saved", afterSaved, notSaved);
     }
 
-    /** Stores {@code g}; refused as someone saved the group since ({@link ConflictException}): the merge. */
     private void store(Group g, String savedKey, Runnable afterSaved, Runnable notSaved) {
         boolean broadcast = broadcastBox.isSelected();
         ui.tasks().run(() -> {

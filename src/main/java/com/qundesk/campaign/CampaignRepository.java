@@ -22,7 +22,7 @@ public final class CampaignRepository {
 
     private static final String COLUMNS = "id, type, name, starts_at, ends_at, owner, goal_signups, goal_conversions, "
             + "goal_coupons_issued, goal_coupons_redeemed, goal_gmv_yuan, cancelled_at, cancel_reason, "
-            + "outcome_summary, notes, created_at, updated_at";
+            + "outcome_summary, notes, created_at, updated_at, assignee, version";
 
     public List<Campaign> findAll(Connection c) throws SQLException {
         List<Campaign> out = new ArrayList<>();
@@ -47,21 +47,26 @@ public final class CampaignRepository {
     public long insert(Connection c, Campaign k) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO campaign (type, name, starts_at, ends_at, owner, "
                 + "goal_signups, goal_conversions, goal_coupons_issued, goal_coupons_redeemed, goal_gmv_yuan, "
-                + "cancelled_at, cancel_reason, outcome_summary, notes, created_at, updated_at) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id")) {
+                + "cancelled_at, cancel_reason, outcome_summary, notes, created_at, updated_at, assignee) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id")) {
             bind(ps, k);
             return insertedId(ps);
         }
     }
 
-    public void update(Connection c, Campaign k) throws SQLException {
+    /**
+     * Writes {@code k} over the stored row if that is still at {@code k.version()}, raising the version in the same
+     * UPDATE; false (nothing written) when another change moved it on since.
+     */
+    public boolean update(Connection c, Campaign k) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE campaign SET type=?, name=?, starts_at=?, ends_at=?, "
                 + "owner=?, goal_signups=?, goal_conversions=?, goal_coupons_issued=?, goal_coupons_redeemed=?, "
                 + "goal_gmv_yuan=?, cancelled_at=?, cancel_reason=?, outcome_summary=?, notes=?, created_at=?, "
-                + "updated_at=? WHERE id=?")) {
+                + "updated_at=?, assignee=?, version = version + 1 WHERE id=? AND version=?")) {
             int next = bind(ps, k);
-            ps.setLong(next, k.id());
-            ps.executeUpdate();
+            ps.setLong(next++, k.id());
+            ps.setLong(next, k.version());
+            return ps.executeUpdate() == 1;
         }
     }
 
@@ -146,6 +151,7 @@ public final class CampaignRepository {
         ps.setString(i++, k.notes());
         setInstant(ps, i++, k.createdAt());
         setInstant(ps, i++, k.updatedAt());
+        ps.setString(i++, k.assignee());
         return i;
     }
 
@@ -154,6 +160,6 @@ public final class CampaignRepository {
                 Instant.ofEpochMilli(rs.getLong(4)), Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6),
                 new Campaign.Goals(getInt(rs, 7), getInt(rs, 8), getInt(rs, 9), getInt(rs, 10), getInt(rs, 11)),
                 getInstant(rs, 12), rs.getString(13), rs.getString(14), rs.getString(15), getInstant(rs, 16),
-                getInstant(rs, 17));
+                getInstant(rs, 17), rs.getString(18), rs.getLong(19));
     }
 }

@@ -47,13 +47,16 @@ public final class CampaignService {
         return db.inTransaction(c -> insert(c, draft));
     }
 
+    /**
+     * Saves {@code edited} if the stored campaign is still at {@code edited.version()} (0: made from the stored one);
+     * otherwise nothing is written and a {@link CampaignConflictException} says so.
+     */
     public Campaign update(Campaign edited) {
         return db.inTransaction(c -> {
             Campaign before = require(c, edited.id());
             Campaign k = normalize(edited).withTimes(before.createdAt(), now());
             validate(k);
-            repo.update(c, k);
-            return require(c, k.id());
+            return write(c, edited.version() == 0 ? k.withAssignee(k.assignee(), before.version()) : k);
         });
     }
 
@@ -66,17 +69,15 @@ public final class CampaignService {
             if (k.cancelledAt() != null) {
                 throw new ValidationException(FieldError.of("status", "validation.campaign.alreadyCancelled", k.name()));
             }
-            repo.update(c, k.withCancel(now(), reason.strip()).withTimes(k.createdAt(), now()));
-            return require(c, id);
+            return write(c, k.withCancel(now(), reason.strip()).withTimes(k.createdAt(), now()));
         });
     }
 
     public Campaign recordOutcome(long id, String summary) {
         return db.inTransaction(c -> {
             Campaign k = require(c, id);
-            repo.update(c, k.withOutcome(summary == null || summary.isBlank() ? null : summary.strip())
+            return write(c, k.withOutcome(summary == null || summary.isBlank() ? null : summary.strip())
                     .withTimes(k.createdAt(), now()));
-            return require(c, id);
         });
     }
 
@@ -113,6 +114,15 @@ public final class CampaignService {
         repo.link(c, campaignId, groupId);
     }
 
+    /** Writes {@code k} if the stored campaign is still at its version; the stored campaign after. */
+    private Campaign write(Connection c, Campaign k) throws SQLException {
+        if (!repo.update(c, k)) {
+            Campaign now = require(c, k.id());
+            throw new CampaignConflictException(now.name(), k.version(), now.version());
+        }
+        return require(c, k.id());
+    }
+
     public Campaign require(Connection c, long id) throws SQLException {
         return repo.findById(c, id).orElseThrow(
                 () -> new ValidationException(FieldError.of("campaign", "validation.campaign.notFound", id)));
@@ -147,8 +157,9 @@ public final class CampaignService {
     private static Campaign normalize(Campaign k) {
         String name = k.name() == null ? null : k.name().strip();
         String owner = k.owner() == null || k.owner().isBlank() ? null : k.owner().strip();
+        String assignee = k.assignee() == null || k.assignee().isBlank() ? null : k.assignee().strip();
         return new Campaign(k.id(), k.type(), name, k.startsAt(), k.endsAt(), owner, k.goals(), k.cancelledAt(),
-                k.cancelReason(), k.outcomeSummary(), k.notes(), k.createdAt(), k.updatedAt());
+                k.cancelReason(), k.outcomeSummary(), k.notes(), k.createdAt(), k.updatedAt(), assignee, k.version());
     }
 
     private Instant now() {

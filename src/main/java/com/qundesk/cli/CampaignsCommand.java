@@ -42,6 +42,8 @@ final class CampaignsCommand {
                     o.put("start", k.startsAt().toString());
                     o.put("end", k.endsAt().toString());
                     o.put("owner", k.owner());
+                    o.put("assignee", k.assignee());
+                    o.put("version", k.version());
                     o.put("status", k.statusAt(now).token());
                     ArrayNode groups = o.putArray("groupIds");
                     ctx.campaigns().groupIds(k.id()).forEach(groups::add);

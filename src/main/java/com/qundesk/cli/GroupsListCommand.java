@@ -54,6 +54,8 @@ final class GroupsListCommand extends CliCommand implements Callable<Integer> {
             o.put("purpose", g.purpose().token());
             o.put("kind", g.kind().token());
             o.put("owner", g.owner());
+            o.put("assignee", g.assignee());
+            o.put("version", g.version());
             o.put("memberCount", g.memberCount());
             o.put("capacity", g.capacity());
             o.put("status", g.status().token());

@@ -35,7 +35,8 @@ import java.time.ZoneId;
         subcommands = {GroupsCommand.class, CampaignsCommand.class, FlashCommand.class, PlanCommand.class, CalendarCommand.class, DueCommand.class, HealthCommand.class,
                 ReportCommand.class, LedgerImportCommand.Values.class,
                 LedgerImportCommand.Outcomes.class, LedgerImportCommand.Stats.class, ImportCommand.class,
-                DemoCommand.class, InitCommand.class, BackupCommand.class, RestoreCommand.class, WorkspaceCommand.class,
+                DemoCommand.class, InitCommand.class, OperatorCommand.class, BackupCommand.class, RestoreCommand.class,
+                WorkspaceCommand.class,
                 CommandLine.HelpCommand.class})
 public final class QunDeskCli {
     private static final Logger log = LoggerFactory.getLogger(QunDeskCli.class);
@@ -50,6 +51,7 @@ public final class QunDeskCli {
     private final AppPaths paths;
     private final Clock clock;
     private String workspace;
+    private String operator;
     private AppContext opened;
 
     public QunDeskCli(AppPaths paths, Clock clock) {
@@ -62,6 +64,13 @@ public final class QunDeskCli {
                     + "server: postgresql://USER@HOST[:PORT]/DATABASE (the password from PGPASSWORD or ~/.pgpass).")
     void setWorkspace(String workspace) {
         this.workspace = workspace;
+    }
+
+    @Option(names = "--operator", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "Work as NAME for this command (recorded as who made each change) instead of the server's "
+                    + "user or the OS user.")
+    void setOperator(String operator) {
+        this.operator = operator;
     }
 
     /** The workspace named on the command line (or the default file). */
@@ -107,6 +116,7 @@ public final class QunDeskCli {
             }
             opened = AppContext.open(paths, prefs(), ws, clock);
         }
+        opened.actAs(operator);
         return opened;
     }
 
@@ -127,6 +137,7 @@ public final class QunDeskCli {
         if (opened == null) {
             opened = AppContext.open(paths, prefs(), location(), clock);
         }
+        opened.actAs(operator);
         return opened;
     }
 

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A WeChat or WeCom group as the registry keeps it. Immutable; {@code id} is null until stored.
- * Tags and admins are kept in order, without duplicates.
+ * Tags and admins are kept in order, without duplicates. {@code version} is the stored row's version (raised by every
+ * update; 0 for an unsaved draft): an update names the version it was made from and is refused if the row moved on
+ * ({@link ConflictException}). {@code assignee} is the operator the group is assigned to (null: nobody).
  */
 public record Group(
         Long id,
@@ -29,7 +31,9 @@ public record Group(
         Instant dissolvedAt,
         String dissolutionReason,
         String notes,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String assignee,
+        long version) {
 
     public Group {
         admins = admins == null ? List.of() : List.copyOf(admins);
@@ -42,7 +46,7 @@ public record Group(
     public static Group draft(Platform platform, String name, Purpose purpose, GroupKind kind) {
         return new Group(null, platform, null, name, purpose, kind, null, List.of(), 0,
                 platform.defaultCapacity(), null, List.of(), null, null, AdPolicy.NONE, GroupStatus.ACTIVE,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, 0);
     }
 
     public Builder toBuilder() {
@@ -77,6 +81,8 @@ public record Group(
         public String dissolutionReason;
         public String notes;
         public Instant updatedAt;
+        public String assignee;
+        public long version;
 
         Builder(Group g) {
             id = g.id; platform = g.platform; externalId = g.externalId; name = g.name; purpose = g.purpose;
@@ -84,7 +90,7 @@ public record Group(
             parentId = g.parentId; tags = g.tags; rules = g.rules; announcement = g.announcement;
             adPolicy = g.adPolicy; status = g.status; createdAt = g.createdAt; reformedAt = g.reformedAt;
             dissolvedAt = g.dissolvedAt; dissolutionReason = g.dissolutionReason; notes = g.notes;
-            updatedAt = g.updatedAt;
+            updatedAt = g.updatedAt; assignee = g.assignee; version = g.version;
         }
 
         public Builder id(Long v) { id = v; return this; }
@@ -109,11 +115,13 @@ public record Group(
         public Builder dissolutionReason(String v) { dissolutionReason = v; return this; }
         public Builder notes(String v) { notes = v; return this; }
         public Builder updatedAt(Instant v) { updatedAt = v; return this; }
+        public Builder assignee(String v) { assignee = v; return this; }
+        public Builder version(long v) { version = v; return this; }
 
         public Group build() {
             return new Group(id, platform, externalId, name, purpose, kind, owner, admins, memberCount, capacity,
                     parentId, tags, rules, announcement, adPolicy, status, createdAt, reformedAt, dissolvedAt,
-                    dissolutionReason, notes, updatedAt);
+                    dissolutionReason, notes, updatedAt, assignee, version);
         }
     }
 }

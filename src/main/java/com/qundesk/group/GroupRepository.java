@@ -41,7 +41,7 @@ public final class GroupRepository {
     private static final String COLUMNS = "id, platform, external_id, name, purpose, kind, owner, admins, "
             + "member_count, capacity, parent_id, rules, announcement, ad_policy, ad_fee_yuan, ad_weekday, "
             + "ad_hour_from, ad_hour_to, ad_thread_admin, status, created_at, reformed_at, dissolved_at, "
-            + "dissolution_reason, notes, updated_at";
+            + "dissolution_reason, notes, updated_at, assignee, version";
 
     public List<Group> findAll(Connection c) throws SQLException {
         Map<Long, List<String>> tags = allTags(c);
@@ -120,8 +120,8 @@ public final class GroupRepository {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO chat_group (platform, external_id, name, purpose, "
                 + "kind, owner, admins, member_count, capacity, parent_id, rules, announcement, ad_policy, ad_fee_yuan, "
                 + "ad_weekday, ad_hour_from, ad_hour_to, ad_thread_admin, status, created_at, reformed_at, "
-                + "dissolved_at, dissolution_reason, notes, updated_at) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id")) {
+                + "dissolved_at, dissolution_reason, notes, updated_at, assignee) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id")) {
             bind(ps, g, 1);
             id = insertedId(ps);
         }
@@ -129,19 +129,26 @@ public final class GroupRepository {
         return id;
     }
 
-    public void update(Connection c, Group g) throws SQLException {
+    /**
+     * Writes {@code g} over the stored row if that row is still at {@code g.version()}, raising its version by one in
+     * the same statement; false (nothing written) when another change moved the row on since — the check and the
+     * write are one UPDATE, so two operators saving the same version can never both succeed.
+     */
+    public boolean update(Connection c, Group g) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE chat_group SET platform=?, external_id=?, name=?, "
                 + "purpose=?, kind=?, owner=?, admins=?, member_count=?, capacity=?, parent_id=?, rules=?, "
                 + "announcement=?, ad_policy=?, ad_fee_yuan=?, ad_weekday=?, ad_hour_from=?, ad_hour_to=?, "
                 + "ad_thread_admin=?, status=?, created_at=?, reformed_at=?, dissolved_at=?, dissolution_reason=?, "
-                + "notes=?, updated_at=? WHERE id=?")) {
+                + "notes=?, updated_at=?, assignee=?, version = version + 1 WHERE id=? AND version=?")) {
             int next = bind(ps, g, 1);
-            ps.setLong(next, g.id());
+            ps.setLong(next++, g.id());
+            ps.setLong(next, g.version());
             if (ps.executeUpdate() != 1) {
-                throw new SQLException("No group with id " + g.id());
+                return false;
             }
         }
         replaceTags(c, g.id(), g.tags());
+        return true;
     }
 
     public boolean isBroadcast(Connection c, long id) throws SQLException {
@@ -203,10 +210,11 @@ public final class GroupRepository {
         return links;
     }
 
+    /** A history row written by {@code actor}; {@code version}: the group's version the change made, or null. */
     public void addHistory(Connection c, long groupId, Instant at, String action, String field, String oldValue,
-                           String newValue, String note) throws SQLException {
+                           String newValue, String note, String actor, Long version) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO group_history (group_id, at, action, field, "
-                + "old_value, new_value, note) VALUES (?,?,?,?,?,?,?)")) {
+                + "old_value, new_value, note, actor, version) VALUES (?,?,?,?,?,?,?,?,?)")) {
             ps.setLong(1, groupId);
             ps.setLong(2, at.toEpochMilli());
             ps.setString(3, action);
@@ -214,19 +222,32 @@ public final class GroupRepository {
             ps.setString(5, oldValue);
             ps.setString(6, newValue);
             ps.setString(7, note);
+            ps.setString(8, actor);
+            setLong(ps, 9, version);
             ps.executeUpdate();
         }
     }
 
+    /** The group's history, newest first. */
     public List<HistoryEntry> history(Connection c, long groupId) throws SQLException {
+        return history(c, groupId, "", "ORDER BY at DESC, id DESC");
+    }
+
+    /** The history rows of the changes that took the group past {@code version}, oldest first. */
+    public List<HistoryEntry> historySince(Connection c, long groupId, long version) throws SQLException {
+        return history(c, groupId, " AND version > " + version, "ORDER BY version, id");
+    }
+
+    private List<HistoryEntry> history(Connection c, long groupId, String where, String order) throws SQLException {
         List<HistoryEntry> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, group_id, at, action, field, old_value, new_value, "
-                + "note FROM group_history WHERE group_id = ? ORDER BY at DESC, id DESC")) {
+                + "note, actor, version FROM group_history WHERE group_id = ?" + where + " " + order)) {
             ps.setLong(1, groupId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new HistoryEntry(rs.getLong(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3)),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getString(9), getLong(rs, "version")));
                 }
             }
         }
@@ -302,6 +323,7 @@ public final class GroupRepository {
         ps.setString(i++, g.dissolutionReason());
         ps.setString(i++, g.notes());
         setInstant(ps, i++, g.updatedAt());
+        ps.setString(i++, g.assignee());
         return i;
     }
 
@@ -318,6 +340,7 @@ public final class GroupRepository {
                 rs.getInt("capacity"), getLong(rs, "parent_id"), tags, rs.getString("rules"),
                 rs.getString("announcement"), ad, GroupStatus.fromToken(rs.getString("status")),
                 getInstant(rs, "created_at"), getInstant(rs, "reformed_at"), getInstant(rs, "dissolved_at"),
-                rs.getString("dissolution_reason"), rs.getString("notes"), getInstant(rs, "updated_at"));
+                rs.getString("dissolution_reason"), rs.getString("notes"), getInstant(rs, "updated_at"),
+                rs.getString("assignee"), rs.getLong("version"));
     }
 }

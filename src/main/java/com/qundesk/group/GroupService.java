@@ -11,26 +11,37 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** The groups registry. Each public method is one transaction: it happens whole or not at all. */
 public final class GroupService {
 
     private final Database db;
     private final GroupRepository repo;
+    private final OperatorRepository operatorNames = new OperatorRepository();
     private final Clock clock;
+    /** Who is working: written as the actor of every history row. */
+    private final Supplier<String> operator;
     /** The last registry read, with the version token it was read at. */
     private volatile Registry registry;
 
     private record Registry(long token, List<Group> groups) {
     }
 
-    public GroupService(Database db, GroupRepository repo, Clock clock) {
+    public GroupService(Database db, GroupRepository repo, Clock clock, Supplier<String> operator) {
         this.db = db;
         this.repo = repo;
         this.clock = clock;
+        this.operator = operator;
+    }
+
+    /** Who is working now: the operator each change is recorded for ("mine" in filters). */
+    public String operator() {
+        return operator.get();
     }
 
     /** Every group, ordered by id (an unmodifiable list, shared while the registry does not change). */
@@ -68,7 +79,7 @@ public final class GroupService {
             if (before != broadcast) {
                 repo.setBroadcast(c, id, broadcast);
                 repo.addHistory(c, id, now(), "edited", "broadcast", Boolean.toString(before),
-                        Boolean.toString(broadcast), null);
+                        Boolean.toString(broadcast), null, operator.get(), require(c, id).version());
             }
             return null;
         });
@@ -94,6 +105,10 @@ public final class GroupService {
         });
     }
 
+    /**
+     * Saves {@code edited} if the stored group is still at {@code edited.version()} (the version the editor read);
+     * otherwise nothing is written and a {@link ConflictException} says who changed what since.
+     */
     public Group update(Group edited) {
         return db.inTransaction(c -> updateValidated(c, edited, null));
     }
@@ -148,7 +163,7 @@ public final class GroupService {
                 children.add(insertValidated(c, child, "split-from", "#" + parentId));
             }
             repo.addHistory(c, parentId, now(), "split", null, null, null,
-                    String.valueOf(request.count()));
+                    String.valueOf(request.count()), operator.get(), null);
             return children;
         });
     }
@@ -213,7 +228,7 @@ public final class GroupService {
     /** Records an event in the group's history (lifecycle transitions, checklist, imports). */
     public void recordIn(Connection c, long groupId, String action, String field, String oldValue, String newValue,
                          String note) throws SQLException {
-        repo.addHistory(c, groupId, now(), action, field, oldValue, newValue, note);
+        repo.addHistory(c, groupId, now(), action, field, oldValue, newValue, note, operator.get(), null);
     }
 
     // --- inside a transaction -------------------------------------------------------------
@@ -228,13 +243,22 @@ public final class GroupService {
             throw new ValidationException(errors);
         }
         long id = repo.insert(c, g);
-        repo.addHistory(c, id, now(), action, null, null, null, note);
+        repo.addHistory(c, id, now(), action, null, null, null, note, operator.get(), 1L);
         return require(c, id);
     }
 
+    /**
+     * Saves {@code edited} over the stored group if that is still at the version {@code edited} was read at (a group
+     * built without one, version 0, is taken as made from the stored one); the check and the write are one UPDATE
+     * ({@link GroupRepository#update}). Each history row carries the operator and the version the change made.
+     */
     private Group updateValidated(Connection c, Group edited, String action) throws SQLException {
         Group before = require(c, edited.id());
-        Group g = normalize(edited).toBuilder().updatedAt(now()).build();
+        long expected = edited.version() == 0 ? before.version() : edited.version();
+        Group g = normalize(edited).toBuilder().updatedAt(now()).version(expected).build();
+        if (before.version() != expected) {
+            throw conflict(c, before, g);
+        }
         List<FieldError> errors = validate(c, g);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -243,15 +267,39 @@ public final class GroupService {
         if (changes.isEmpty()) {
             return before;
         }
-        repo.update(c, g);
+        if (!repo.update(c, g)) {
+            throw conflict(c, require(c, g.id()), g);
+        }
         Instant at = now();
+        String actor = operator.get();
+        long version = expected + 1;
         if (action != null) {
-            repo.addHistory(c, g.id(), at, action, null, null, null, null);
+            repo.addHistory(c, g.id(), at, action, null, null, null, null, actor, version);
         }
         for (GroupFields.Change ch : changes) {
-            repo.addHistory(c, g.id(), at, "edited", ch.field(), ch.oldValue(), ch.newValue(), null);
+            repo.addHistory(c, g.id(), at, "edited", ch.field(), ch.oldValue(), ch.newValue(), null, actor, version);
         }
         return require(c, g.id());
+    }
+
+    /** The refusal of {@code mine} (made from an older version) against {@code theirs}, the group as stored now. */
+    private ConflictException conflict(Connection c, Group theirs, Group mine) throws SQLException {
+        List<HistoryEntry> since = repo.historySince(c, theirs.id(), mine.version());
+        Map<String, String> names = operatorNames.displayNames(c);
+        Set<String> actors = new LinkedHashSet<>();
+        Set<String> fields = new HashSet<>();
+        Instant last = null;
+        for (HistoryEntry h : since) {
+            actors.add(h.actor() == null ? "—" : names.getOrDefault(h.actor(), h.actor()));
+            if (h.field() != null) {
+                fields.add(h.field());
+            }
+            last = h.at();
+        }
+        if (actors.isEmpty()) {
+            actors.add("—");
+        }
+        return new ConflictException(mine.version(), theirs, mine, List.copyOf(actors), last, fields);
     }
 
     private List<FieldError> validate(Connection c, Group g) throws SQLException {

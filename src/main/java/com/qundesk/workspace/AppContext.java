@@ -32,6 +32,8 @@ import com.qundesk.value.ThresholdSettings;
 import com.qundesk.demo.DemoWorkspace;
 import com.qundesk.group.GroupRepository;
 import com.qundesk.group.GroupService;
+import com.qundesk.group.OperatorRepository;
+import com.qundesk.group.OperatorService;
 import com.qundesk.group.registry.RegistryExporter;
 import com.qundesk.group.registry.RegistryImporter;
 import com.qundesk.i18n.Messages;
@@ -59,6 +61,9 @@ public final class AppContext implements AutoCloseable {
     private final Clock clock;
     private final Database database;
     private final GroupService groups;
+    private final OperatorService operators;
+    /** The operator named for this session (the CLI's {@code --operator}), instead of the login; null: none. */
+    private volatile String operatorOverride;
     private final CampaignService campaigns;
     private final TemplateService templates;
     private final FlashService flash;
@@ -87,7 +92,8 @@ public final class AppContext implements AutoCloseable {
         this.clock = clock;
         this.database = database;
         this.settings = new WorkspaceSettings(database);
-        this.groups = new GroupService(database, new GroupRepository(), clock);
+        this.groups = new GroupService(database, new GroupRepository(), clock, this::operator);
+        this.operators = new OperatorService(database, new OperatorRepository(), clock);
         this.campaigns = new CampaignService(database, new CampaignRepository(), clock);
         this.templates = new TemplateService(database, new TemplateRepository(), clock);
         FlashRepository flashRepo = new FlashRepository();
@@ -226,10 +232,27 @@ public final class AppContext implements AutoCloseable {
      * role of their own, docs/team.md), on a workspace file the operating system's user.
      */
     public String operator() {
+        String named = operatorOverride;
+        if (named != null) {
+            return named;
+        }
         return switch (database.location()) {
             case WorkspaceLocation.Server s -> s.address().user();
             case WorkspaceLocation.LocalFile f -> System.getProperty("user.name", "");
         };
+    }
+
+    /**
+     * Works as {@code name} from now on (the CLI's {@code --operator NAME}): the actor of every change recorded and
+     * the "mine" of filters; null goes back to the login.
+     */
+    public void actAs(String name) {
+        operatorOverride = name == null || name.isBlank() ? null : name.strip();
+    }
+
+    /** The operators' display names and the operators the workspace knows. */
+    public OperatorService operators() {
+        return operators;
     }
 
     /** Raised after every committed write to this workspace, whichever service made it. */

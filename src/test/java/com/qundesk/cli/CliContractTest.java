@@ -196,6 +196,23 @@ class CliContractTest {
     }
 
     @Test
+    void jsonListsGiveEachGroupsAndCampaignsVersionAndAssignee() throws IOException {
+        assertThat(cli.run("demo", "--workspace", ws).code()).isZero();
+        JsonNode groups = new ObjectMapper().readTree(cli.run("groups", "list", "--format", "json", "--workspace", ws)
+                .out());
+        assertThat(groups).isNotEmpty().allSatisfy(g -> {
+            assertThat(g.get("version").asLong()).isPositive();
+            assertThat(g.has("assignee")).isTrue();
+        });
+        JsonNode campaigns = new ObjectMapper().readTree(cli.run("campaigns", "list", "--format", "json",
+                "--workspace", ws).out());
+        assertThat(campaigns).isNotEmpty().allSatisfy(k -> {
+            assertThat(k.get("version").asLong()).isPositive();
+            assertThat(k.has("assignee")).isTrue();
+        });
+    }
+
+    @Test
     void theGroupsTableLinesUpChineseAndEnglishNamesByDisplayWidth() throws IOException {
         cli.run("init", "--workspace", ws);
         Path csv = Files.writeString(dir.resolve("g.csv"), "name,platform,owner,members,capacity\n"

@@ -81,6 +81,8 @@ class PostgresUpgradeTest {
     private static Map<String, List<String>> atV6;
     private static Map<String, List<String>> afterUpgrade;
     private static String versionAfterUpgrade;
+    private static Map<String, List<String>> atV6Columns;
+    private static List<String> versionsAndActors;
 
     @BeforeEach
     void aDatabaseAtV6WithRowsUpgradedToToday() throws SQLException {
@@ -96,12 +98,17 @@ class PostgresUpgradeTest {
                 s.executeUpdate(sql);
             }
             Schemas.moveIdentitiesOn(c);
-            atV6 = everyRow(c);
+            atV6Columns = columns(c);
+            atV6 = everyRow(c, atV6Columns);
         }
         Schemas.migratePostgres(db, "latest");
         try (Connection c = db.connect()) {
             versionAfterUpgrade = scalar(c, "SELECT max(version::int) FROM flyway_schema_history WHERE success");
-            afterUpgrade = everyRow(c);
+            afterUpgrade = everyRow(c, atV6Columns);
+            versionsAndActors = rows(c, "SELECT 'group ' || version || ' ' || coalesce(assignee, '-') FROM chat_group"
+                    + " UNION ALL SELECT 'campaign ' || version || ' ' || coalesce(assignee, '-') FROM campaign"
+                    + " UNION ALL SELECT 'history ' || coalesce(actor, '-') || ' ' || coalesce(version::text, '-')"
+                    + " FROM group_history");
         }
         pg = db;
     }
@@ -114,6 +121,12 @@ class PostgresUpgradeTest {
                 .containsExactlyElementsOf(rows));
         assertThat(afterUpgrade.get("chat_group")).hasSize(3);
         assertThat(afterUpgrade.get("registry_version")).as("the token as V6 left it").isEqualTo(atV6.get("registry_version"));
+    }
+
+    @Test
+    void rowsFromBeforeV8AreAtVersionOneWithNoAssigneeAndNoActor() {
+        assertThat(versionsAndActors).containsExactlyInAnyOrder("group 1 -", "group 1 -", "group 1 -", "campaign 1 -",
+                "history - -", "history - -");
     }
 
     @Test
@@ -151,10 +164,23 @@ class PostgresUpgradeTest {
         }
     }
 
-    private static Map<String, List<String>> everyRow(Connection c) throws SQLException {
+    /** The columns of every table (the ones a row had at V6 are compared after the upgrade: later ones are new). */
+    private static Map<String, List<String>> columns(Connection c) throws SQLException {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String t : SchemaShape.tables(c, true)) {
-            out.put(t, rows(c, "SELECT * FROM " + t + " ORDER BY 1, 2"));
+            out.put(t, rows(c, "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                    + " AND table_name = '" + t + "' ORDER BY ordinal_position"));
+        }
+        return out;
+    }
+
+    private static Map<String, List<String>> everyRow(Connection c, Map<String, List<String>> columns)
+            throws SQLException {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String t : SchemaShape.tables(c, true)) {
+            List<String> cols = columns.get(t);
+            out.put(t, rows(c, "SELECT " + (cols == null ? "*" : String.join(", ", cols)) + " FROM " + t
+                    + " ORDER BY 1, 2"));
         }
         return out;
     }

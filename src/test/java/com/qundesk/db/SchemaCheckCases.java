@@ -53,6 +53,7 @@ final class SchemaCheckCases {
         valid("plan_template", "id", "10", "name", "'模板'", "created_at", "0");
         valid("plan_template_item", "template_id", "1", "dimension", "'cases'", "title", "'t'", "time_of_day", "'08:30'");
         valid("group_invite", "group_id", "1");
+        valid("operator", "login", "'ann'", "display_name", "'Ann'", "updated_at", "0");
     }
 
     static final List<Bad> BAD = Stream.of(
@@ -64,12 +65,14 @@ final class SchemaCheckCases {
             bad("chat_group", "ad_hour_from", "24"), bad("chat_group", "ad_hour_to", "0"),
             bad("chat_group", "status", "'gone'"), bad("chat_group", "parent_id", "10"),
             bad("chat_group", "status", "'dissolved'", "dissolution_reason", "' '"), bad("chat_group", "broadcast", "2"),
+            bad("chat_group", "version", "0"), bad("chat_group", "assignee", "' '"),
             bad("group_tag", "tag", "' '"),
             bad("campaign", "type", "'party'"), bad("campaign", "name", "''"),
             bad("campaign", "goal_signups", "-1"), bad("campaign", "goal_conversions", "-1"),
             bad("campaign", "goal_coupons_issued", "-1"), bad("campaign", "goal_coupons_redeemed", "-1"),
             bad("campaign", "goal_gmv_yuan", "-1"), bad("campaign", "ends_at", "-1"),
             bad("campaign", "cancelled_at", "5"),
+            bad("campaign", "version", "0"), bad("campaign", "assignee", "''"),
             bad("flash_lifecycle", "preset", "'x'"), bad("flash_lifecycle", "state", "'closed'"),
             bad("flash_lifecycle", "due_at", "-1"), bad("flash_lifecycle", "state", "'dissolved'"),
             bad("flash_checklist", "item", "'cleaned'"),
@@ -101,7 +104,8 @@ final class SchemaCheckCases {
             bad("plan_template_item", "reach", "-1"), bad("plan_template_item", "time_of_day", "'8:30'"),
             bad("plan_template_item", "time_of_day", "'08:30:00'"), bad("plan_template_item", "time_of_day", "'x08:30'"),
             bad("plan_template_item", "time_of_day", "'08:60'"),
-            bad("group_invite", "advertises_qr", "2"), bad("group_invite", "recruiting", "-1")).toList();
+            bad("group_invite", "advertises_qr", "2"), bad("group_invite", "recruiting", "-1"),
+            bad("operator", "login", "' '"), bad("operator", "display_name", "''")).toList();
 
     private SchemaCheckCases() {
     }

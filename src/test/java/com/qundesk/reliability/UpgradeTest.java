@@ -233,7 +233,19 @@ class UpgradeTest {
                     Check.of("SELECT state, value_event_id, reason FROM plan_delivery ORDER BY occurrence",
                             "delivered|1|null", "skipped|null|群主出差"),
                     Check.of("SELECT count(*) FROM plan_notice", "1"),
-                    Check.of("SELECT group_id, qr_refreshed_at, advertises_qr FROM group_invite", "1|" + T0 + "|1")))
+                    Check.of("SELECT group_id, qr_refreshed_at, advertises_qr FROM group_invite", "1|" + T0 + "|1"))),
+            // V8 adds versions, assignees, the actor of history rows and the operators' display names; rows from
+            // before are at version 1 with no assignee and no actor
+            new Step("8", List.of(
+                    "UPDATE chat_group SET version = version + 1, assignee = 'ann' WHERE id = 1",
+                    "INSERT INTO group_history (group_id, at, action, actor, version) VALUES (1, " + T0 + ", 'edited',"
+                            + " 'ann', 2)",
+                    "INSERT INTO operator (login, display_name, updated_at) VALUES ('ann', '安妮', " + T0 + ")"), List.of(
+                    Check.of("SELECT id, version, assignee FROM chat_group ORDER BY id", "1|2|ann", "2|1|null",
+                            "3|1|null"),
+                    Check.of("SELECT version, assignee FROM campaign", "1|null"),
+                    Check.of("SELECT count(*) FROM group_history WHERE actor IS NULL AND version IS NULL", "2"),
+                    Check.of("SELECT login, display_name FROM operator", "ann|安妮")))
     );
 
     @TempDir

@@ -106,6 +106,7 @@ class EveryViewFinishedUiTest {
         Path export = RealExports.Exporter.values()[0].write(dir.resolve("export"));
         data.add(export.getFileName().toString());
         data.add(RealExports.NAME);
+        data.add(MERGE_OPERATOR);
         w.close();
         robot.interact(() -> {
             // JavaFX 26's headless screen is 1000x1000 pixels and fails to paint the rows of a bigger window;
@@ -171,6 +172,7 @@ class EveryViewFinishedUiTest {
         importUndo(robot, audit, export);
         dialog(robot, audit, Section.SETTINGS, "#connectServerButton", "connect to a team server");
         backupRestore(robot, audit);
+        mergeDialog(robot, audit);
         assertThat(audit.findings()).as("%s at %dx%d", language, width, height).isEmpty();
     }
 
@@ -326,6 +328,37 @@ class EveryViewFinishedUiTest {
         robot.interact(() -> backups.getSelectionModel().select(0));
         ButtonBase restore = shown(robot, n -> "restoreButton".equals(n.getId()));
         audited(audit, Section.SETTINGS.token() + " › restore backup dialog", OpenDialogs.open(restore::fire), true);
+    }
+
+    /** The display name of the operator who saves a group behind the form's back in {@link #mergeDialog}. */
+    private static final String MERGE_OPERATOR = "小王";
+
+    /**
+     * Groups › a group saved by another operator while the form has it open, then Save: the merge dialog (cancelled,
+     * the form's edits reverted so that nothing asks about them).
+     */
+    private void mergeDialog(FxRobot robot, TextAudit audit) throws Exception {
+        robot.interact(() -> window.show(Section.GROUPS));
+        settle();
+        TableView<?> groups = robot.lookup("#table").queryAs(TableView.class);
+        robot.interact(() -> groups.getSelectionModel().select(0));
+        settle();
+        var ctx = window.context();
+        TextField members = shown(robot, n -> "memberCountField".equals(n.getId()));
+        waitFor(() -> !members.getText().isEmpty());
+        TextField name = shown(robot, n -> "nameField".equals(n.getId()));
+        Group shownGroup = ctx.groups().list().stream().filter(g -> g.name().equals(name.getText())).findFirst()
+                .orElseThrow();
+        ctx.operators().setDisplayName("xiaowang", MERGE_OPERATOR);
+        ctx.actAs("xiaowang");
+        ctx.groups().update(shownGroup.toBuilder().memberCount(shownGroup.memberCount() + 1).build());
+        ctx.actAs(null);
+        robot.interact(() -> members.setText(Integer.toString(shownGroup.memberCount() + 2)));
+        ButtonBase save = shown(robot, n -> "saveButton".equals(n.getId()));
+        audited(audit, Section.GROUPS.token() + " › merge dialog", OpenDialogs.open(save::fire), true);
+        ButtonBase revert = shown(robot, n -> "revertButton".equals(n.getId()));
+        robot.interact(revert::fire);
+        settle();
     }
 
     /** Audits the dialog {@code pane} once its background work is done, then cancels it if {@code close}. */

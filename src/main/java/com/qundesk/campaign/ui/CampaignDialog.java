@@ -40,6 +40,7 @@ final class CampaignDialog {
     @FXML private HBox startSlot;
     @FXML private HBox endSlot;
     @FXML private TextField ownerField;
+    @FXML private ComboBox<String> assigneeBox;
     @FXML private TextField signups;
     @FXML private TextField conversions;
     @FXML private TextField issued;
@@ -54,10 +55,15 @@ final class CampaignDialog {
         this.existing = existing;
     }
 
-    /** Asks for a new campaign ({@code existing} null) or the edited {@code existing}; empty when cancelled. */
-    static Optional<Campaign> show(ViewContext view, Window owner, Campaign existing) {
+    /**
+     * Asks for a new campaign ({@code existing} null) or the edited {@code existing} (at the version it was read);
+     * empty when cancelled. {@code operators}: the assignees offered (any other name may be typed).
+     */
+    static Optional<Campaign> show(ViewContext view, Window owner, Campaign existing, java.util.List<String> operators) {
         CampaignDialog form = new CampaignDialog(view, existing);
         DialogPane pane = (DialogPane) new ViewLoader(view.messages(), type -> form).load(CampaignDialog.class).root();
+        form.assigneeBox.getItems().setAll(operators);
+        form.assigneeBox.setValue(existing == null ? null : existing.assignee());
         return form.show(pane, owner);
     }
 
@@ -130,7 +136,8 @@ final class CampaignDialog {
                 starts.value(), ends.value(), ownerField.getText(), goals,
                 existing == null ? null : existing.cancelledAt(), existing == null ? null : existing.cancelReason(),
                 existing == null ? null : existing.outcomeSummary(), notes.getText(),
-                existing == null ? null : existing.createdAt(), null);
+                existing == null ? null : existing.createdAt(), null)
+                .withAssignee(assigneeBox.getEditor().getText(), existing == null ? 0 : existing.version());
     }
 
     private static String text(Integer v) {

@@ -155,8 +155,14 @@ public final class CampaignsController {
 
     @FXML
     private void onNewCampaign() {
-        CampaignDialog.show(view, window(), null).ifPresent(draft ->
+        CampaignDialog.show(view, window(), null, assignees()).ifPresent(draft ->
                 view.tasks().run(() -> campaigns.create(draft), k -> refresh(k.id()), newCampaignButton));
+    }
+
+    /** The operators campaigns are assigned to, offered in the dialog beside free text. */
+    private List<String> assignees() {
+        return campaignTable.getItems().stream().map(Campaign::assignee).filter(java.util.Objects::nonNull)
+                .distinct().sorted().toList();
     }
 
     @FXML
@@ -165,7 +171,7 @@ public final class CampaignsController {
         if (k == null) {
             return;
         }
-        CampaignDialog.show(view, window(), k).ifPresent(edited ->
+        CampaignDialog.show(view, window(), k, assignees()).ifPresent(edited ->
                 view.tasks().run(() -> campaigns.update(edited), saved -> refresh(saved.id()),
                         editCampaignButton));
     }

@@ -6,6 +6,7 @@ import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.GroupService;
 import com.qundesk.group.GroupStatus;
+import com.qundesk.group.ConflictException;
 import com.qundesk.group.HistoryEntry;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
@@ -58,6 +59,7 @@ public final class GroupFormController {
     @FXML private ComboBox<Purpose> purposeBox;
     @FXML private ComboBox<GroupKind> kindBox;
     @FXML private TextField ownerField;
+    @FXML private ComboBox<String> assigneeBox;
     @FXML private TextField adminsField;
     @FXML private TextField memberCountField;
     @FXML private TextField capacityField;
@@ -125,6 +127,7 @@ public final class GroupFormController {
         purposeBox.valueProperty().bindBidirectional(model.purpose);
         kindBox.valueProperty().bindBidirectional(model.kind);
         ownerField.textProperty().bindBidirectional(model.owner);
+        assigneeBox.getEditor().textProperty().bindBidirectional(model.assignee);
         adminsField.textProperty().bindBidirectional(model.admins);
         memberCountField.textProperty().bindBidirectional(model.memberCount);
         capacityField.textProperty().bindBidirectional(model.capacity);
@@ -197,8 +200,9 @@ public final class GroupFormController {
         this.onSaved = onSaved;
     }
 
-    /** The groups offered as parents (all but the edited one). */
+    /** The groups offered as parents (all but the edited one); their assignees are offered as the form's. */
     public void setParentChoices(List<Group> groups) {
+        assigneeBox.getItems().setAll(groups.stream().map(Group::assignee).filter(a -> a != null).distinct().toList());
         Group keep = model.parent.get();
         parentChoices.setAll(groups);
         parentChoices.addFirst(null);
@@ -274,21 +278,28 @@ public final class GroupFormController {
             notSaved.run();
             return;
         }
-        Group g = r.group();
-        boolean creating = g.id() == null;
+        store(r.group(), r.group().id() == null ? "group.form.created" : "group.form.saved", afterSaved, notSaved);
+    }
+
+    private void store(Group g, String savedKey, Runnable afterSaved, Runnable notSaved) {
         boolean broadcast = broadcastBox.isSelected();
         ui.tasks().run(() -> {
-                    Group saved = creating ? groups.create(g) : groups.update(g);
+                    Group saved = g.id() == null ? groups.create(g) : groups.update(g);
                     groups.setBroadcast(saved.id(), broadcast);
                     return saved;
                 },
                 saved -> {
-                    formMessage.setText(ui.messages().get(creating ? "group.form.created" : "group.form.saved"));
+                    formMessage.setText(ui.messages().get(savedKey));
                     showOnly(formMessage, true);
                     model.markClean();
                     onSaved.accept(saved, afterSaved);
                 },
                 error -> {
+                    if (error instanceof ConflictException c) {
+                        GroupMergeDialog.ask(ui, formScroll.getScene().getWindow(), c).ifPresentOrElse(
+                                merged -> store(merged, "group.form.merged", afterSaved, notSaved), notSaved);
+                        return;
+                    }
                     if (error instanceof ValidationException v) {
                         showErrors(v.errors());
                     } else {
@@ -401,7 +412,7 @@ public final class GroupFormController {
         };
     }
 
-    /** "2026-11-24 10:00  Edited members: 120 → 130". */
+    /** "2026-11-24 10:00  ann · Edited members: 120 → 130" (no name for changes recorded before operators were). */
     private static final class HistoryCell extends ListCell<HistoryEntry> {
         private final ViewContext ui;
 
@@ -418,7 +429,8 @@ public final class GroupFormController {
             }
             Messages m = ui.messages();
             String action = m.has("history.action." + h.action()) ? m.get("history.action." + h.action()) : h.action();
-            StringBuilder sb = new StringBuilder(ui.formats().dateTime(h.at())).append("  ").append(action);
+            StringBuilder sb = new StringBuilder(ui.formats().dateTime(h.at())).append("  ")
+                    .append(h.actor() == null ? "" : h.actor() + " · ").append(action);
             if (h.field() != null) {
                 String field = m.has("field." + h.field()) ? m.get("field." + h.field()) : h.field();
                 sb.append(" ").append(field).append(": ").append(h.oldValue() == null ? "—" : shorten(h.oldValue()))

@@ -40,6 +40,8 @@ public final class GroupFormModel {
     public final ObjectProperty<Purpose> purpose = new SimpleObjectProperty<>(Purpose.EVENT);
     public final ObjectProperty<GroupKind> kind = new SimpleObjectProperty<>(GroupKind.LONG_TERM);
     public final StringProperty owner = new SimpleStringProperty("");
+    /** The operator the group is assigned to ("" for nobody). */
+    public final StringProperty assignee = new SimpleStringProperty("");
     public final StringProperty admins = new SimpleStringProperty("");
     public final StringProperty memberCount = new SimpleStringProperty("0");
     public final StringProperty capacity = new SimpleStringProperty("500");
@@ -80,6 +82,7 @@ public final class GroupFormModel {
         purpose.set(g.purpose());
         kind.set(g.kind());
         owner.set(nz(g.owner()));
+        assignee.set(nz(g.assignee()));
         admins.set(String.join(", ", g.admins()));
         memberCount.set(Integer.toString(g.memberCount()));
         capacity.set(Integer.toString(g.capacity()));
@@ -116,7 +119,7 @@ public final class GroupFormModel {
     private List<Object> values() {
         Group p = parent.get();
         return Arrays.asList(platform.get(), externalId.get(), name.get(), purpose.get(), kind.get(),
-                owner.get(), admins.get(), memberCount.get(), capacity.get(), p == null ? null : p.id(), tags.get(),
+                owner.get(), assignee.get(), admins.get(), memberCount.get(), capacity.get(), p == null ? null : p.id(), tags.get(),
                 rules.get(), announcement.get(), adType.get(), adFee.get(), adWeekday.get(), adHourFrom.get(),
                 adHourTo.get(), adThreadAdmin.get(), status.get(), createdOn.get(), reformedOn.get(),
                 dissolvedOn.get(), dissolutionReason.get(), notes.get());
@@ -147,6 +150,7 @@ public final class GroupFormModel {
                 .purpose(purpose.get())
                 .kind(kind.get())
                 .owner(owner.get())
+                .assignee(assignee.get() == null || assignee.get().isBlank() ? null : assignee.get().strip())
                 .admins(split(admins.get()))
                 .memberCount(members)
                 .capacity(cap)

@@ -57,6 +57,7 @@ public final class GroupsController {
     @FXML private ComboBox<GroupKind> kindFilter;
     @FXML private ComboBox<GroupStatus> statusFilter;
     @FXML private ComboBox<String> ownerFilter;
+    @FXML private ComboBox<String> assigneeFilter;
     @FXML private ComboBox<String> tagFilter;
     @FXML private Label countLabel;
     @FXML private TableView<GroupRow> table;
@@ -65,6 +66,7 @@ public final class GroupsController {
     @FXML private TableColumn<GroupRow, String> purposeColumn;
     @FXML private TableColumn<GroupRow, String> kindColumn;
     @FXML private TableColumn<GroupRow, String> ownerColumn;
+    @FXML private TableColumn<GroupRow, String> assigneeColumn;
     @FXML private TableColumn<GroupRow, Group> membersColumn;
     @FXML private TableColumn<GroupRow, String> statusColumn;
     @FXML private TableColumn<GroupRow, String> tagsColumn;
@@ -101,7 +103,9 @@ public final class GroupsController {
         setUpFilter(statusFilter, GroupStatus.values(), s -> m.get(s.messageKey()), m.get("groups.filter.allStatuses"));
         ownerFilter.setConverter(GroupFormController.converter(o -> o == null ? m.get("groups.filter.allOwners") : o));
         tagFilter.setConverter(GroupFormController.converter(t -> t == null ? m.get("groups.filter.allTags") : t));
-        for (ComboBox<?> box : List.of(platformFilter, purposeFilter, kindFilter, statusFilter, ownerFilter, tagFilter)) {
+        assigneeFilter.setConverter(GroupFormController.converter(a -> a == null ? m.get("groups.filter.allOperators")
+                : a.equals(GroupFilter.MINE) ? m.get("groups.filter.mine") : a));
+        for (ComboBox<?> box : List.of(platformFilter, purposeFilter, kindFilter, statusFilter, ownerFilter, tagFilter, assigneeFilter)) {
             box.valueProperty().addListener((o, a, b) -> applyFilter());
         }
         searchField.textProperty().addListener((o, a, b) -> applyFilter());
@@ -318,7 +322,7 @@ public final class GroupsController {
     @FXML
     private void onClearFilters() {
         searchField.clear();
-        for (ComboBox<?> box : List.of(platformFilter, purposeFilter, kindFilter, statusFilter, ownerFilter, tagFilter)) {
+        for (ComboBox<?> box : List.of(platformFilter, purposeFilter, kindFilter, statusFilter, ownerFilter, tagFilter, assigneeFilter)) {
             box.setValue(null);
         }
     }
@@ -356,7 +360,8 @@ public final class GroupsController {
     private void applyFilter() {
         filtered.setPredicate(new GroupFilter(searchField.getText(), platformFilter.getValue(),
                 purposeFilter.getValue(), kindFilter.getValue(), statusFilter.getValue(), ownerFilter.getValue(),
-                tagFilter.getValue()));
+                tagFilter.getValue(), GroupFilter.MINE.equals(assigneeFilter.getValue()) ? groups.operator()
+                : assigneeFilter.getValue()));
     }
 
     private void updateCount() {
@@ -366,7 +371,11 @@ public final class GroupsController {
     private void refreshChoices() {
         Set<String> owners = new TreeSet<>();
         Set<String> tags = new TreeSet<>();
+        Set<String> assignees = new TreeSet<>(List.of(GroupFilter.MINE));
         for (GroupRow r : rows) {
+            if (r.group().assignee() != null) {
+                assignees.add(r.group().assignee());
+            }
             if (r.group().owner() != null) {
                 owners.add(r.group().owner());
             }
@@ -374,6 +383,7 @@ public final class GroupsController {
         }
         keepChoice(ownerFilter, owners);
         keepChoice(tagFilter, tags);
+        keepChoice(assigneeFilter, assignees);
     }
 
     private static void keepChoice(ComboBox<String> box, Set<String> values) {
@@ -408,6 +418,7 @@ public final class GroupsController {
         purposeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().purposeLabel()));
         kindColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().kindLabel()));
         ownerColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().group().owner()));
+        assigneeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().group().assignee()));
         statusColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().statusLabel()));
         tagsColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().tagsText()));
         updatedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().group().updatedAt()));
@@ -422,22 +433,6 @@ public final class GroupsController {
         membersColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().group()));
         membersColumn.setComparator(Comparator.comparingInt(Group::memberCount));
         membersColumn.setCellFactory(col -> new MembersCell());
-        statusColumn.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                getStyleClass().removeAll("status-dissolved", "status-archived", "status-scheduled");
-                if (!empty && getTableRow() != null && getTableRow().getItem() != null) {
-                    GroupStatus s = getTableRow().getItem().group().status();
-                    switch (s) {
-                        case DISSOLVED -> getStyleClass().add("status-dissolved");
-                        case ARCHIVED -> getStyleClass().add("status-archived");
-                        case DISSOLUTION_SCHEDULED -> getStyleClass().add("status-scheduled");
-                        default -> { }
-                    }
-                }
-            }
-        });
+        statusColumn.setCellFactory(col -> new StatusCell());
     }
 }

@@ -1,0 +1,53 @@
+package com.qundesk.group;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** SQL for the operator table (a login's display name) and the operators the workspace knows. */
+public final class OperatorRepository {
+
+    /** Every login with a display name, by login. */
+    public Map<String, String> displayNames(Connection c) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT login, display_name FROM operator ORDER BY login");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    public void setDisplayName(Connection c, String login, String displayName, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO operator (login, display_name, updated_at) "
+                + "VALUES (?,?,?) ON CONFLICT (login) DO UPDATE SET display_name = excluded.display_name, "
+                + "updated_at = excluded.updated_at")) {
+            ps.setString(1, login);
+            ps.setString(2, displayName);
+            ps.setLong(3, at.toEpochMilli());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Every operator the workspace knows: named ones, assignees of groups and campaigns, and authors of history. */
+    public List<String> known(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT login FROM operator "
+                + "UNION SELECT assignee FROM chat_group WHERE assignee IS NOT NULL "
+                + "UNION SELECT assignee FROM campaign WHERE assignee IS NOT NULL "
+                + "UNION SELECT actor FROM group_history WHERE actor IS NOT NULL ORDER BY 1");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,53 @@
+package com.qundesk.group;
+
+import com.qundesk.core.FieldError;
+import com.qundesk.core.ValidationException;
+import com.qundesk.db.Database;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who works in the workspace: each operator is known by a login (the server's user in a team workspace, the OS user
+ * on a file, or the CLI's {@code --operator}) and may set a display name, which history and conflicts show.
+ */
+public final class OperatorService {
+
+    private final Database db;
+    private final OperatorRepository repo;
+    private final Clock clock;
+
+    public OperatorService(Database db, OperatorRepository repo, Clock clock) {
+        this.db = db;
+        this.repo = repo;
+        this.clock = clock;
+    }
+
+    /** Sets the display name of {@code login} (a blank name is refused). */
+    public void setDisplayName(String login, String displayName) {
+        if (displayName == null || displayName.isBlank()) {
+            throw new ValidationException(FieldError.of("displayName", "validation.operator.nameRequired"));
+        }
+        db.inTransaction(c -> {
+            repo.setDisplayName(c, login, displayName.strip(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            return null;
+        });
+    }
+
+    /** Display names by login (logins without one are absent). */
+    public Map<String, String> displayNames() {
+        return db.read(repo::displayNames);
+    }
+
+    /** The display name of {@code login}, or the login itself. */
+    public String displayName(String login) {
+        return displayNames().getOrDefault(login, login);
+    }
+
+    /** Every operator the workspace knows, by login, sorted. */
+    public List<String> known() {
+        return db.read(repo::known);
+    }
+}

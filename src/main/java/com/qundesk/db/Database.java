@@ -293,7 +293,16 @@ public final class Database implements AutoCloseable {
     public <T> T inTransaction(SqlWork<T> work) {
         enter();
         try {
-            return transaction(work);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return transaction(work);
+                } catch (LostRace e) {
+                    if (attempt == RACE_ATTEMPTS) {
+                        throw store.failure(e.cause);
+                    }
+                    pause(attempt);
+                }
+            }
         } catch (RuntimeException e) {
             throw store.translate(e); // rolled back: nothing was changed
         } finally {
@@ -301,7 +310,33 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * How often a transaction that lost a race to another writer is run again: on a workspace file a transaction that
+     * read cannot start writing once another has committed since (SQLite's WAL rule, "busy snapshot"), on a server two
+     * transactions may deadlock; either way the loser is rolled back whole and can simply run again.
+     */
+    private static final int RACE_ATTEMPTS = 8;
+
+    /** A transaction rolled back because it lost a race to another writer ({@link Store#lostRace}). */
+    private static final class LostRace extends RuntimeException {
+        final SQLException cause;
+
+        LostRace(SQLException cause) {
+            super(cause);
+            this.cause = cause;
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(2, 10 * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private <T> T transaction(SqlWork<T> work) {
+        long started = System.nanoTime();
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             try {
@@ -317,6 +352,9 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
+            if (store.lostRace(e, (System.nanoTime() - started) / 1_000_000)) {
+                throw new LostRace(e);
+            }
             throw store.failure(e);
         }
     }

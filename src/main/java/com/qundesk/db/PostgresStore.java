@@ -163,6 +163,12 @@ final class PostgresStore implements Store {
         }
     }
 
+    /** 40P01 deadlock detected, 40001 serialization failure: the server rolled the loser back. */
+    @Override
+    public boolean lostRace(SQLException e, long millis) {
+        return "40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState());
+    }
+
     @Override
     public RuntimeException failure(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();

@@ -128,6 +128,21 @@ final class SqliteStore implements Store {
         return c.unwrap(org.sqlite.SQLiteConnection.class).getDatabase().total_changes() > 0;
     }
 
+    /**
+     * A transaction that read cannot write after another committed (WAL's busy snapshot): SQLite says so at once,
+     * without waiting out the busy timeout (the driver reports it as plain SQLITE_BUSY). A "busy" after the whole
+     * timeout is a writer holding the file for long, and is not run again.
+     */
+    @Override
+    public boolean lostRace(SQLException e, long millis) {
+        if (!(e instanceof SQLiteException se) || se.getResultCode() == null) {
+            return false;
+        }
+        SQLiteErrorCode code = se.getResultCode();
+        return code == SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT
+                || code == SQLiteErrorCode.SQLITE_BUSY && millis < BUSY_TIMEOUT_MS / 2;
+    }
+
     @Override
     public RuntimeException failure(SQLException e) {
         if (DiskFull.causedBy(e)) {

@@ -26,6 +26,13 @@ sealed interface Store permits SqliteStore, PostgresStore {
      */
     boolean announceWrite(Connection c) throws SQLException;
 
+    /**
+     * Whether {@code e} means the transaction lost a race to another writer and, rolled back, may simply run again:
+     * SQLite's busy snapshot, PostgreSQL's deadlock or serialization failure. {@code millis}: how long the
+     * transaction had run.
+     */
+    boolean lostRace(SQLException e, long millis);
+
     /** A failure said to the operator: a full disk, a damaged file, an unreachable server, or a plain data error. */
     RuntimeException failure(SQLException e);
 

@@ -7,6 +7,7 @@ import com.qundesk.core.MutableClock;
 import com.qundesk.core.UserPrefs;
 import com.qundesk.db.ServerAddress;
 import com.qundesk.db.WorkspaceLocation;
+import com.qundesk.group.ConflictException;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.Platform;
@@ -53,6 +54,7 @@ class TeamConcurrencyTest {
         final List<String> created = new ArrayList<>();
         final Map<Long, Integer> lastMemberCount = new ConcurrentHashMap<>();
         int sharedEdits;
+        int conflicts;
         final List<Long> flashCreated = new ArrayList<>();
         final List<Long> flashDissolved = new ArrayList<>();
     }
@@ -90,6 +92,7 @@ class TeamConcurrencyTest {
             int created = 0;
             int edits = 0;
             int sharedEdits = 0;
+            int conflicts = 0;
             for (Acks a : acks) {
                 for (String name : a.created) {
                     assertThat(byName.get(name)).as("acknowledged group %s", name).isEqualTo(1L);
@@ -99,6 +102,7 @@ class TeamConcurrencyTest {
                         assertThat(byId.get(id).memberCount()).as("group %d's last acknowledged edit", id).isEqualTo(count));
                 edits += a.lastMemberCount.size();
                 sharedEdits += a.sharedEdits;
+                conflicts += a.conflicts;
             }
             int flashCreated = 0;
             int flashDissolved = 0;
@@ -113,13 +117,17 @@ class TeamConcurrencyTest {
                 flashDissolved += a.flashDissolved.size();
             }
             assertThat(byName.values()).as("no group twice").allMatch(n -> n == 1);
+            Group sharedNow = byId.get(shared);
+            assertThat(sharedNow.version()).as("one version per acknowledged edit of the shared group, none lost")
+                    .isEqualTo(1L + sharedEdits);
             assertThat(created).as("the operators did get work done").isGreaterThan(THREAD_OPERATORS);
             assertThat(flashCreated).as("the CLI operators too").isPositive();
             System.out.printf("Team concurrency: %d operators (%d threads, %d CLI processes) for %d s on PostgreSQL: "
-                            + "%d groups created, %d groups' edits checked, %d edits of one shared group, "
-                            + "%d flash groups created and %d dissolved through the CLI; all present exactly once.%n",
+                            + "%d groups created, %d groups' edits checked, %d edits of one shared group saved and %d refused "
+                            + "as conflicts (each told who changed it), %d flash groups created and %d dissolved through "
+                            + "the CLI; every acknowledged change present exactly once.%n",
                     THREAD_OPERATORS + PROCESS_OPERATORS, THREAD_OPERATORS, PROCESS_OPERATORS, seconds, created, edits,
-                    sharedEdits, flashCreated, flashDissolved);
+                    sharedEdits, conflicts, flashCreated, flashDissolved);
         }
     }
 
@@ -141,9 +149,17 @@ class TeamConcurrencyTest {
                     ctx.groups().update(g.toBuilder().memberCount(count).build());
                     acks.lastMemberCount.put(g.id(), count);
                 } else {
+                    // the shared group: read, think a moment, save against the version read; a refusal names who
                     Group g = ctx.groups().get(shared);
-                    ctx.groups().update(g.toBuilder().notes("op" + op + " " + n.incrementAndGet()).build());
-                    acks.sharedEdits++;
+                    Thread.onSpinWait();
+                    try {
+                        ctx.groups().update(g.toBuilder().notes("op" + op + " " + n.incrementAndGet()).build());
+                        acks.sharedEdits++;
+                    } catch (ConflictException e) {
+                        assertThat(e.actors()).as("a refusal says who changed it").isNotEmpty();
+                        assertThat(e.sinceVersion()).isEqualTo(g.version());
+                        acks.conflicts++;
+                    }
                 }
             }
         }

@@ -17,7 +17,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Rules about the app's sources that class files cannot show: file length, table owners, the bench's place. */
+/**
+ * Rules about the app's sources that class files cannot show: file length, table owners, the bench's place, and SQL
+ * that only one of the two databases understands kept where a reader looks for it.
+ */
 class SourceRulesTest {
 
     private static final Path MAIN = Path.of("src/main/java");
@@ -79,5 +82,39 @@ class SourceRulesTest {
         }
         assertThat(MAIN.resolve("com/qundesk/bench")).doesNotExist();
         assertThat(Path.of("src/bench/java/com/qundesk/bench")).isDirectory();
+    }
+
+    /** SQL only SQLite understands (each has a form both accept, or a {@code db/Dialect} method). */
+    private static final Pattern SQLITE_ONLY = Pattern.compile(
+            "\\b(last_insert_rowid|INSERT\\s+OR\\s+\\w+|group_concat|strftime|julianday|GLOB|PRAGMA|WITHOUT\\s+ROWID"
+                    + "|IS\\s+NOT\\s+(?!NULL|TRUE|FALSE|DISTINCT)\\w+)\\b");
+    /** A Java string literal. */
+    private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+    /** Where SQLite-only SQL is right: the database layer, and a branch taken on SQLite only (file → why). */
+    private static final Map<String, String> SQLITE_ONLY_ALLOWED = Map.of(
+            "com/qundesk/imports/chat/ChatImportRepository.java",
+            "a larger page cache for the import's connection, in a branch taken on SQLite only");
+
+    @Test
+    void sqlOnlySqliteUnderstandsStaysInTheDatabaseLayer() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Path p : mainSources()) {
+            String rel = MAIN.relativize(p).toString().replace('\\', '/');
+            if (rel.startsWith("com/qundesk/db/") || SQLITE_ONLY_ALLOWED.containsKey(rel)) {
+                continue;
+            }
+            List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher literal = STRING.matcher(lines.get(i));
+                while (literal.find()) {
+                    Matcher m = SQLITE_ONLY.matcher(literal.group(1));
+                    if (m.find()) {
+                        found.add(rel + ":" + (i + 1) + " " + m.group());
+                    }
+                }
+            }
+        }
+        assertThat(found).as("SQL a team workspace (PostgreSQL) refuses: write the form both databases accept, or put "
+                + "the difference in db/Dialect").isEmpty();
     }
 }

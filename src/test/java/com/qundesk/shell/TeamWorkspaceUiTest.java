@@ -208,7 +208,7 @@ class TeamWorkspaceUiTest {
             ((Button) dialog.lookup("#testButton")).fire();
         });
         waitFor(() -> result.getText().startsWith("Connected"));
-        assertThat(result.getText()).isEqualTo("Connected as postgres, schema version 7.");
+        assertThat(result.getText()).isEqualTo("Connected as postgres, schema version " + com.qundesk.db.Database.latestSchemaVersion() + ".");
         assertThat(window.context().location()).isInstanceOf(WorkspaceLocation.LocalFile.class);
 
         robot.interact(() -> ((Button) dialog.lookupButton(

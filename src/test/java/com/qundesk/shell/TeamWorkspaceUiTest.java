@@ -119,9 +119,8 @@ class TeamWorkspaceUiTest {
                 .startsWith("A team workspace is backed up by its server");
         assertThat(robot.lookup("#workspacePath").queryAs(Label.class).getText()).isEqualTo(team.address().display());
 
-        // no wider than a laptop's 1280 px window (the headless screen is narrower still), in both languages: the
-        // status bar says it whole
-        assertThat(stage.getWidth()).isLessThanOrEqualTo(1280);
+        // the status bar says it whole in a laptop's 1280 px window, in both languages (the test JVM's one stage may
+        // be wider, left so by another test: the text's own width is what is measured)
         for (String language : new String[] {"en", "zh"}) {
             w.prefs.put(UserPrefs.LANGUAGE, language);
             robot.interact(window::reloadUi);
@@ -130,7 +129,8 @@ class TeamWorkspaceUiTest {
             Parent statusBar = robot.lookup(".status-bar").query();
             robot.interact(() -> audit.audit("status bar", statusBar));
             assertThat(audit.findings()).as(language).isEmpty();
-            assertThat(statusBar.prefWidth(-1)).as(language).isLessThanOrEqualTo(statusBar.getLayoutBounds().getWidth());
+            assertThat(statusBar.prefWidth(-1)).as(language)
+                    .isLessThanOrEqualTo(Math.min(1280, statusBar.getLayoutBounds().getWidth()));
         }
         assertThat(robot.lookup("#workspaceLabel").queryAs(Label.class).getText())
                 .isEqualTo("团队工作区 " + where + " · 操作员 postgres");

@@ -33,14 +33,6 @@ public final class FxWindows {
      */
     public static javafx.stage.Stage fresh(javafx.stage.Stage stage) {
         stage.setScene(null);
-        // the JVM's one stage may come from a test that made it bigger than JavaFX's 1000×1000 headless screen,
-        // which then fails to paint it: every test starts inside the screen
-        if (stage.getWidth() > 1000 || stage.getHeight() > 1000) {
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(1000);
-            stage.setHeight(700);
-        }
         return stage;
     }
 

@@ -3,6 +3,8 @@ package com.qundesk.flash;
 import com.qundesk.db.Database;
 import com.qundesk.group.GroupService;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +21,9 @@ import java.util.Map;
  *
  * <p>In a team every operator's copy polls the same schedule: the copies take turns (a lock on the server held until
  * the poll commits), and each reminder and scheduled move is claimed by a conditional write that only one copy
- * makes (the reminder still unfired, the group still in its state), so each is reported by one copy, once per team.
+ * makes (the reminder still unfired, the group still in its state), so each is claimed once per team. The claiming
+ * copy addresses the notice to the people it is for ({@link NoticeInbox}: the group's assignee, the leads too when it
+ * is overdue) and every copy reports the notices addressed to its own operator, each once.
  */
 public final class ReminderScheduler {
 
@@ -30,65 +34,91 @@ public final class ReminderScheduler {
     private final FlashRepository repo;
     private final FlashService flash;
     private final GroupService groups;
+    private final NoticeInbox inbox;
     private final Clock clock;
 
-    public ReminderScheduler(Database db, FlashRepository repo, FlashService flash, GroupService groups, Clock clock) {
+    public ReminderScheduler(Database db, FlashRepository repo, FlashService flash, GroupService groups,
+                             NoticeInbox inbox, Clock clock) {
         this.db = db;
         this.repo = repo;
         this.flash = flash;
         this.groups = groups;
+        this.inbox = inbox;
         this.clock = clock;
     }
 
-    /** Opens planned groups whose time came, fires pending reminders; one notice per group (the most urgent). */
+    /**
+     * Opens planned groups whose time came, fires pending reminders, and reports what is for this copy's operator:
+     * one notice per group (the most urgent).
+     */
     public List<Notice> poll() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return db.inTransaction(c -> {
-            Map<Long, Notice> byGroup = new LinkedHashMap<>();
             repo.takePollingTurn(c);
-            for (long id : repo.plannedToOpen(c, now)) {
-                FlashLifecycle f = repo.find(c, id).orElseThrow();
-                if (!flash.moveIfStill(c, f, FlashState.OPEN, "scheduled opening")) {
-                    continue;
-                }
-                byGroup.put(id, new Notice(id, groups.requireIn(c, id).name(), Notice.Type.OPENED, f.dueAt(),
-                        f.opensAt(), late(f.opensAt(), now)));
+            for (Notice n : claim(c, now)) {
+                inbox.address(c, NoticeInboxRepository.Entry.of(n.groupId(), n.type().token(), null, n.dueAt(),
+                        n.firedFor(), n.late(), n.overdue()), now);
             }
-            for (Reminder r : repo.pendingDue(c, now)) {
-                if (!repo.markFired(c, r.id(), now)) {
-                    continue;
-                }
-                FlashLifecycle f = repo.find(c, r.groupId()).orElseThrow();
-                if (f.state().isFinal()) {
-                    continue;
-                }
-                Notice.Type type = Notice.Type.REMINDER;
-                if (r.kind() == Reminder.Kind.DISSOLUTION) {
-                    type = Notice.Type.DISSOLUTION_DUE;
-                    if (f.state() == FlashState.OPEN || f.state() == FlashState.EXTENDED) {
-                        flash.moveIfStill(c, f, FlashState.DUE, null);
-                    }
-                }
-                Notice n = new Notice(r.groupId(), groups.requireIn(c, r.groupId()).name(), type, f.dueAt(),
-                        r.fireAt(), late(r.fireAt(), now));
-                Notice prev = byGroup.get(r.groupId());
-                if (prev == null || rank(n.type()) >= rank(prev.type())) {
-                    byGroup.put(r.groupId(), n);
-                }
+            inbox.escalate(c, now);
+            Map<Long, Notice> byGroup = new LinkedHashMap<>();
+            for (NoticeInboxRepository.Entry e : inbox.take(c, false, now)) {
+                fold(byGroup, new Notice(e.groupId(), e.groupName(), Notice.Type.fromToken(e.kind()), e.dueAt(),
+                        e.firedFor(), e.late(), e.overdue()));
             }
             return new ArrayList<>(byGroup.values());
         });
     }
 
-    private static boolean late(Instant due, Instant now) {
-        return Duration.between(due, now).compareTo(LATE_AFTER) > 0;
+    /** Claims what fell due by {@code now}: one notice per group (the most urgent), whoever it is for. */
+    private List<Notice> claim(Connection c, Instant now) throws SQLException {
+        Map<Long, Notice> byGroup = new LinkedHashMap<>();
+        for (long id : repo.plannedToOpen(c, now)) {
+            FlashLifecycle f = repo.find(c, id).orElseThrow();
+            if (!flash.moveIfStill(c, f, FlashState.OPEN, "scheduled opening")) {
+                continue;
+            }
+            byGroup.put(id, notice(c, id, Notice.Type.OPENED, f.dueAt(), f.opensAt(), now));
+        }
+        for (Reminder r : repo.pendingDue(c, now)) {
+            if (!repo.markFired(c, r.id(), now)) {
+                continue;
+            }
+            FlashLifecycle f = repo.find(c, r.groupId()).orElseThrow();
+            if (f.state().isFinal()) {
+                continue;
+            }
+            Notice.Type type = Notice.Type.REMINDER;
+            if (r.kind() == Reminder.Kind.DISSOLUTION) {
+                type = Notice.Type.DISSOLUTION_DUE;
+                if (f.state() == FlashState.OPEN || f.state() == FlashState.EXTENDED) {
+                    flash.moveIfStill(c, f, FlashState.DUE, null);
+                }
+            }
+            fold(byGroup, notice(c, r.groupId(), type, f.dueAt(), r.fireAt(), now));
+        }
+        return new ArrayList<>(byGroup.values());
     }
 
-    private static int rank(Notice.Type t) {
-        return switch (t) {
+    private Notice notice(Connection c, long groupId, Notice.Type type, Instant dueAt, Instant firedFor, Instant now)
+            throws SQLException {
+        boolean late = Duration.between(firedFor, now).compareTo(LATE_AFTER) > 0;
+        return new Notice(groupId, groups.requireIn(c, groupId).name(), type, dueAt, firedFor, late, late);
+    }
+
+    /** Keeps the most urgent notice of each group (the later of two alike). */
+    private static void fold(Map<Long, Notice> byGroup, Notice n) {
+        Notice prev = byGroup.get(n.groupId());
+        if (prev == null || rank(n) >= rank(prev)) {
+            byGroup.put(n.groupId(), n);
+        }
+    }
+
+    private static int rank(Notice n) {
+        int type = switch (n.type()) {
             case OPENED -> 0;
             case REMINDER -> 1;
             case DISSOLUTION_DUE -> 2;
         };
+        return type * 2 + (n.overdue() ? 1 : 0);
     }
 }

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** SQL for the operator table (a login's display name) and the operators the workspace knows. */
+/** SQL for the operator table (a login's display name, whether it is a lead) and the operators the workspace knows. */
 public final class OperatorRepository {
 
     /** Every login with a display name, by login. */
@@ -34,6 +34,34 @@ public final class OperatorRepository {
             ps.setLong(3, at.toEpochMilli());
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * Makes {@code login} a lead (or not): a lead watches the whole portfolio and is told of every overdue item. A
+     * login the table does not know yet gets a row, shown by the login itself.
+     */
+    public void setLead(Connection c, String login, boolean lead, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO operator (login, display_name, lead, updated_at) "
+                + "VALUES (?,?,?,?) ON CONFLICT (login) DO UPDATE SET lead = excluded.lead, "
+                + "updated_at = excluded.updated_at")) {
+            ps.setString(1, login);
+            ps.setString(2, login);
+            ps.setInt(3, lead ? 1 : 0);
+            ps.setLong(4, at.toEpochMilli());
+            ps.executeUpdate();
+        }
+    }
+
+    /** The leads' logins, sorted. */
+    public List<String> leads(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT login FROM operator WHERE lead = 1 ORDER BY login");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     /** Every operator the workspace knows: named ones, assignees of groups and campaigns, and authors of history. */

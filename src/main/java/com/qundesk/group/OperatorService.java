@@ -36,6 +36,25 @@ public final class OperatorService {
         });
     }
 
+    /**
+     * Makes {@code login} a lead, who is told of every overdue reminder of the team, or not ({@code lead} false); a
+     * login not known yet is added, shown by the login (a blank login is refused).
+     */
+    public void setLead(String login, boolean lead) {
+        if (login == null || login.isBlank()) {
+            throw new ValidationException(FieldError.of("login", "validation.operator.loginRequired"));
+        }
+        db.inTransaction(c -> {
+            repo.setLead(c, login.strip(), lead, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            return null;
+        });
+    }
+
+    /** The leads' logins, sorted. */
+    public List<String> leads() {
+        return db.read(repo::leads);
+    }
+
     /** Display names by login (logins without one are absent). */
     public Map<String, String> displayNames() {
         return db.read(repo::displayNames);

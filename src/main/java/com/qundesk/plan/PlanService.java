@@ -6,6 +6,8 @@ import com.qundesk.db.Database;
 import com.qundesk.flash.FlashGroup;
 import com.qundesk.flash.FlashLifecycle;
 import com.qundesk.flash.FlashRepository;
+import com.qundesk.flash.NoticeInbox;
+import com.qundesk.flash.NoticeInboxRepository;
 import com.qundesk.core.FieldError;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupService;
@@ -25,10 +27,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -51,11 +55,13 @@ public final class PlanService {
     private final Clock clock;
     private final Supplier<ZoneId> zone;
     private final Supplier<Locale> locale;
+    private final NoticeInbox inbox;
 
     public PlanService(Database db, PlanRepository repo, GroupService groups, CampaignService campaigns,
                        FlashRepository flash, LedgerRepository ledger, Clock clock, Supplier<ZoneId> zone,
-                       Supplier<Locale> locale) {
+                       Supplier<Locale> locale, NoticeInbox inbox) {
         this.db = db;
+        this.inbox = inbox;
         this.repo = repo;
         this.groups = groups;
         this.campaigns = campaigns;
@@ -194,6 +200,8 @@ public final class PlanService {
      * still open comes back once. The occurrences are read first and the announcements written in a short write
      * transaction of their own: a long read upgraded to a write fails at once (SQLITE_BUSY) when another writer,
      * such as the flash reminders' poll, committed meanwhile; the notice rows keep it exactly-once all the same.
+     * In a team the copy that announces an occurrence addresses it to the group's assignee (no assignee: whoever is
+     * on duty) and each copy returns the ones for its operator, once ({@link NoticeInbox}).
      */
     public List<PlannedDelivery> poll() {
         Instant now = now();
@@ -203,13 +211,18 @@ public final class PlanService {
             return List.of();
         }
         return db.inTransaction(c -> {
-            List<PlannedDelivery> out = new ArrayList<>();
             for (PlannedDelivery d : open) {
                 if (repo.markNoticed(c, d.item().id(), d.occurrence(), now)) {
-                    out.add(d);
+                    inbox.address(c, NoticeInboxRepository.Entry.of(d.item().groupId(), NoticeInboxRepository.DELIVERY,
+                            d.item().id(), null, d.occurrence(), false, false), now);
                 }
             }
-            return out;
+            Set<String> mine = new HashSet<>();
+            for (NoticeInboxRepository.Entry e : inbox.take(c, true, now)) {
+                mine.add(e.planItemId() + "@" + e.firedFor().toEpochMilli());
+            }
+            return open.stream().filter(d -> mine.contains(d.item().id() + "@" + d.occurrence().toEpochMilli()))
+                    .toList();
         });
     }
 

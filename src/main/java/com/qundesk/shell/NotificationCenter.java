@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * Polls the reminder schedule while the app runs (and once at start, to catch up on what fell due while it
- * was closed) and shows each notice once as a desktop notification. The poll runs off the FX thread.
+ * was closed) and shows each notice once as a desktop notification. The poll runs off the FX thread. In a team the
+ * poll hands this copy the notices addressed to its operator (their groups, and the overdue ones for a lead).
  */
 public final class NotificationCenter {
 
@@ -103,13 +104,23 @@ public final class NotificationCenter {
         }
     }
 
-    private void show(Notice n) {
-        Messages m = ui.messages();
-        String title = m.get(switch (n.type()) {
+    /**
+     * A notice's title; an overdue one says so ("Overdue: …"), unless its title already does (a dissolution that
+     * fell due while QunDesk was closed).
+     */
+    static String title(Messages m, Notice n) {
+        String key = switch (n.type()) {
             case OPENED -> "notice.opened.title";
             case REMINDER -> "notice.reminder.title";
             case DISSOLUTION_DUE -> n.late() ? "notice.overdue.title" : "notice.due.title";
-        });
+        };
+        String title = m.get(key);
+        return n.overdue() && !"notice.overdue.title".equals(key) ? m.get("notice.overdue.prefix", title) : title;
+    }
+
+    private void show(Notice n) {
+        Messages m = ui.messages();
+        String title = title(m, n);
         String text = m.get(switch (n.type()) {
             case OPENED -> "notice.opened.text";
             case REMINDER -> "notice.reminder.text";

@@ -12,6 +12,8 @@ import com.qundesk.db.WorkspaceLocation;
 import com.qundesk.flash.DissolutionPlanner;
 import com.qundesk.flash.FlashRepository;
 import com.qundesk.flash.FlashService;
+import com.qundesk.flash.NoticeInbox;
+import com.qundesk.flash.NoticeInboxRepository;
 import com.qundesk.flash.ReminderScheduler;
 import com.qundesk.plan.CalendarExport;
 import com.qundesk.plan.InviteRepository;
@@ -93,12 +95,15 @@ public final class AppContext implements AutoCloseable {
         this.database = database;
         this.settings = new WorkspaceSettings(database);
         this.groups = new GroupService(database, new GroupRepository(), clock, this::operator);
-        this.operators = new OperatorService(database, new OperatorRepository(), clock);
+        OperatorRepository operatorRepo = new OperatorRepository();
+        this.operators = new OperatorService(database, operatorRepo, clock);
         this.campaigns = new CampaignService(database, new CampaignRepository(), clock);
         this.templates = new TemplateService(database, new TemplateRepository(), clock);
         FlashRepository flashRepo = new FlashRepository();
         this.flash = new FlashService(database, groups, campaigns, templates, flashRepo, clock, this::zone);
-        this.scheduler = new ReminderScheduler(database, flashRepo, flash, groups, clock);
+        NoticeInbox inbox = new NoticeInbox(database, new NoticeInboxRepository(), groups, operatorRepo,
+                this::operator);
+        this.scheduler = new ReminderScheduler(database, flashRepo, flash, groups, inbox, clock);
         this.planner = new DissolutionPlanner(database, groups, campaigns, flashRepo, flash, clock, this::zone);
         LedgerRepository ledgerRepo = new LedgerRepository();
         this.ledger = new LedgerService(database, ledgerRepo, groups, clock);
@@ -118,7 +123,7 @@ public final class AppContext implements AutoCloseable {
         this.backups = new BackupService(database, settings, paths, clock, this::zone);
         PlanRepository planRepo = new PlanRepository();
         this.plans = new PlanService(database, planRepo, groups, campaigns, flashRepo, ledgerRepo, clock,
-                this::zone, () -> populatingDemo ? Locale.SIMPLIFIED_CHINESE : localeFrom(prefs));
+                this::zone, () -> populatingDemo ? Locale.SIMPLIFIED_CHINESE : localeFrom(prefs), inbox);
         flash.addCreationHook(plans::applyPresetPlan);
         this.planTemplates = new PlanTemplateService(database, new PlanTemplateRepository(), planRepo, groups, clock,
                 this::zone);

@@ -29,8 +29,8 @@ class MigrationTest {
             assertThat(tables(s)).contains("chat_group", "group_tag", "group_history", "campaign", "flash_lifecycle",
                     "reminder", "template", "template_version", "value_event", "outcome", "daily_stat", "import_run",
                     "chat_message", "chat_day", "chat_day_sender", "member_snapshot", "wecom_stat", "plan_item",
-                    "plan_delivery", "plan_notice", "plan_template", "plan_template_item", "group_invite", "operator");
-            assertThat(scalar(s, "SELECT max(version) FROM flyway_schema_history WHERE success = 1")).isEqualTo("8");
+                    "plan_delivery", "plan_notice", "plan_template", "plan_template_item", "group_invite", "operator", "notice_inbox");
+            assertThat(scalar(s, "SELECT max(version) FROM flyway_schema_history WHERE success = 1")).isEqualTo("9");
         }
     }
 
@@ -48,7 +48,7 @@ class MigrationTest {
         Database again = Database.open(file);
         try (Connection c = again.connect(); Statement s = c.createStatement()) {
             assertThat(scalar(s, "SELECT value FROM workspace_setting WHERE key = 'k'")).isEqualTo("v");
-            assertThat(scalar(s, "SELECT count(*) FROM flyway_schema_history")).isEqualTo("8");
+            assertThat(scalar(s, "SELECT count(*) FROM flyway_schema_history")).isEqualTo("9");
         }
     }
 

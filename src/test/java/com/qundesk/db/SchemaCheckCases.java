@@ -54,6 +54,7 @@ final class SchemaCheckCases {
         valid("plan_template_item", "template_id", "1", "dimension", "'cases'", "title", "'t'", "time_of_day", "'08:30'");
         valid("group_invite", "group_id", "1");
         valid("operator", "login", "'ann'", "display_name", "'Ann'", "updated_at", "0");
+        valid("notice_inbox", "id", "10", "group_id", "1", "kind", "'reminder'", "fired_for", "0", "created_at", "5");
     }
 
     static final List<Bad> BAD = Stream.of(
@@ -105,7 +106,10 @@ final class SchemaCheckCases {
             bad("plan_template_item", "time_of_day", "'08:30:00'"), bad("plan_template_item", "time_of_day", "'x08:30'"),
             bad("plan_template_item", "time_of_day", "'08:60'"),
             bad("group_invite", "advertises_qr", "2"), bad("group_invite", "recruiting", "-1"),
-            bad("operator", "login", "' '"), bad("operator", "display_name", "''")).toList();
+            bad("operator", "login", "' '"), bad("operator", "display_name", "''"), bad("operator", "lead", "2"),
+            bad("notice_inbox", "recipient", "' '"), bad("notice_inbox", "kind", "'alarm'"),
+            bad("notice_inbox", "overdue", "2"), bad("notice_inbox", "late", "-1"), bad("notice_inbox", "late", "1"), bad("notice_inbox", "shown_at", "4"),
+            bad("notice_inbox", "kind", "'delivery'")).toList();
 
     private SchemaCheckCases() {
     }

@@ -245,7 +245,14 @@ class UpgradeTest {
                             "3|1|null"),
                     Check.of("SELECT version, assignee FROM campaign", "1|null"),
                     Check.of("SELECT count(*) FROM group_history WHERE actor IS NULL AND version IS NULL", "2"),
-                    Check.of("SELECT login, display_name FROM operator", "ann|安妮")))
+                    Check.of("SELECT login, display_name FROM operator", "ann|安妮"))),
+            // V9 adds the lead flag (operators from before are not leads) and the notices addressed to people
+            new Step("9", List.of(
+                    "INSERT INTO notice_inbox (recipient, group_id, kind, due_at, fired_for, overdue, created_at)"
+                            + " VALUES ('ann', 1, 'dissolution_due', " + T0 + ", " + T0 + ", 1, " + T0 + ")"), List.of(
+                    Check.of("SELECT login, lead FROM operator", "ann|0"),
+                    Check.of("SELECT recipient, kind, overdue, shown_at FROM notice_inbox",
+                            "ann|dissolution_due|1|null")))
     );
 
     @TempDir

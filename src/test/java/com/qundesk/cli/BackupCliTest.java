@@ -18,7 +18,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code qundesk backup [--out FILE]} and {@code qundesk restore FILE} as a user runs them. */
+/** {@code qundesk backup [--out FILE]} and {@code qundesk restore FILE} as a user runs them (file-only: backups are of a file). */
 class BackupCliTest {
 
     @TempDir

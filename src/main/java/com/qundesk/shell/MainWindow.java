@@ -267,7 +267,9 @@ public final class MainWindow implements Navigator {
         followChanges(controller);
         notifications = new NotificationCenter(view, context.scheduler(), context.plans(), () -> stage, tray,
                 () -> show(Section.TODAY), notices -> controller.today().ifPresent(TodayController::refresh));
-        notifications.start();
+        if (!context.readOnly()) {
+            notifications.start(); // a viewer's copy claims nothing: reminders fire in the operators' copies
+        }
         prepareWhenIdle(controller);
     }
 

@@ -209,4 +209,28 @@ class TeamRolesTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void aViewersCopyIsReadOnlyAndClaimsNoReminderOrPlanDelivery() throws Exception {
+        PostgresServer.database(TeamRolesTest.class);
+        rolesOnce();
+        String db = migratedByTheOwner("qundesk_viewer_polls");
+        try (AppContext lin = open("lin", db)) {
+            assertThat(lin.populateDemoIfEmpty()).isTrue();
+            assertThat(lin.readOnly()).isFalse();
+        }
+        try (AppContext chen = open("chen", db)) {
+            // the window's notification center polls only when the copy may write: a viewer's poll would be refused
+            // at open and every 30 s (before: permission denied for table reminder, a dialog each time)
+            assertThat(chen.readOnly()).as("the window does not poll for a viewer").isTrue();
+            assertThatThrownBy(() -> chen.scheduler().poll()).isInstanceOf(WorkspaceException.class)
+                    .extracting(e -> ((WorkspaceException) e).messageKey()).isEqualTo("workspace.error.serverPrivilege");
+        }
+        try (AppContext lin = open("lin", db)) {
+            assertThat(lin.scheduler().poll()).as("the operators' notices are still theirs to have").isNotEmpty();
+        }
+        TestWorkspace file = new TestWorkspace(dir.resolve("file"));
+        assertThat(file.ctx.readOnly()).as("a workspace file").isFalse();
+        file.close();
+    }
 }

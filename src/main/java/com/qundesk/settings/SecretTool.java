@@ -55,7 +55,8 @@ final class SecretTool implements CredentialStore {
 
     private List<String> command(String verb, String account) {
         return verb.equals("store")
-                ? List.of(tool.toString(), verb, "--label=" + SERVICE + " " + account, "service", SERVICE, "account", account)
+                ? List.of(tool.toString(), verb, "--label=" + SERVICE + " " + account, "service", SERVICE, "account",
+                        account)
                 : List.of(tool.toString(), verb, "service", SERVICE, "account", account);
     }
 }

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What scripts rely on, on a workspace file and on a team workspace: usage errors apart from "partly done", no output
- * file replaced without --force, unknown ids named, the JSON lists' fields ({@code CliWorkspaceFileTest}: the file's own).
+ * file replaced without --force, unknown ids named, the JSON lists' fields ({@code CliWorkspaceFileTest}: what is
+ * about the workspace file itself).
  */
 @BothDatabases
 class CliContractTest {

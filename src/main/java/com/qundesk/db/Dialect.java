@@ -63,6 +63,23 @@ public enum Dialect {
         }
     }
 
+    /**
+     * Whether {@code c}'s user may add rows to {@code table}: always on a workspace file; on a team server only a role
+     * granted {@code INSERT} (docs/team-grants.sql gives operators it and a read-only viewer not), so that what the
+     * app would write when it opens is skipped for a viewer instead of failing the open.
+     */
+    public boolean mayInsert(Connection c, String table) throws java.sql.SQLException {
+        if (this == SQLITE) {
+            return true;
+        }
+        try (var ps = c.prepareStatement("SELECT has_table_privilege(?, 'INSERT')")) {
+            ps.setString(1, table);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
     /** The larger of two numbers: SQLite's two-argument {@code max}, PostgreSQL's {@code greatest}. */
     public String larger(String a, String b) {
         return switch (this) {

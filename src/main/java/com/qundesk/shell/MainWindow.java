@@ -133,7 +133,11 @@ public final class MainWindow implements Navigator {
                         controller.opening(null);
                     }
                     if (workspace instanceof WorkspaceLocation.Server s) {
-                        passwords.forget(s.address()); // a password typed this session that the server refused
+                        if (TeamLogin.needsPassword(error)) {
+                            passwords.refused(s.address()); // typed or remembered, the server refused it
+                        } else {
+                            passwords.forget(s.address()); // typed this session, and the workspace did not open
+                        }
                         if (!askedPassword && TeamLogin.needsPassword(error)
                                 && passwords.find(s.address()).isEmpty()) {
                             new ConnectDialog(m, tasks, passwords).show(stage, Optional.of(s.address()),
@@ -263,7 +267,9 @@ public final class MainWindow implements Navigator {
         followChanges(controller);
         notifications = new NotificationCenter(view, context.scheduler(), context.plans(), () -> stage, tray,
                 () -> show(Section.TODAY), notices -> controller.today().ifPresent(TodayController::refresh));
-        notifications.start();
+        if (!context.readOnly()) {
+            notifications.start(); // a viewer's copy claims nothing: reminders fire in the operators' copies
+        }
         prepareWhenIdle(controller);
     }
 

@@ -1,5 +1,7 @@
 package com.qundesk.template;
 
+import com.qundesk.db.Dialect;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,6 +46,20 @@ public final class TemplateRepository {
             rs.next();
             return rs.getInt(1);
         }
+    }
+
+    /**
+     * Makes the rest of the transaction wait while another copy of the app adds the starter library to the same team
+     * workspace (two operators opening a new team workspace at once would otherwise both add it, and the second
+     * open would fail on the library's unique names); nothing on a workspace file, which one copy opens at a time.
+     */
+    public void takeTurnToSeed(Connection c) throws SQLException {
+        Dialect.of(c).takeTurn(c, "qundesk.template.seed");
+    }
+
+    /** Whether the connection's user may add templates (a team's read-only viewer may not). */
+    public boolean mayAdd(Connection c) throws SQLException {
+        return Dialect.of(c).mayInsert(c, "template") && Dialect.of(c).mayInsert(c, "template_version");
     }
 
     public long insertTemplate(Connection c, TemplateKind kind, String name, String language, boolean builtin)

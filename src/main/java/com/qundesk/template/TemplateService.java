@@ -32,10 +32,16 @@ public final class TemplateService {
         this.clock = clock;
     }
 
-    /** Adds the starter library to a workspace that has no templates yet. */
+    /**
+     * Adds the starter library to a workspace that has no templates yet. A team's read-only viewer opening a team
+     * workspace before anyone who may write has skips it (the next operator to open it adds it): opening never
+     * fails on what the app would add by itself. Copies opening a new team workspace at once take turns: the first
+     * adds the library, the others find it.
+     */
     public void seedDefaults() {
         db.inTransaction(c -> {
-            if (repo.count(c) == 0) {
+            repo.takeTurnToSeed(c);
+            if (repo.count(c) == 0 && repo.mayAdd(c)) {
                 Instant now = clock.instant();
                 for (DefaultTemplates.Entry e : DefaultTemplates.ALL) {
                     long id = repo.insertTemplate(c, e.kind(), e.name(), e.language(), true);

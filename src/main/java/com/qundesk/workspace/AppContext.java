@@ -87,6 +87,8 @@ public final class AppContext implements AutoCloseable {
     private final PlanTemplateService planTemplates;
     private final CalendarExport calendarExport;
     private final InviteService invites;
+    /** This login may only read the workspace (a team's read-only viewer). */
+    private final boolean readOnly;
 
     private AppContext(AppPaths paths, UserPrefs prefs, Clock clock, Database database) {
         this.paths = paths;
@@ -129,6 +131,7 @@ public final class AppContext implements AutoCloseable {
                 this::zone);
         this.calendarExport = new CalendarExport(flash, plans, clock, outputs);
         this.invites = new InviteService(database, new InviteRepository(), groups, campaigns, flashRepo, clock);
+        this.readOnly = !database.read(c -> com.qundesk.db.Dialect.of(c).mayInsert(c, "chat_group"));
         templates.seedDefaults();
     }
 
@@ -253,6 +256,15 @@ public final class AppContext implements AutoCloseable {
      */
     public void actAs(String name) {
         operatorOverride = name == null || name.isBlank() ? null : name.strip();
+    }
+
+    /**
+     * True when this login may only read the workspace: a team's viewer (docs/team-grants.sql gives it SELECT only).
+     * The window then claims no reminders or plan deliveries (each is claimed once per team, by a write a viewer may
+     * not make, and they are the operators' to have); a workspace file is never read-only.
+     */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     /** The operators' display names and the operators the workspace knows. */

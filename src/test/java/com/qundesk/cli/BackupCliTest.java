@@ -18,7 +18,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code qundesk backup [--out FILE]} and {@code qundesk restore FILE} as a user runs them. */
+/**
+ * {@code qundesk backup [--out FILE]} and {@code qundesk restore FILE} as a user runs them (file-only: a backup is a
+ * copy of the workspace file; a team workspace's backups are the server's).
+ */
 class BackupCliTest {
 
     @TempDir

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.qundesk.core.AppPaths;
 import com.qundesk.core.MutableClock;
+import com.qundesk.db.Dialect;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.workspace.AppContext;
 import com.qundesk.core.UserPrefs;
 import com.qundesk.dashboard.Portfolio;
@@ -15,6 +17,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +29,12 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command line as a user runs it, on real workspace files. */
+@BothDatabases
 class CliTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
@@ -37,7 +45,7 @@ class CliTest {
 
     @BeforeEach
     void setUp() {
-        cli = new CliRunner(dir);
+        cli = CliRunner.on(dialect, dir);
         paths = cli.paths;
         clock = cli.clock;
         ws = cli.ws;
@@ -236,7 +244,8 @@ class CliTest {
         Path pdf = dir.resolve("r.pdf");
         assertThat(run("report", "--out", pdf.toString(), "--workspace", ws).code()).isZero();
 
-        try (AppContext ctx = AppContext.open(paths, new UserPrefs(paths.prefsFile()), Path.of(ws), clock)) {
+        try (AppContext ctx = AppContext.open(paths, new UserPrefs(paths.prefsFile()),
+                com.qundesk.db.WorkspaceLocation.of(ws), clock)) {
             LocalDate today = ctx.health().today();
             assertJudged(arr, ctx.health().evaluate(today, 30));
             assertJudged(new ObjectMapper().readTree(later.out()),

@@ -3,17 +3,25 @@ package com.qundesk.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.qundesk.core.UserPrefs;
+import com.qundesk.db.Dialect;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.CliRunner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Times across DST changes, in a zone that has them (America/New_York: 2027-03-14 forward, 2027-11-07 back). */
+@BothDatabases
 class CliTimeZoneTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
@@ -21,7 +29,7 @@ class CliTimeZoneTest {
 
     @BeforeEach
     void setUp() {
-        cli = new CliRunner(dir);
+        cli = CliRunner.on(dialect, dir);
         new UserPrefs(cli.paths.prefsFile()).put(UserPrefs.ZONE, "America/New_York");
         assertThat(cli.run("init", "--workspace", cli.ws).code()).isZero();
     }

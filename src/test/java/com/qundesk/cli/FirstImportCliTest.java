@@ -2,9 +2,12 @@ package com.qundesk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.qundesk.db.Dialect;
 import com.qundesk.imports.chat.RealExports;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.CliRunner;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -21,7 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * list names the chat twice: by its id and in the member list) and the daily stats match the count made from the
  * same events by the daily-stats definition.
  */
+@BothDatabases
 class FirstImportCliTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
@@ -29,7 +37,7 @@ class FirstImportCliTest {
     @ParameterizedTest
     @EnumSource(RealExports.Exporter.class)
     void aRealExportImportsIntoAnEmptyWorkspaceWithCreateGroups(RealExports.Exporter exporter) throws Exception {
-        CliRunner cli = new CliRunner(dir);
+        CliRunner cli = CliRunner.on(dialect, dir);
         Path export = exporter.write(dir.resolve("export"));
         assertThat(cli.run("init", "--workspace", cli.ws).code()).isZero(); // a new user's empty workspace
 

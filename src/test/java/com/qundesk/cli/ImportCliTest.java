@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.qundesk.core.AppPaths;
 import com.qundesk.core.MutableClock;
+import com.qundesk.db.Dialect;
 import com.qundesk.imports.chat.ChatFixtures;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.CliRunner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +19,12 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code import chat}, {@code import history|undo} and {@code stats daily} as a user runs them. */
+@BothDatabases
 class ImportCliTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
@@ -27,7 +35,7 @@ class ImportCliTest {
 
     @BeforeEach
     void setUp() {
-        cli = new CliRunner(dir);
+        cli = CliRunner.on(dialect, dir);
         paths = cli.paths;
         clock = cli.clock;
         ws = cli.ws;

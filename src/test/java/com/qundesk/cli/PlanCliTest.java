@@ -2,9 +2,12 @@ package com.qundesk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.qundesk.db.Dialect;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.CliRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +16,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The plan's command-line contract end to end: add, list, due, deliver (once), skip, health's plan block. */
+@BothDatabases
 class PlanCliTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
@@ -37,7 +45,7 @@ class PlanCliTest {
 
     @Test
     void planAddListDueDeliverSkipAndHealth() throws Exception {
-        CliRunner cli = new CliRunner(dir);
+        CliRunner cli = CliRunner.on(dialect, dir);
         String ws = cli.ws;
         assertThat(cli.run("demo", "--workspace", ws).code()).isZero();
         // a group the demo gave no plan (the demo plans some groups with a history)
@@ -127,7 +135,7 @@ class PlanCliTest {
 
     @Test
     void mistakesAreNamedInAWord() {
-        CliRunner cli = new CliRunner(dir);
+        CliRunner cli = CliRunner.on(dialect, dir);
         cli.run("demo", "--workspace", cli.ws);
         CliRunner.Result both = cli.run("plan", "add", "--group", "1", "--dimension", "benefits", "--title", "x",
                 "--at", "2026-11-24T20:00", "--rrule", "FREQ=DAILY", "--workspace", cli.ws);

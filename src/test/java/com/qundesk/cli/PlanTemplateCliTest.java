@@ -2,9 +2,12 @@ package com.qundesk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.qundesk.db.Dialect;
+import com.qundesk.testsupport.BothDatabases;
 import com.qundesk.testsupport.CliRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +15,12 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code qundesk plan template add|list|apply|remove} through the real command line, on a real workspace. */
+@BothDatabases
 class PlanTemplateCliTest {
+
+    /** Every test here runs on a workspace file and on a team workspace on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
@@ -26,7 +34,7 @@ class PlanTemplateCliTest {
 
     @Test
     void addListApplyOnceAndRemove() throws Exception {
-        CliRunner cli = new CliRunner(dir);
+        CliRunner cli = CliRunner.on(dialect, dir);
         Path sheet = Files.writeString(dir.resolve("groups.csv"), """
                 name,purpose,tags
                 团购一群,shopping,北区
@@ -83,7 +91,7 @@ class PlanTemplateCliTest {
 
     @Test
     void mistakesAreExplainedNamingTheFieldAndChangeNothing() throws Exception {
-        CliRunner cli = new CliRunner(dir);
+        CliRunner cli = CliRunner.on(dialect, dir);
         assertThat(cli.run("init", "--workspace", cli.ws).code()).isZero();
 
         CliRunner.Result noTarget = cli.run("plan", "template", "add", "--name", "节奏", "--item",

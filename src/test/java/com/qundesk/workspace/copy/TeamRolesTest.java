@@ -57,8 +57,36 @@ class TeamRolesTest {
         }
     }
 
+    /** Runs docs/team-roles.sql once per server: the roles are the server's, shared by every database on it. */
+    private static synchronized void rolesOnce() throws Exception {
+        if (!rolesMade) {
+            runAsSuperuser("postgres", statements("team-roles.sql"));
+            rolesMade = true;
+        }
+    }
+
+    private static boolean rolesMade;
+
+    /**
+     * A second team database made as docs/team-roles.sql makes {@code qundesk}, migrated by the owner alone (as the
+     * first start of a new QunDesk version does), then given docs/team-grants.sql: nobody has opened it in the app.
+     */
+    private static String migratedByTheOwner(String database) throws Exception {
+        runAsSuperuser("postgres", List.of("CREATE DATABASE " + database + " OWNER qundesk_owner ENCODING 'UTF8' TEMPLATE template0",
+                "REVOKE ALL ON DATABASE " + database + " FROM PUBLIC",
+                "GRANT CONNECT ON DATABASE " + database + " TO qundesk_operator, qundesk_viewer"));
+        Database.open(new ServerAddress("127.0.0.1", PostgresServer.get().port(), database, "qundesk_owner",
+                Map.of()), Optional.empty()).close();
+        runAsSuperuser(database, statements("team-grants.sql"));
+        return database;
+    }
+
     private AppContext open(String user) {
-        ServerAddress address = new ServerAddress("127.0.0.1", PostgresServer.get().port(), "qundesk", user, Map.of());
+        return open(user, "qundesk");
+    }
+
+    private AppContext open(String user, String database) {
+        ServerAddress address = new ServerAddress("127.0.0.1", PostgresServer.get().port(), database, user, Map.of());
         AppPaths paths = new AppPaths(dir.resolve(user));
         UserPrefs prefs = new UserPrefs(paths.prefsFile());
         prefs.put(UserPrefs.LANGUAGE, "en");
@@ -68,7 +96,7 @@ class TeamRolesTest {
     @Test
     void theDocumentedRolesLetOperatorsWorkAndViewersOnlyRead() throws Exception {
         PostgresServer.database(TeamRolesTest.class); // starts the server (or skips with the documented opt-out)
-        runAsSuperuser("postgres", statements("team-roles.sql"));
+        rolesOnce();
         Database.open(new ServerAddress("127.0.0.1", PostgresServer.get().port(), "qundesk", "qundesk_owner",
                 Map.of()), Optional.empty()).close();
         assertThatThrownBy(() -> open("lin").close())
@@ -113,5 +141,96 @@ class TeamRolesTest {
                     .extracting(e -> ((WorkspaceException) e).messageKey()).isEqualTo("workspace.error.serverPrivilege");
             assertThat(chen.groups().list()).hasSize(1);
         }
+    }
+
+    @Test
+    void aViewerOpensATeamWorkspaceNobodyOpenedBeforeAndReadsTheDashboard() throws Exception {
+        PostgresServer.database(TeamRolesTest.class);
+        rolesOnce();
+        String db = migratedByTheOwner("qundesk_viewer_first");
+
+        try (AppContext chen = open("chen", db)) {
+            assertThat(chen.operator()).isEqualTo("chen");
+            assertThat(chen.dashboard().portfolio(TestWorkspace.NOW.atZone(TestWorkspace.ZONE).toLocalDate(), 28)
+                    .byStatus().values().stream().mapToInt(Integer::intValue).sum()).isZero();
+            assertThat(chen.groups().list()).isEmpty();
+            assertThat(chen.templates().list()).as("the starter library is an operator's to add, not a viewer's").isEmpty();
+        }
+        try (AppContext lin = open("lin", db)) {
+            assertThat(lin.templates().list()).as("the first operator to open it adds the starter library").isNotEmpty();
+        }
+        try (AppContext chen = open("chen", db)) {
+            assertThat(chen.templates().list()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void anOperatorOpensATeamWorkspaceNobodyOpenedBeforeAndWorks() throws Exception {
+        PostgresServer.database(TeamRolesTest.class);
+        rolesOnce();
+        String db = migratedByTheOwner("qundesk_operator_first");
+
+        try (AppContext zhao = open("zhao", db)) {
+            assertThat(zhao.templates().list()).isNotEmpty();
+            long id = zhao.groups().create(Group.draft(Platform.WECHAT, "新人群", Purpose.FAN, GroupKind.LONG_TERM)).id();
+            assertThat(zhao.groups().history(id).getFirst().actor()).isEqualTo("zhao");
+        }
+        try (AppContext chen = open("chen", db)) {
+            assertThat(chen.groups().list()).hasSize(1);
+        }
+    }
+
+    @Test
+    void operatorsAndAViewerOpeningANewTeamWorkspaceAtOnceAllOpenAndTheStarterLibraryIsAddedOnce() throws Exception {
+        PostgresServer.database(TeamRolesTest.class);
+        rolesOnce();
+        String db = migratedByTheOwner("qundesk_all_at_once");
+        List<String> users = List.of("lin", "wang", "zhao", "chen");
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(users.size());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(users.size());
+        List<AppContext> opened = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Future<AppContext>> opening = new java.util.ArrayList<>();
+            for (String user : users) {
+                opening.add(pool.submit(() -> {
+                    together.await();
+                    return open(user, db);
+                }));
+            }
+            for (var f : opening) {
+                opened.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS)); // before the fix: a duplicate key
+            }
+            TestWorkspace file = new TestWorkspace(dir.resolve("file"));
+            int starters = file.ctx.templates().list().size();
+            file.close();
+            assertThat(opened.getFirst().templates().list()).hasSize(starters);
+        } finally {
+            opened.forEach(AppContext::close);
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aViewersCopyIsReadOnlyAndClaimsNoReminderOrPlanDelivery() throws Exception {
+        PostgresServer.database(TeamRolesTest.class);
+        rolesOnce();
+        String db = migratedByTheOwner("qundesk_viewer_polls");
+        try (AppContext lin = open("lin", db)) {
+            assertThat(lin.populateDemoIfEmpty()).isTrue();
+            assertThat(lin.readOnly()).isFalse();
+        }
+        try (AppContext chen = open("chen", db)) {
+            // the window's notification center polls only when the copy may write: a viewer's poll would be refused
+            // at open and every 30 s (before: permission denied for table reminder, a dialog each time)
+            assertThat(chen.readOnly()).as("the window does not poll for a viewer").isTrue();
+            assertThatThrownBy(() -> chen.scheduler().poll()).isInstanceOf(WorkspaceException.class)
+                    .extracting(e -> ((WorkspaceException) e).messageKey()).isEqualTo("workspace.error.serverPrivilege");
+        }
+        try (AppContext lin = open("lin", db)) {
+            assertThat(lin.scheduler().poll()).as("the operators' notices are still theirs to have").isNotEmpty();
+        }
+        TestWorkspace file = new TestWorkspace(dir.resolve("file"));
+        assertThat(file.ctx.readOnly()).as("a workspace file").isFalse();
+        file.close();
     }
 }

@@ -247,6 +247,7 @@ final class ImportSession implements MessageSink, ParseContext {
                 skipped++;
                 return;
             }
+            statements.pause();
             ChatResolver.Resolution r = resolver.resolve(c, row.chatKey(), row.chatId(), row.chatName(), atEnd);
             if (r == null) {
                 pending.add(row);
@@ -272,6 +273,7 @@ final class ImportSession implements MessageSink, ParseContext {
 
     private Map<String, int[]> loadSenders(long groupId) throws SQLException {
         Map<String, int[]> out = new HashMap<>();
+        statements.pause();
         repo.senders(c, groupId).forEach((k, id) -> out.put(k, new int[]{id, 0}));
         return out;
     }
@@ -368,6 +370,11 @@ final class ImportSession implements MessageSink, ParseContext {
         batch.clear();
     }
 
+    /** After a failure or a cancel: lets go of what holds the connection, so that the transaction can roll back. */
+    void abandon() {
+        statements.abandon();
+    }
+
     /** Stores what is left, updates aggregates, snapshots and daily stats; returns the outcome. */
     ImportResult finish(String fileName, String format, boolean membersAreRoster, long fileModifiedEpoch,
                         java.time.Instant now) throws SQLException {
@@ -377,6 +384,7 @@ final class ImportSession implements MessageSink, ParseContext {
             route(r, true);
         }
         flush();
+        statements.pause();
         List<long[]> senderRows = new ArrayList<>();
         List<long[]> dayRows = new ArrayList<>();
         Map<Long, Set<Long>> touchedDays = new HashMap<>();

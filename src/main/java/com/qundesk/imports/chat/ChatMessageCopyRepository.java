@@ -10,7 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,14 +196,56 @@ final class ChatMessageCopyRepository {
 
     /**
      * Adds per-sender day counts ({group, day, sender, messages} each) to {@code chat_day_sender}: a million-message
-     * file has hundreds of thousands of them, so they go through COPY into a temporary table and one upsert, not a
-     * statement each.
+     * file has hundreds of thousands of them, so they go through COPY, in key order (the index is then appended to,
+     * not scattered). When no group has a stored count within its days here (a new group, or days past the last
+     * import) they are COPYed straight in; otherwise into a temporary table and one upsert, not a statement each.
      */
-    void addDaySenders(List<long[]> rows) throws SQLException {
+    void addDaySenders(List<long[]> unsorted) throws SQLException {
+        List<long[]> rows = new ArrayList<>(unsorted);
+        rows.sort(Comparator.<long[]>comparingLong(r -> r[0]).thenComparingLong(r -> r[1]).thenComparingLong(r -> r[2]));
+        if (!anyStoredDaySender(rows)) {
+            daySenderRows(rows);
+            send("COPY chat_day_sender (group_id, day, sender_id, messages) FROM STDIN");
+            return;
+        }
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TEMPORARY TABLE chat_day_sender_in (group_id BIGINT NOT NULL, day BIGINT NOT NULL, "
                     + "sender_id BIGINT NOT NULL, messages BIGINT NOT NULL) ON COMMIT DROP");
         }
+        daySenderRows(rows);
+        send("COPY chat_day_sender_in FROM STDIN");
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate(ChatImportRepository.MOVE_STAGED_DAY_SENDERS);
+            st.execute("DROP TABLE chat_day_sender_in");
+        }
+    }
+
+    /** True when some group of the rows (sorted by group) has a stored count between its first and last day here. */
+    private boolean anyStoredDaySender(List<long[]> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ChatImportRepository.STORED_DAY_SENDER_PROBE)) {
+            for (int i = 0; i < rows.size(); ) {
+                long group = rows.get(i)[0];
+                long first = Long.MAX_VALUE;
+                long last = Long.MIN_VALUE;
+                for (; i < rows.size() && rows.get(i)[0] == group; i++) {
+                    first = Math.min(first, rows.get(i)[1]);
+                    last = Math.max(last, rows.get(i)[1]);
+                }
+                ps.setLong(1, group);
+                ps.setLong(2, first);
+                ps.setLong(3, last);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Writes {group, day, sender, messages} rows to the buffer in COPY's text format. */
+    private void daySenderRows(List<long[]> rows) {
         len = 0;
         for (long[] r : rows) {
             if (buf.length - len < 128) {
@@ -211,11 +255,6 @@ final class ChatMessageCopyRepository {
                 number(r[i]);
                 buf[len++] = (byte) (i == 3 ? '\n' : '\t');
             }
-        }
-        send("COPY chat_day_sender_in FROM STDIN");
-        try (Statement st = c.createStatement()) {
-            st.executeUpdate(ChatImportRepository.MOVE_STAGED_DAY_SENDERS);
-            st.execute("DROP TABLE chat_day_sender_in");
         }
     }
 

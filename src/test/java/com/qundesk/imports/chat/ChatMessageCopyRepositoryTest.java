@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -69,6 +71,26 @@ class ChatMessageCopyRepositoryTest {
             c.commit();
             assertThat(count(c)).isEqualTo(260);
             assertThat(new ChatMessageCopyRepository(c, 2).storedRange(GROUP)).containsExactly(1_000L, 2_009L);
+        }
+    }
+
+    @Test
+    void daySenderCountsGoStraightInWhenNoneIsStoredAndAreAddedToWhenSomeAre() throws Exception {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false); // as in an import: the staging table lives until the commit
+            ChatMessageCopyRepository repo = new ChatMessageCopyRepository(c);
+            repo.addDaySenders(List.of(new long[]{GROUP, 20_000, 2, 5}, new long[]{GROUP, 20_000, 1, 3},
+                    new long[]{GROUP, 20_001, 1, 1}, new long[]{GROUP + 1, 20_001, 1, 9}));
+            repo.addDaySenders(List.of(new long[]{GROUP, 20_002, 1, 4}, new long[]{GROUP, 20_001, 1, 2}));
+            List<String> rows = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT group_id, day, sender_id, messages FROM chat_day_sender ORDER BY 1, 2, 3")) {
+                while (rs.next()) {
+                    rows.add(rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getLong(3) + "=" + rs.getLong(4));
+                }
+            }
+            assertThat(rows).containsExactly("7/20000/1=3", "7/20000/2=5", "7/20001/1=3", "7/20002/1=4",
+                    "8/20001/1=9");
         }
     }
 

@@ -263,19 +263,13 @@ final class ImportSession implements MessageSink, ParseContext {
             t = targetsByGroup.get(r.groupId());
             if (t == null) {
                 t = new Target(r.groupId(), targetsByGroup.size(), r);
-                t.senders.putAll(loadSenders(r.groupId()));
+                Map<String, int[]> known = t.senders; // the stream was paused above, before the resolver
+                repo.senders(c, r.groupId()).forEach((k, id) -> known.put(k, new int[]{id, 0}));
                 targetsByGroup.put(r.groupId(), t);
             }
             targets.put(row.chatKey(), t);
         }
         write(t, row);
-    }
-
-    private Map<String, int[]> loadSenders(long groupId) throws SQLException {
-        Map<String, int[]> out = new HashMap<>();
-        statements.pause();
-        repo.senders(c, groupId).forEach((k, id) -> out.put(k, new int[]{id, 0}));
-        return out;
     }
 
     private void write(Target t, Row row) throws SQLException {

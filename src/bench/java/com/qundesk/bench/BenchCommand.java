@@ -2,6 +2,7 @@ package com.qundesk.bench;
 
 import com.qundesk.app.Launcher;
 import com.qundesk.cli.QunDeskCli;
+import com.qundesk.db.ServerAddress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -112,6 +113,15 @@ public final class BenchCommand {
         @Option(names = "--seed", defaultValue = "6", description = "Seed when the inputs must be generated first.")
         long seed;
 
+        @Option(names = "--workspace", paramLabel = "postgresql://USER@HOST[:PORT]/DB",
+                description = "Also measure import and dashboard on this PostgreSQL server (the bench creates and "
+                        + "drops DB_ws, DB_import and DB_floor beside DB; its user needs CREATEDB).")
+        String server;
+
+        @Option(names = "--server-runs", defaultValue = "3",
+                description = "Rounds of the server's import figure, each import then psql floors (default ${DEFAULT-VALUE}).")
+        int serverRuns;
+
         @Option(names = "--app-option", paramLabel = "OPTION",
                 description = "A JVM option for every start of the app (repeatable), e.g. --app-option=-Xmx256m.")
         List<String> appOptions;
@@ -129,10 +139,20 @@ public final class BenchCommand {
                 }
                 figures.add(t);
             }
+            ServerAddress address = null;
+            if (server != null) {
+                if (!ServerAddress.looksLikeServer(server)) {
+                    spec.commandLine().getErr().println("bench: --workspace takes a postgresql:// address (the file "
+                            + "workspace is always built under --dir), not " + server);
+                    return QunDeskCli.FAILED;
+                }
+                address = ServerAddress.parse(server);
+            }
             Path inputs = dir != null ? dir : defaultDir(s);
             Path result = json != null ? json : Path.of("target", "bench", s.token() + ".json");
             BenchRunner.run(new BenchRunner.Options(s, inputs, figures, jar != null ? jar : defaultJar(), result,
-                    coldRuns, rebuild, seed, yesterday(root), appOptions), spec.commandLine().getOut());
+                    coldRuns, rebuild, seed, yesterday(root), appOptions, address, serverRuns),
+                    spec.commandLine().getOut());
             return QunDeskCli.OK;
         }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.qundesk.workspace.AppContext;
 import com.qundesk.core.AppPaths;
 import com.qundesk.core.MutableClock;
+import com.qundesk.db.ServerAddress;
 import com.qundesk.flash.FlashRepository;
 import com.qundesk.group.Group;
 import com.qundesk.imports.ImportOptions;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -51,11 +53,19 @@ public final class BenchRunner {
      * @param coldRuns  cold starts per variant
      * @param rebuild   build the workspace again even when one from these inputs is there
      * @param appOptions JVM options for every start of the app (e.g. a heap limit being tried)
+     * @param server     a PostgreSQL server to measure the import and dashboard on as well (null: the file only)
+     * @param serverRuns rounds of the server's import figure (import, psql floors)
      */
     public record Options(BenchScale scale, Path dir, Set<String> only, Path jar, Path json, int coldRuns,
-                          boolean rebuild, long seed, LocalDate until, List<String> appOptions) {
+                          boolean rebuild, long seed, LocalDate until, List<String> appOptions,
+                          ServerAddress server, int serverRuns) {
         public Options {
             appOptions = appOptions == null ? List.of() : List.copyOf(appOptions);
+        }
+
+        public Options(BenchScale scale, Path dir, Set<String> only, Path jar, Path json, int coldRuns,
+                       boolean rebuild, long seed, LocalDate until, List<String> appOptions) {
+            this(scale, dir, only, jar, json, coldRuns, rebuild, seed, until, appOptions, null, 0);
         }
     }
 
@@ -132,9 +142,15 @@ public final class BenchRunner {
         AppContext ctx = WorkspaceBuilder.open(home, ws, clock);
         json.put("sizes", BenchQueries.counts(ctx.database()));
         if (o.only().contains("dashboard")) {
-            measureDashboard(ctx);
+            log("Dashboard: " + WARMUP + " warm-up runs, then " + RUNS + " — load " + Bench.loadText());
+            json.put("dashboard", dashboard(ctx));
         }
         ctx.close(); // the spawned app below must be the workspace's one writer
+        if (o.server() != null) {
+            json.put("server", new ServerFigures(o, new ServerBench(o.server(), home, this::log), this::log,
+                    this::dashboard)
+                    .measure(ws, o.dir().resolve(BenchGenerator.REGISTRY), headline, clock, work, json));
+        }
         Set<String> spawned = new LinkedHashSet<>(o.only());
         spawned.retainAll(List.of("coldstart", "memory", "responsiveness"));
         if (!spawned.isEmpty()) {
@@ -160,7 +176,7 @@ public final class BenchRunner {
                 + Bench.loadText());
         r.put("file", o.dir().relativize(headline).toString());
         r.put("fileBytes", Files.size(headline));
-        r.put("bigWorkspace", timedImport(ctx, headline));
+        r.put("bigWorkspace", timedImport(ctx, headline, this::log));
         BenchQueries.checkpoint(ctx.database());
         ctx.close();
         if (o.only().contains("import")) {
@@ -169,7 +185,7 @@ public final class BenchRunner {
             AppContext fresh = WorkspaceBuilder.open(home, empty, clock);
             fresh.registryImporter().importFile(o.dir().resolve(BenchGenerator.REGISTRY), false);
             log("Importing it again into a workspace holding only the registry — load " + Bench.loadText());
-            r.put("emptyWorkspace", timedImport(fresh, headline));
+            r.put("emptyWorkspace", timedImport(fresh, headline, this::log));
             fresh.close();
             deleteWorkspace(empty);
             log("sqlite3 .import of the same CSV into a bare table — load " + Bench.loadText());
@@ -186,7 +202,7 @@ public final class BenchRunner {
         json.put("import", r);
     }
 
-    private Map<String, Object> timedImport(AppContext ctx, Path file) {
+    static Map<String, Object> timedImport(AppContext ctx, Path file, Consumer<String> log) {
         Map<String, Object> m = new LinkedHashMap<>();
         String load = Bench.loadText();
         long cpu0 = processCpuNanos();
@@ -202,7 +218,7 @@ public final class BenchRunner {
         m.put("seconds", Bench.round(s, 3));
         m.put("messagesPerSecond", Math.round(res.rowsRead() / s));
         m.put("load", load);
-        log(String.format(java.util.Locale.ROOT, "  %,d rows in %.2f s: %,d messages/s", res.rowsRead(), s,
+        log.accept(String.format(java.util.Locale.ROOT, "  %,d rows in %.2f s: %,d messages/s", res.rowsRead(), s,
                 Math.round(res.rowsRead() / s)));
         return m;
     }
@@ -222,8 +238,8 @@ public final class BenchRunner {
 
     // --- 2. dashboard -----------------------------------------------------------------------------------------------
 
-    private void measureDashboard(AppContext ctx) {
-        log("Dashboard: " + WARMUP + " warm-up runs, then " + RUNS + " — load " + Bench.loadText());
+    /** The dashboard's figures on an open workspace (a file's or a server's), the same calls either way. */
+    Map<String, Object> dashboard(AppContext ctx) {
         Map<String, Object> r = new LinkedHashMap<>();
         LocalDate day = ctx.health().today();
         r.put("day", day.toString());
@@ -252,7 +268,7 @@ public final class BenchRunner {
             r.put("groupDetail", detail);
         }
         r.put("load", Bench.loadText());
-        json.put("dashboard", r);
+        return r;
     }
 
     /**
@@ -300,6 +316,11 @@ public final class BenchRunner {
         target(t, "dashboardP95Ms", at(json, "dashboard", "portfolio", "p95Ms"), 100, false);
         target(t, "groupDetailP95Ms", at(json, "dashboard", "groupDetail", "p95Ms"), 20, false);
         // the figure is the first frame; the start view drawn with its data is the stricter reading
+        target(t, "serverPortfolioMedianRatio", at(json, "server", "dashboardRatios", "portfolioMedian"), 1.5, false);
+        target(t, "serverGroupDetailMedianRatio", at(json, "server", "dashboardRatios", "groupDetailMedian"), 1.5,
+                false);
+        target(t, "serverImportVsPsqlCsv", at(json, "server", "import", "ratioToPsqlCsv"), 1.0, false);
+        target(t, "serverImportVsPsqlRows", at(json, "server", "import", "ratioToPsqlStoredRows"), 1.0, false);
         target(t, "coldStartFirstFrameMs", at(json, "coldstart", "default", "spawnToWindow", "medianMs"), 1500, false);
         target(t, "coldStartFirstFrameAotMs", at(json, "coldstart", "aotCache", "spawnToWindow", "medianMs"), 1500,
                 false);

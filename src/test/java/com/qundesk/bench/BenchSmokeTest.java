@@ -3,6 +3,7 @@ package com.qundesk.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.qundesk.core.MutableClock;
+import com.qundesk.testsupport.PostgresServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,6 +107,54 @@ class BenchSmokeTest {
         JsonNode again = new ObjectMapper().readTree(json.toFile());
         assertThat(again.get("coldstart").get("skipped").asText()).contains("missing.jar");
         assertThat(again.has("build")).as("the built workspace is reused").isFalse();
+    }
+
+    /** The server path ({@code --workspace postgresql://…}) on the tests' own PostgreSQL, so that it cannot rot. */
+    @Test
+    void smallScaleOnAServerCopiesTheWorkspaceAndMeasuresImportAndDashboardThere() throws Exception {
+        PostgresServer.Database db = PostgresServer.database(BenchSmokeTest.class);
+        Path inputs = dir.resolve("inputs");
+        Path json = dir.resolve("small.json");
+        run("generate", "--scale", "small", "--out", inputs.toString(), "--until", "2026-11-30");
+        String out = run("run", "--scale", "small", "--dir", inputs.toString(), "--only", "import,dashboard",
+                "--json", json.toString(), "--workspace", db.address().display(), "--server-runs", "1")[0];
+        assertThat(out).contains("portfolio, alternated", "serverPortfolioMedianRatio", "serverImportVsPsqlCsv");
+
+        JsonNode server = new ObjectMapper().readTree(json.toFile()).get("server");
+        assertThat(server.get("address").asText()).isEqualTo(db.address().display());
+        assertThat(server.get("workspace").get("copiedRows").asLong()).isGreaterThan(BenchScale.SMALL.messages);
+        JsonNode dash = server.get("dashboard");
+        for (String k : List.of("portfolio", "health", "groupDetail")) {
+            assertThat(dash.get(k).get("runs").asInt()).as(k).isEqualTo(BenchRunner.RUNS);
+        }
+        assertThat(dash.get("liveGroupsJudged").asInt()).as("the same verdicts as on the file")
+                .isEqualTo(new ObjectMapper().readTree(json.toFile()).get("dashboard").get("liveGroupsJudged").asInt());
+        assertThat(server.get("portfolioAlternated").get("server").get("runs").asInt()).isEqualTo(BenchRunner.RUNS);
+        assertThat(server.get("dashboardRatios").has("portfolioMedian")).isTrue();
+
+        JsonNode imp = server.get("import");
+        JsonNode first = imp.get("runs").get(0);
+        assertThat(first.get("rowsRead").asLong()).isEqualTo(BenchScale.SMALL.headlineMessages);
+        assertThat(first.get("imported").asLong()).isEqualTo(BenchScale.SMALL.headlineMessages);
+        assertThat(imp.get("storedRowsExported").asLong()).isEqualTo(BenchScale.SMALL.headlineMessages);
+        JsonNode csv = imp.get("psqlCsv").get(0);
+        JsonNode rows = imp.get("psqlStoredRows").get(0);
+        // psql is the machine's (not needed by the tests): without it the floors say so
+        assertThat(csv.has("rows") || csv.get("skipped").asText().contains("psql")).isTrue();
+        if (csv.has("rows")) {
+            assertThat(csv.get("rows").asLong()).isEqualTo(BenchScale.SMALL.headlineMessages);
+            assertThat(rows.get("rows").asLong()).isEqualTo(BenchScale.SMALL.headlineMessages);
+            assertThat(imp.has("ratioToPsqlCsv")).isTrue();
+        }
+        try (var c = db.connect(); var rs = c.createStatement().executeQuery(
+                "SELECT datname FROM pg_database WHERE datname LIKE '" + db.name() + "\\_%' ORDER BY 1")) {
+            List<String> left = new java.util.ArrayList<>();
+            while (rs.next()) {
+                left.add(rs.getString(1));
+            }
+            assertThat(left).as("the import and floor databases are dropped, the copy kept for a look")
+                    .containsExactly(db.name() + "_ws");
+        }
     }
 
     private static Map<String, String> digests(Path root) throws IOException {

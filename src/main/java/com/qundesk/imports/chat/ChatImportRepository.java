@@ -103,6 +103,12 @@ public final class ChatImportRepository {
             + "SELECT group_id, day, sender_id, messages FROM chat_day_sender_in ON CONFLICT (group_id, day, sender_id) "
             + "DO UPDATE SET messages = chat_day_sender.messages + excluded.messages";
 
+    /** Does the group (1) have a stored per-sender count between two days (2, 3)? */
+    static final String STORED_DAY_SENDER_PROBE =
+            "SELECT 1 FROM chat_day_sender WHERE group_id = ? AND day BETWEEN ? AND ? LIMIT 1";
+    /** The first and last second of the group's (1) stored messages (nulls when it has none). */
+    static final String STORED_MESSAGE_RANGE = "SELECT min(at), max(at) FROM chat_message WHERE group_id = ?";
+
     /** One parameterised probe: does the group (1) have a stored message between two seconds (2, 3)? */
     public PreparedStatement messageRangeProbe(Connection c) throws SQLException {
         return c.prepareStatement("SELECT 1 FROM chat_message WHERE group_id = ? AND at BETWEEN ? AND ? LIMIT 1");

@@ -274,12 +274,19 @@ public final class ChatImportService implements FileImport {
                     options.zone().getId());
             ImportSession session = new ImportSession(c, repo, importLog, groups, options, adDetector(), id, name,
                     cancel, progress, size);
+            boolean finished = false;
             try {
                 PipelinedReader.run(format, sniff, session);
+                ImportResult r = session.finish(name, format.id(), format.membersAreRoster(), modified, clock.instant());
+                finished = true;
+                return r;
             } catch (IOException e) {
                 throw new ImportFormatException(0, "import.error.read", e.getMessage());
+            } finally {
+                if (!finished) {
+                    session.abandon();
+                }
             }
-            return session.finish(name, format.id(), format.membersAreRoster(), modified, clock.instant());
         });
         log.info("Imported {} ({}): {} rows, {} new, {} duplicates, {} rejected, {} skipped", name, format.id(),
                 result.rowsRead(), result.imported(), result.duplicates(), result.rejectedCount(), result.skipped());

@@ -10,16 +10,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a chat import writes its messages into a team workspace on PostgreSQL: through {@code COPY … FROM STDIN}
- * (the driver's {@link CopyManager}), the server's bulk path, instead of SQLite's multi-row INSERTs. A batch that
- * cannot hold a stored message goes straight into {@code chat_message}; one that may goes into a temporary table
- * first, then one {@code INSERT … SELECT … ON CONFLICT DO NOTHING} moves it over, so a duplicate is recognised by the
- * same primary key as on SQLite, and the rows that went in say which of the batch were new. The statements that
- * write the workspace's tables are {@link ChatImportRepository}'s, their one owner; this class moves the rows.
+ * (the driver's {@link CopyManager}), the server's bulk path, instead of SQLite's multi-row INSERTs. Batches that
+ * cannot hold a stored message go straight into {@code chat_message} through one COPY kept open across them, so the
+ * importing thread never waits for the server between batches and the server stores rows while the next ones are
+ * parsed; any other statement on the connection first ends that COPY ({@link #pause}). A batch that may hold a stored
+ * message goes into a temporary table first, then one {@code INSERT … SELECT … ON CONFLICT DO NOTHING} moves it over,
+ * so a duplicate is recognised by the same primary key as on SQLite, and the rows that went in say which of the batch
+ * were new. The statements that write the workspace's tables are {@link ChatImportRepository}'s, their one owner;
+ * this class moves the rows.
  */
 final class ChatMessageCopyRepository {
 
@@ -34,7 +41,13 @@ final class ChatMessageCopyRepository {
     private byte[] buf = new byte[1 << 18];
     private int len;
     private PreparedStatement moveOver;
+    private PreparedStatement storedRange;
     private boolean staging;
+    /** The COPY into chat_message kept open across batches; null when none is. */
+    private CopyIn stream;
+    /** Per group: the first and last second of its messages stored before this import, or {@link #NONE_STORED}. */
+    private final Map<Long, long[]> stored = new HashMap<>();
+    private static final long[] NONE_STORED = new long[0];
 
     /** For the day aggregates only (no messages of an import to write). */
     ChatMessageCopyRepository(Connection c) throws SQLException {
@@ -62,10 +75,15 @@ final class ChatMessageCopyRepository {
     /** Stores the batch; {@code mayOverlap}: some row may already be stored, so each is checked against the key. */
     void store(MessageBatch b, boolean mayOverlap) throws SQLException {
         if (!mayOverlap) {
-            copyIn("COPY chat_message (" + COLUMNS + ") FROM STDIN", b, false);
+            rows(b, false);
+            if (stream == null) {
+                stream = copy.copyIn("COPY chat_message (" + COLUMNS + ") FROM STDIN");
+            }
+            stream.writeToCopy(buf, 0, len);
             Arrays.fill(b.isNew, 0, b.size(), true);
             return;
         }
+        pause();
         if (!staging) {
             try (Statement st = c.createStatement()) {
                 st.execute("CREATE TEMPORARY TABLE chat_message_in (idx INTEGER NOT NULL, group_id BIGINT NOT NULL, "
@@ -76,7 +94,8 @@ final class ChatMessageCopyRepository {
             moveOver = c.prepareStatement(ChatImportRepository.MOVE_STAGED_MESSAGES);
             staging = true;
         }
-        copyIn("COPY chat_message_in (idx, " + COLUMNS + ") FROM STDIN", b, true);
+        rows(b, true);
+        send("COPY chat_message_in (idx, " + COLUMNS + ") FROM STDIN");
         Arrays.fill(b.isNew, 0, b.size(), false);
         try (ResultSet rs = moveOver.executeQuery()) {
             while (rs.next()) {
@@ -88,11 +107,57 @@ final class ChatMessageCopyRepository {
         }
     }
 
+    /** Ends the open COPY, if one is, so that the connection can run another statement; the server stores its rows. */
+    void pause() throws SQLException {
+        if (stream != null) {
+            CopyIn s = stream;
+            stream = null;
+            s.endCopy();
+        }
+    }
+
+    /** Cancels an open COPY when the import fails, so that the transaction can be rolled back. */
+    void abandon() {
+        if (stream != null && stream.isActive()) {
+            try {
+                stream.cancelCopy();
+            } catch (SQLException e) {
+                // the rollback that follows reports what is wrong with the connection
+            }
+        }
+        stream = null;
+    }
+
     /**
-     * Sends the batch's rows in COPY's text format: tab-separated decimal numbers, one row a line. Every column is a
-     * number, so nothing needs escaping (names and texts go into other tables through bound parameters).
+     * The first and last second of the group's messages stored before this import ({@link #NONE_STORED} when it has
+     * none), read once per group: this import's own rows cannot collide (the file numbers repeated messages), so a
+     * batch whose seconds fall outside that range needs no probe and stays on the open COPY.
      */
-    private void copyIn(String sql, MessageBatch b, boolean withIndex) throws SQLException {
+    long[] storedRange(long groupId) throws SQLException {
+        long[] r = stored.get(groupId);
+        if (r != null) {
+            return r;
+        }
+        pause();
+        if (storedRange == null) {
+            storedRange = c.prepareStatement(ChatImportRepository.STORED_MESSAGE_RANGE);
+        }
+        storedRange.setLong(1, groupId);
+        try (ResultSet rs = storedRange.executeQuery()) {
+            rs.next();
+            long min = rs.getLong(1);
+            r = rs.wasNull() ? NONE_STORED : new long[]{min, rs.getLong(2)};
+        }
+        stored.put(groupId, r);
+        return r;
+    }
+
+    /**
+     * Writes the batch's rows to the buffer in COPY's text format: tab-separated decimal numbers, one row a line.
+     * Every column is a number, so nothing needs escaping (names and texts go into other tables through bound
+     * parameters).
+     */
+    private void rows(MessageBatch b, boolean withIndex) {
         len = 0;
         for (int i = 0; i < b.size(); i++) {
             if (buf.length - len < 256) {
@@ -114,7 +179,6 @@ final class ChatMessageCopyRepository {
             len += importIdText.length;
             buf[len++] = '\n';
         }
-        send(sql);
     }
 
     /** Sends the buffer's rows through {@code sql}, a {@code COPY … FROM STDIN}. */
@@ -132,14 +196,56 @@ final class ChatMessageCopyRepository {
 
     /**
      * Adds per-sender day counts ({group, day, sender, messages} each) to {@code chat_day_sender}: a million-message
-     * file has hundreds of thousands of them, so they go through COPY into a temporary table and one upsert, not a
-     * statement each.
+     * file has hundreds of thousands of them, so they go through COPY, in key order (the index is then appended to,
+     * not scattered). When no group has a stored count within its days here (a new group, or days past the last
+     * import) they are COPYed straight in; otherwise into a temporary table and one upsert, not a statement each.
      */
-    void addDaySenders(List<long[]> rows) throws SQLException {
+    void addDaySenders(List<long[]> unsorted) throws SQLException {
+        List<long[]> rows = new ArrayList<>(unsorted);
+        rows.sort(Comparator.<long[]>comparingLong(r -> r[0]).thenComparingLong(r -> r[1]).thenComparingLong(r -> r[2]));
+        if (!anyStoredDaySender(rows)) {
+            daySenderRows(rows);
+            send("COPY chat_day_sender (group_id, day, sender_id, messages) FROM STDIN");
+            return;
+        }
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TEMPORARY TABLE chat_day_sender_in (group_id BIGINT NOT NULL, day BIGINT NOT NULL, "
                     + "sender_id BIGINT NOT NULL, messages BIGINT NOT NULL) ON COMMIT DROP");
         }
+        daySenderRows(rows);
+        send("COPY chat_day_sender_in FROM STDIN");
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate(ChatImportRepository.MOVE_STAGED_DAY_SENDERS);
+            st.execute("DROP TABLE chat_day_sender_in");
+        }
+    }
+
+    /** True when some group of the rows (sorted by group) has a stored count between its first and last day here. */
+    private boolean anyStoredDaySender(List<long[]> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ChatImportRepository.STORED_DAY_SENDER_PROBE)) {
+            for (int i = 0; i < rows.size(); ) {
+                long group = rows.get(i)[0];
+                long first = Long.MAX_VALUE;
+                long last = Long.MIN_VALUE;
+                for (; i < rows.size() && rows.get(i)[0] == group; i++) {
+                    first = Math.min(first, rows.get(i)[1]);
+                    last = Math.max(last, rows.get(i)[1]);
+                }
+                ps.setLong(1, group);
+                ps.setLong(2, first);
+                ps.setLong(3, last);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Writes {group, day, sender, messages} rows to the buffer in COPY's text format. */
+    private void daySenderRows(List<long[]> rows) {
         len = 0;
         for (long[] r : rows) {
             if (buf.length - len < 128) {
@@ -149,11 +255,6 @@ final class ChatMessageCopyRepository {
                 number(r[i]);
                 buf[len++] = (byte) (i == 3 ? '\n' : '\t');
             }
-        }
-        send("COPY chat_day_sender_in FROM STDIN");
-        try (Statement st = c.createStatement()) {
-            st.executeUpdate(ChatImportRepository.MOVE_STAGED_DAY_SENDERS);
-            st.execute("DROP TABLE chat_day_sender_in");
         }
     }
 
@@ -188,8 +289,11 @@ final class ChatMessageCopyRepository {
     }
 
     void close() throws SQLException {
-        if (moveOver != null) {
-            moveOver.close();
+        pause();
+        for (PreparedStatement ps : new PreparedStatement[]{moveOver, storedRange}) {
+            if (ps != null) {
+                ps.close();
+            }
         }
     }
 }

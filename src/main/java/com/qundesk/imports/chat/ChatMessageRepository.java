@@ -40,6 +40,7 @@ final class ChatMessageRepository {
 
     /** Stores a sender of a group; returns its id. */
     int insertSender(long groupId, String key, String name) throws SQLException {
+        pause();
         return repo.insertSender(senderInsert, groupId, key, name);
     }
 
@@ -48,11 +49,12 @@ final class ChatMessageRepository {
      * the part of a file past what was imported before — no row can be a duplicate (numbering makes rows unique
      * within the file), so they go in with multi-row INSERTs, several times cheaper than a statement per row.
      * Otherwise each row is an INSERT OR IGNORE whose change count says whether it was new. On PostgreSQL both cases
-     * go through COPY ({@link ChatMessageCopyRepository}).
+     * go through COPY ({@link ChatMessageCopyRepository}), and a batch outside each group's stored range is not even
+     * probed.
      */
     void store(MessageBatch b) throws SQLException {
         if (copy != null) {
-            copy.store(b, overlapsStored(b));
+            copy.store(b, withinStoredRange(b) && overlapsStored(b));
             return;
         }
         if (overlapsStored(b)) {
@@ -97,18 +99,52 @@ final class ChatMessageRepository {
         ps.setInt(p + 8, b.removals[i]);
     }
 
-    /** True when some group of the batch already has a message stored within the batch's time range for it. */
-    private boolean overlapsStored(MessageBatch b) throws SQLException {
-        if (rangeProbe == null) {
-            rangeProbe = repo.messageRangeProbe(c);
-        }
+    /** Per group of the batch, the first and last second of its rows in it. */
+    private static Map<ImportSession.Target, long[]> ranges(MessageBatch b) {
         Map<ImportSession.Target, long[]> ranges = new HashMap<>();
         for (int i = 0; i < b.size(); i++) {
             long[] r = ranges.computeIfAbsent(b.target[i], k -> new long[]{Long.MAX_VALUE, Long.MIN_VALUE});
             r[0] = Math.min(r[0], b.at[i]);
             r[1] = Math.max(r[1], b.at[i]);
         }
-        for (Map.Entry<ImportSession.Target, long[]> e : ranges.entrySet()) {
+        return ranges;
+    }
+
+    /**
+     * PostgreSQL: false when every group's rows in the batch lie outside the range of its messages stored before this
+     * import (then none can be a duplicate, and the open COPY needs no pause for a probe).
+     */
+    private boolean withinStoredRange(MessageBatch b) throws SQLException {
+        for (Map.Entry<ImportSession.Target, long[]> e : ranges(b).entrySet()) {
+            long[] stored = copy.storedRange(e.getKey().groupId);
+            if (stored.length > 0 && e.getValue()[0] <= stored[1] && e.getValue()[1] >= stored[0]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Ends PostgreSQL's open COPY before another statement runs on the connection (nothing to do on SQLite). */
+    void pause() throws SQLException {
+        if (copy != null) {
+            copy.pause();
+        }
+    }
+
+    /** Lets go of an open COPY after a failure, so that the transaction can roll back. */
+    void abandon() {
+        if (copy != null) {
+            copy.abandon();
+        }
+    }
+
+    /** True when some group of the batch already has a message stored within the batch's time range for it. */
+    private boolean overlapsStored(MessageBatch b) throws SQLException {
+        pause();
+        if (rangeProbe == null) {
+            rangeProbe = repo.messageRangeProbe(c);
+        }
+        for (Map.Entry<ImportSession.Target, long[]> e : ranges(b).entrySet()) {
             rangeProbe.setLong(1, e.getKey().groupId);
             rangeProbe.setLong(2, e.getValue()[0]);
             rangeProbe.setLong(3, e.getValue()[1]);

@@ -247,6 +247,7 @@ final class ImportSession implements MessageSink, ParseContext {
                 skipped++;
                 return;
             }
+            statements.pause();
             ChatResolver.Resolution r = resolver.resolve(c, row.chatKey(), row.chatId(), row.chatName(), atEnd);
             if (r == null) {
                 pending.add(row);
@@ -262,18 +263,13 @@ final class ImportSession implements MessageSink, ParseContext {
             t = targetsByGroup.get(r.groupId());
             if (t == null) {
                 t = new Target(r.groupId(), targetsByGroup.size(), r);
-                t.senders.putAll(loadSenders(r.groupId()));
+                Map<String, int[]> known = t.senders; // the stream was paused above, before the resolver
+                repo.senders(c, r.groupId()).forEach((k, id) -> known.put(k, new int[]{id, 0}));
                 targetsByGroup.put(r.groupId(), t);
             }
             targets.put(row.chatKey(), t);
         }
         write(t, row);
-    }
-
-    private Map<String, int[]> loadSenders(long groupId) throws SQLException {
-        Map<String, int[]> out = new HashMap<>();
-        repo.senders(c, groupId).forEach((k, id) -> out.put(k, new int[]{id, 0}));
-        return out;
     }
 
     private void write(Target t, Row row) throws SQLException {
@@ -368,6 +364,11 @@ final class ImportSession implements MessageSink, ParseContext {
         batch.clear();
     }
 
+    /** After a failure or a cancel: lets go of what holds the connection, so that the transaction can roll back. */
+    void abandon() {
+        statements.abandon();
+    }
+
     /** Stores what is left, updates aggregates, snapshots and daily stats; returns the outcome. */
     ImportResult finish(String fileName, String format, boolean membersAreRoster, long fileModifiedEpoch,
                         java.time.Instant now) throws SQLException {
@@ -377,6 +378,7 @@ final class ImportSession implements MessageSink, ParseContext {
             route(r, true);
         }
         flush();
+        statements.pause();
         List<long[]> senderRows = new ArrayList<>();
         List<long[]> dayRows = new ArrayList<>();
         Map<Long, Set<Long>> touchedDays = new HashMap<>();

@@ -94,7 +94,7 @@ public final class AppContext implements AutoCloseable {
         this.settings = new WorkspaceSettings(database);
         this.groups = new GroupService(database, new GroupRepository(), clock, this::operator);
         this.operators = new OperatorService(database, new OperatorRepository(), clock);
-        this.campaigns = new CampaignService(database, new CampaignRepository(), clock);
+        this.campaigns = new CampaignService(database, new CampaignRepository(), clock, this::operator);
         this.templates = new TemplateService(database, new TemplateRepository(), clock);
         FlashRepository flashRepo = new FlashRepository();
         this.flash = new FlashService(database, groups, campaigns, templates, flashRepo, clock, this::zone);

@@ -245,7 +245,13 @@ class UpgradeTest {
                             "3|1|null"),
                     Check.of("SELECT version, assignee FROM campaign", "1|null"),
                     Check.of("SELECT count(*) FROM group_history WHERE actor IS NULL AND version IS NULL", "2"),
-                    Check.of("SELECT login, display_name FROM operator", "ann|安妮")))
+                    Check.of("SELECT login, display_name FROM operator", "ann|安妮"))),
+            // V10 adds campaign history (who changed which campaign field); campaigns from before have none
+            new Step("10", List.of(
+                    "INSERT INTO campaign_history (campaign_id, at, action, field, old_value, new_value, actor, version)"
+                            + " VALUES (1, " + T0 + ", 'edited', 'owner', NULL, '林晓', 'ann', 2)"), List.of(
+                    Check.of("SELECT campaign_id, action, field, old_value, new_value, actor, version"
+                            + " FROM campaign_history", "1|edited|owner|null|林晓|ann|2")))
     );
 
     @TempDir

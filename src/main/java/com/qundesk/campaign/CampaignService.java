@@ -50,6 +50,11 @@ public final class CampaignService {
         return db.read(c -> repo.findById(c, id));
     }
 
+    /** The operators' display names by login (logins without one are absent): how assignees and history show them. */
+    public Map<String, String> displayNames() {
+        return db.read(operatorNames::displayNames);
+    }
+
     /** The campaign's history, newest first. */
     public List<CampaignHistoryEntry> history(long campaignId) {
         return db.read(c -> repo.history(c, campaignId));

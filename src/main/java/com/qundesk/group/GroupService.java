@@ -41,6 +41,11 @@ public final class GroupService {
         this.operator = operator;
     }
 
+    /** The operators' display names by login (logins without one are absent): how assignees and history show them. */
+    public Map<String, String> displayNames() {
+        return db.read(operatorNames::displayNames);
+    }
+
     /** Who is working now: the operator each change is recorded for ("mine" in filters). */
     public String operator() {
         return operator.get();

@@ -54,10 +54,15 @@ final class TeamLogin {
                 : m.get("window.title", context.location().shortName());
     }
 
-    /** The status bar's text: the file's path, or the team workspace with its operator. */
-    static String status(Messages m, WorkspaceLocation location, String operator) {
-        return location instanceof WorkspaceLocation.Server s
-                ? m.get("status.teamWorkspace", s.address().database() + "@" + s.address().host(), operator)
-                : m.get("status.workspace", location.display());
+    /**
+     * The status bar's text: the team workspace with its operator ({@code name}: the display name, else the login), or
+     * the file's path, with the operator's name once they set one (a file's login is only the OS user).
+     */
+    static String status(Messages m, WorkspaceLocation location, String login, String name) {
+        if (location instanceof WorkspaceLocation.Server s) {
+            return m.get("status.teamWorkspace", s.address().database() + "@" + s.address().host(), name);
+        }
+        return name.equals(login) ? m.get("status.workspace", location.display())
+                : m.get("status.workspaceOperator", location.display(), name);
     }
 }

@@ -3,8 +3,14 @@ package com.qundesk.shell;
 import com.qundesk.db.ServerAddress;
 import com.qundesk.db.WorkspaceException;
 import com.qundesk.db.WorkspaceLocation;
+import com.qundesk.core.UserPrefs;
 import com.qundesk.i18n.Messages;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.workspace.AppContext;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.Window;
 
 import java.sql.SQLException;
 import java.util.stream.Collectors;
@@ -45,6 +51,47 @@ final class TeamLogin {
                     .collect(Collectors.joining("&"));
         }
         return location.display();
+    }
+
+    /** The preference that says the operator was asked their name in a team workspace (the server's address). */
+    private static final String ASKED_NAME = "askedName.";
+
+    /**
+     * Whether to ask the operator their name on opening: a team workspace where their login has no display name yet,
+     * and they were not asked on this PC before. Reads the workspace: off the FX thread.
+     */
+    static boolean shouldAskName(UserPrefs prefs, AppContext ctx) {
+        return ctx.location() instanceof WorkspaceLocation.Server s
+                && prefs.get(ASKED_NAME + s.address().display()).isEmpty()
+                && !ctx.operators().displayNames().containsKey(ctx.operator());
+    }
+
+    /**
+     * Asks once, at the first connect, how teammates should see the operator (prefilled with the login; "Skip" keeps
+     * the login, and Settings › Workspace can name them later); the name is saved off the FX thread.
+     */
+    static void askName(ViewContext view, Window owner, UserPrefs prefs, AppContext ctx) {
+        Messages m = view.messages();
+        prefs.put(ASKED_NAME + ((WorkspaceLocation.Server) ctx.location()).address().display(), "yes");
+        TextInputDialog d = new TextInputDialog(ctx.operator());
+        d.initOwner(owner);
+        d.setTitle(m.get("team.name.title"));
+        d.setHeaderText(m.get("team.name.header", ctx.operator()));
+        d.getEditor().setId("teamNameField");
+        ButtonType save = new ButtonType(m.get("team.name.save"), ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().setAll(save, new ButtonType(m.get("team.name.skip"),
+                ButtonBar.ButtonData.CANCEL_CLOSE));
+        d.setResultConverter(b -> b == save ? d.getEditor().getText() : null);
+        d.setOnHidden(e -> {
+            String name = d.getResult();
+            if (name != null && !name.isBlank()) {
+                view.tasks().run(() -> {
+                    ctx.operators().setDisplayName(ctx.operator(), name);
+                    return name;
+                }, saved -> { });
+            }
+        });
+        d.show();
     }
 
     /** The window's title: the workspace's short name, and in a team workspace who is working in it. */

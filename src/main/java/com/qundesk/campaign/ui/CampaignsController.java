@@ -278,6 +278,8 @@ public final class CampaignsController {
         detailInfo.setText(m.get("campaigns.detail.info", m.get(k.type().messageKey()),
                 view.formats().dateTime(k.startsAt()), view.formats().dateTime(k.endsAt()),
                 k.owner() == null ? "—" : k.owner(), status)
+                + (k.assignee() == null ? "" : " · " + m.get("campaigns.detail.assignee",
+                        names().getOrDefault(k.assignee(), k.assignee())))
                 + (k.cancelReason() == null ? "" : "\n" + m.get("campaigns.detail.cancelled", k.cancelReason())));
         Campaign.Goals g = k.goals();
         detailGoals.setText(m.get("campaigns.detail.goals", dash(g.signups()), dash(g.conversions()),

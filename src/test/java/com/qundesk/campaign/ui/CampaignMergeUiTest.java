@@ -104,5 +104,8 @@ class CampaignMergeUiTest {
         assertThat(stored.notes()).as("theirs kept").isEqualTo("改到周五");
         Label history = robot.lookup("#detailHistory").queryAs(Label.class);
         waitFor(() -> history.getText().contains("周舟") && history.getText().contains("Owner"));
+        String shownAs = ctx.operators().displayName(stored.assignee());
+        assertThat(shownAs).as("the demo's campaigns are assigned to its named team").isNotEqualTo(stored.assignee());
+        assertThat(robot.lookup("#detailInfo").queryAs(Label.class).getText()).contains("assigned to " + shownAs);
     }
 }

@@ -10,6 +10,7 @@ import com.qundesk.ui.MergeDialog;
 import com.qundesk.workspace.AppContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -64,6 +65,10 @@ class CampaignMergeUiTest {
         robot.interact(() -> table.getSelectionModel().select(0));
         Campaign opened = ctx.campaigns().get(table.getItems().getFirst().id());
         DialogPane edit = OpenDialogs.open(() -> robot.lookup("#editCampaignButton").queryButton().fire());
+        @SuppressWarnings("unchecked")
+        ComboBox<String> assignee = (ComboBox<String>) edit.lookup("#assigneeBox");
+        assertThat(assignee.getEditor().getText()).as("the assignee by display name")
+                .isEqualTo(ctx.operators().displayName(opened.assignee())).isNotEqualTo(opened.assignee());
 
         // another operator saves first: the sign-up goal and the notes
         ctx.operators().setDisplayName("zhouzhou", "周舟");
@@ -102,6 +107,7 @@ class CampaignMergeUiTest {
         assertThat(stored.owner()).isEqualTo("林晓");
         assertThat(stored.goals().signups()).isEqualTo(50);
         assertThat(stored.notes()).as("theirs kept").isEqualTo("改到周五");
+        assertThat(stored.assignee()).as("the login is stored, not the name shown").isEqualTo(opened.assignee());
         Label history = robot.lookup("#detailHistory").queryAs(Label.class);
         waitFor(() -> history.getText().contains("周舟") && history.getText().contains("Owner"));
         String shownAs = ctx.operators().displayName(stored.assignee());

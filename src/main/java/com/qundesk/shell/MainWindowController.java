@@ -10,6 +10,7 @@ import com.qundesk.group.ui.GroupsController;
 import com.qundesk.ui.ViewContext;
 import com.qundesk.ui.ViewLoader;
 import javafx.fxml.FXML;
+import javafx.stage.Stage;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -100,11 +101,17 @@ public final class MainWindowController {
         readOperatorName();
     }
 
-    /** Reads the operator's display name off the FX thread (set in Settings, or by them in another copy of the app). */
+    /**
+     * Reads the operator's display name off the FX thread (set in Settings, or by them in another copy of the app) for
+     * the status bar and the window's title.
+     */
     private void readOperatorName() {
         ui.tasks().run(() -> operators.displayName(operator), name -> {
             operatorName = name;
             opening(openingText);
+            if (workspaceLabel.getScene() != null && workspaceLabel.getScene().getWindow() instanceof Stage stage) {
+                stage.setTitle(TeamLogin.title(ui.messages(), workspace, name));
+            }
         });
     }
 

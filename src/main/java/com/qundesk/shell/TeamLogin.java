@@ -96,9 +96,14 @@ final class TeamLogin {
 
     /** The window's title: the workspace's short name, and in a team workspace who is working in it. */
     static String title(Messages m, AppContext context) {
-        return context.location() instanceof WorkspaceLocation.Server
-                ? m.get("window.titleTeam", context.location().shortName(), context.operator())
-                : m.get("window.title", context.location().shortName());
+        return title(m, context.location(), context.operator());
+    }
+
+    /** The window's title with the operator named {@code name} (their display name once read). */
+    static String title(Messages m, WorkspaceLocation location, String name) {
+        return location instanceof WorkspaceLocation.Server
+                ? m.get("window.titleTeam", location.shortName(), name)
+                : m.get("window.title", location.shortName());
     }
 
     /**

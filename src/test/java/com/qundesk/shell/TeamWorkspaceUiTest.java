@@ -236,6 +236,7 @@ class TeamWorkspaceUiTest {
         waitFor(() -> "周舟".equals(window.context().operators().displayNames().get(role)));
         Label status = robot.lookup("#workspaceLabel").queryAs(Label.class);
         waitFor(() -> status.getText().endsWith("operator 周舟"));
+        waitFor(() -> stage.getTitle().endsWith(" · 周舟"));
         assertThat(TeamLogin.shouldAskName(w.prefs, window.context())).as("asked once").isFalse();
         assertThat(w.prefs.get("askedName." + address.display())).isPresent();
     }

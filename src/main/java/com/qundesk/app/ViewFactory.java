@@ -46,11 +46,11 @@ public final class ViewFactory implements Function<Class<?>, Object> {
         controllers = Map.ofEntries(
                 entry(MainWindowController.class, () -> new MainWindowController(ui,
                         new ViewLoader(ui.messages(), this), ctx.prefs(), ctx.location(), ctx.operator(),
-                        ctx.paths(), ctx.changes())),
+                        ctx.operators(), ctx.paths(), ctx.changes())),
                 entry(TodayController.class, () -> new TodayController(ui, ctx.flash(), flashDialogs,
                         openedBoard.get())),
                 entry(SettingsController.class, () -> new SettingsController(ui, ctx.prefs(), ctx.settings(),
-                        ctx.thresholds(), ctx.location())),
+                        ctx.thresholds(), ctx.location(), ctx.operators(), ctx.operator())),
                 entry(GroupsController.class, () -> new GroupsController(ui, ctx.groups(), ctx.flash(),
                         new RegistryImportDialog(ui, ctx.registryImporter(), ctx.registryExporter()))),
                 entry(GroupFormController.class, () -> new GroupFormController(ui, ctx.groups())),

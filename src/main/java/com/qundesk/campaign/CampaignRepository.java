@@ -13,11 +13,13 @@ import java.util.Optional;
 
 import static com.qundesk.db.Jdbc.getInstant;
 import static com.qundesk.db.Jdbc.getInt;
+import static com.qundesk.db.Jdbc.getLong;
 import static com.qundesk.db.Jdbc.setInstant;
 import static com.qundesk.db.Jdbc.setInt;
+import static com.qundesk.db.Jdbc.setLong;
 import static com.qundesk.db.Jdbc.insertedId;
 
-/** SQL for campaigns and their group links. */
+/** SQL for campaigns, their group links and their history (who changed which field). */
 public final class CampaignRepository {
 
     private static final String COLUMNS = "id, type, name, starts_at, ends_at, owner, goal_signups, goal_conversions, "
@@ -68,6 +70,53 @@ public final class CampaignRepository {
             ps.setLong(next, k.version());
             return ps.executeUpdate() == 1;
         }
+    }
+
+    /** A history row written by {@code actor}; {@code version}: the campaign's version the change made. */
+    public void addHistory(Connection c, long campaignId, Instant at, String action, String field, String oldValue,
+                           String newValue, String actor, Long version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO campaign_history (campaign_id, at, action, field, "
+                + "old_value, new_value, actor, version) VALUES (?,?,?,?,?,?,?,?)")) {
+            ps.setLong(1, campaignId);
+            ps.setLong(2, at.toEpochMilli());
+            ps.setString(3, action);
+            ps.setString(4, field);
+            ps.setString(5, oldValue);
+            ps.setString(6, newValue);
+            ps.setString(7, actor);
+            setLong(ps, 8, version);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The campaign's history, newest first. */
+    public List<CampaignHistoryEntry> history(Connection c, long campaignId) throws SQLException {
+        return history(c, campaignId, 0, "ORDER BY at DESC, id DESC");
+    }
+
+    /** The history rows of the changes that took the campaign past {@code version}, oldest first. */
+    public List<CampaignHistoryEntry> historySince(Connection c, long campaignId, long version) throws SQLException {
+        return history(c, campaignId, version, "ORDER BY version, id");
+    }
+
+    private List<CampaignHistoryEntry> history(Connection c, long campaignId, long pastVersion, String order)
+            throws SQLException {
+        List<CampaignHistoryEntry> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, campaign_id, at, action, field, old_value, "
+                + "new_value, actor, version FROM campaign_history WHERE campaign_id = ? AND (? = 0 OR version > ?) "
+                + order)) {
+            ps.setLong(1, campaignId);
+            ps.setLong(2, pastVersion);
+            ps.setLong(3, pastVersion);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new CampaignHistoryEntry(rs.getLong(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3)),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            getLong(rs, 9)));
+                }
+            }
+        }
+        return out;
     }
 
     public void link(Connection c, long campaignId, long groupId) throws SQLException {

@@ -1,8 +1,11 @@
 package com.qundesk.campaign;
 
-import com.qundesk.db.Database;
+import com.qundesk.core.FieldChange;
 import com.qundesk.core.FieldError;
+import com.qundesk.core.RefusedSave;
 import com.qundesk.core.ValidationException;
+import com.qundesk.db.Database;
+import com.qundesk.group.OperatorRepository;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,18 +16,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Campaigns: create, edit, cancel, link groups, record the outcome. One transaction per method. */
+/**
+ * Campaigns: create, edit, cancel, link groups, record the outcome. One transaction per method; each change writes its
+ * history (who changed which field, and the version it made) in the same transaction.
+ */
 public final class CampaignService {
 
     private final Database db;
     private final CampaignRepository repo;
     private final Clock clock;
+    private final OperatorRepository operatorNames = new OperatorRepository();
+    /** Who is working: written as the actor of every history row. */
+    private final Supplier<String> operator;
 
-    public CampaignService(Database db, CampaignRepository repo, Clock clock) {
+    public CampaignService(Database db, CampaignRepository repo, Clock clock, Supplier<String> operator) {
         this.db = db;
         this.repo = repo;
         this.clock = clock;
+        this.operator = operator;
     }
 
     public List<Campaign> list() {
@@ -39,6 +50,16 @@ public final class CampaignService {
         return db.read(c -> repo.findById(c, id));
     }
 
+    /** The operators' display names by login (logins without one are absent): how assignees and history show them. */
+    public Map<String, String> displayNames() {
+        return db.read(operatorNames::displayNames);
+    }
+
+    /** The campaign's history, newest first. */
+    public List<CampaignHistoryEntry> history(long campaignId) {
+        return db.read(c -> repo.history(c, campaignId));
+    }
+
     public List<Long> groupIds(long campaignId) {
         return db.read(c -> repo.groupIds(c, campaignId));
     }
@@ -49,14 +70,14 @@ public final class CampaignService {
 
     /**
      * Saves {@code edited} if the stored campaign is still at {@code edited.version()} (0: made from the stored one);
-     * otherwise nothing is written and a {@link CampaignConflictException} says so.
+     * otherwise nothing is written and a {@link CampaignConflictException} says who changed which field since.
      */
     public Campaign update(Campaign edited) {
         return db.inTransaction(c -> {
             Campaign before = require(c, edited.id());
             Campaign k = normalize(edited).withTimes(before.createdAt(), now());
             validate(k);
-            return write(c, edited.version() == 0 ? k.withAssignee(k.assignee(), before.version()) : k);
+            return write(c, edited.version() == 0 ? k.withAssignee(k.assignee(), before.version()) : k, null);
         });
     }
 
@@ -69,7 +90,7 @@ public final class CampaignService {
             if (k.cancelledAt() != null) {
                 throw new ValidationException(FieldError.of("status", "validation.campaign.alreadyCancelled", k.name()));
             }
-            return write(c, k.withCancel(now(), reason.strip()).withTimes(k.createdAt(), now()));
+            return write(c, k.withCancel(now(), reason.strip()).withTimes(k.createdAt(), now()), "cancelled");
         });
     }
 
@@ -77,7 +98,7 @@ public final class CampaignService {
         return db.inTransaction(c -> {
             Campaign k = require(c, id);
             return write(c, k.withOutcome(summary == null || summary.isBlank() ? null : summary.strip())
-                    .withTimes(k.createdAt(), now()));
+                    .withTimes(k.createdAt(), now()), "outcome");
         });
     }
 
@@ -98,7 +119,9 @@ public final class CampaignService {
     public Campaign insert(Connection c, Campaign draft) throws SQLException {
         Campaign k = normalize(draft).withTimes(now(), now());
         validate(k);
-        return require(c, repo.insert(c, k));
+        Campaign stored = require(c, repo.insert(c, k));
+        repo.addHistory(c, stored.id(), now(), "created", null, null, null, operator.get(), stored.version());
+        return stored;
     }
 
     public Optional<Campaign> campaignOfGroup(Connection c, long groupId) throws SQLException {
@@ -114,13 +137,34 @@ public final class CampaignService {
         repo.link(c, campaignId, groupId);
     }
 
-    /** Writes {@code k} if the stored campaign is still at its version; the stored campaign after. */
-    private Campaign write(Connection c, Campaign k) throws SQLException {
-        if (!repo.update(c, k)) {
-            Campaign now = require(c, k.id());
-            throw new CampaignConflictException(now.name(), k.version(), now.version());
+    /**
+     * Writes {@code k} if the stored campaign is still at its version, with a history row for the {@code action}
+     * (null: a plain edit) and one per changed field, all carrying the operator and the version made; the stored
+     * campaign after.
+     */
+    private Campaign write(Connection c, Campaign k, String action) throws SQLException {
+        Campaign before = require(c, k.id());
+        if (before.version() != k.version() || !repo.update(c, k)) {
+            throw conflict(c, require(c, k.id()), k);
+        }
+        Instant at = now();
+        String actor = operator.get();
+        long version = k.version() + 1;
+        if (action != null) {
+            repo.addHistory(c, k.id(), at, action, null, null, null, actor, version);
+        }
+        for (FieldChange ch : CampaignFields.diff(before, k)) {
+            repo.addHistory(c, k.id(), at, "edited", ch.field(), ch.oldValue(), ch.newValue(), actor, version);
         }
         return require(c, k.id());
+    }
+
+    /** The refusal of {@code mine} (made from an older version) against {@code theirs}, the campaign as stored now. */
+    private CampaignConflictException conflict(Connection c, Campaign theirs, Campaign mine) throws SQLException {
+        List<RefusedSave.PastChange> since = repo.historySince(c, theirs.id(), mine.version()).stream()
+                .map(h -> new RefusedSave.PastChange(h.actor(), h.field(), h.at())).toList();
+        return new CampaignConflictException(mine.version(), theirs, mine,
+                RefusedSave.Since.of(since, operatorNames.displayNames(c)));
     }
 
     public Campaign require(Connection c, long id) throws SQLException {

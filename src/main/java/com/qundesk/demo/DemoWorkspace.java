@@ -13,6 +13,7 @@ import com.qundesk.value.LedgerService;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.GroupService;
+import com.qundesk.group.OperatorService;
 import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
 
@@ -32,7 +33,9 @@ import java.util.Random;
  * Fills an empty workspace with a believable portfolio, the same every time (fixed seed, times relative
  * to the injected clock and zone): both platforms, every purpose, long-term groups, sub-groups, campaigns
  * with flash groups in every lifecycle state,
- * a few oversized and a few silent ones, a dissolved and an archived one.
+ * a few oversized and a few silent ones, a dissolved and an archived one. A team of three operators with display
+ * names runs it: the groups and campaigns are assigned to them in turn (every fourth group to nobody), so the
+ * assignee column, the operator filter and the per-operator readings have something to show.
  */
 public final class DemoWorkspace {
 
@@ -68,16 +71,26 @@ public final class DemoWorkspace {
             new Spec("2023年双十一团购群", Platform.WECHAT, Purpose.SHOPPING, GroupKind.LONG_TERM, 341, "小鹿", "沉默,旧活动", 740),
             new Spec("城市合伙人招募群", Platform.WECHAT, Purpose.RESOURCE, GroupKind.LONG_TERM, 27, "林一", "沉默", 450));
 
+    /** The demo team: login and display name. */
+    private record Operator(String login, String name) {
+    }
+
+    private static final List<Operator> TEAM = List.of(new Operator("linxiao", "林晓"),
+            new Operator("zhouzhou", "周舟"), new Operator("chenyi", "陈一"));
+
     private final GroupService groups;
     private final CampaignService campaigns;
+    private final OperatorService operators;
+    private int campaignsMade;
     private final FlashService flash;
     private final Clock clock;
     private final ZoneId zone;
     private final LedgerService ledger;
 
-    public DemoWorkspace(GroupService groups, CampaignService campaigns, FlashService flash, LedgerService ledger,
-                         Clock clock, ZoneId zone) {
+    public DemoWorkspace(GroupService groups, CampaignService campaigns, OperatorService operators, FlashService flash,
+                         LedgerService ledger, Clock clock, ZoneId zone) {
         this.groups = groups;
+        this.operators = operators;
         this.ledger = ledger;
         this.campaigns = campaigns;
         this.flash = flash;
@@ -89,6 +102,7 @@ public final class DemoWorkspace {
     public int populate() {
         Random random = new Random(SEED);
         Instant now = clock.instant();
+        TEAM.forEach(o -> operators.setDisplayName(o.login(), o.name()));
         List<Group> drafts = new ArrayList<>();
         int n = 0;
         for (Spec s : LONG_TERM) {
@@ -206,7 +220,8 @@ public final class DemoWorkspace {
     private Campaign campaign(CampaignType type, String name, Instant starts, Instant ends, String owner) {
         Campaign draft = Campaign.draft(type, name, starts, ends);
         return campaigns.create(new Campaign(null, draft.type(), draft.name(), draft.startsAt(), draft.endsAt(), owner,
-                new Campaign.Goals(200, 40, 300, 60, 20000), null, null, null, null, null, null));
+                new Campaign.Goals(200, 40, 300, 60, 20000), null, null, null, null, null, null)
+                .withAssignee(TEAM.get(campaignsMade++ % TEAM.size()).login(), 0));
     }
 
     private static FlashPlan plan(Campaign k, LifetimePreset preset, int count, Instant opens, String pattern,
@@ -228,6 +243,7 @@ public final class DemoWorkspace {
         Group.Builder b = Group.draft(s.platform, s.name, s.purpose, s.kind).toBuilder()
                 .externalId(s.platform == Platform.WECHAT ? wechatId(random) : wecomId(random))
                 .owner(s.owner)
+                .assignee(n % 4 == 0 ? null : TEAM.get(n % TEAM.size()).login())
                 .memberCount(s.members)
                 .capacity(s.platform == Platform.WECOM && s.members > 200 ? Platform.WECOM_EXPANDED_CAPACITY
                         : s.platform.defaultCapacity())

@@ -1,9 +1,8 @@
 package com.qundesk.group;
 
-import java.time.Instant;
-import java.util.ArrayList;
+import com.qundesk.core.FieldChange;
+
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -12,7 +11,8 @@ import java.util.function.Function;
 public final class GroupFields {
 
     /** A field: its name in the history, its value, and how to take it from one group into another's builder. */
-    private record Field(String name, Function<Group, Object> get, BiConsumer<Group.Builder, Group> copy) {
+    private record Field(String name, Function<Group, Object> get, BiConsumer<Group.Builder, Group> copy)
+            implements FieldChange.Of<Group> {
     }
 
     private static final List<Field> FIELDS = List.of(
@@ -42,21 +42,9 @@ public final class GroupFields {
     private GroupFields() {
     }
 
-    /** One field that differs: its history name and both values as text (null: empty). */
-    public record Change(String field, String oldValue, String newValue) {
-    }
-
     /** The fields in which {@code after} differs from {@code before}, in the form's order. */
-    public static List<Change> diff(Group before, Group after) {
-        List<Change> changes = new ArrayList<>();
-        for (Field f : FIELDS) {
-            String a = text(f.get.apply(before));
-            String b = text(f.get.apply(after));
-            if (!Objects.equals(a, b)) {
-                changes.add(new Change(f.name, a, b));
-            }
-        }
-        return changes;
+    public static List<FieldChange> diff(Group before, Group after) {
+        return FieldChange.between(before, after, FIELDS);
     }
 
     /**
@@ -71,17 +59,6 @@ public final class GroupFields {
             }
         }
         return b.build();
-    }
-
-    private static String text(Object v) {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Instant i) {
-            return i.toString();
-        }
-        String s = v.toString();
-        return s.isEmpty() ? null : s;
     }
 
     static String describe(AdPolicy ad) {

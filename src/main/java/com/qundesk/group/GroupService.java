@@ -1,6 +1,8 @@
 package com.qundesk.group;
 
+import com.qundesk.core.FieldChange;
 import com.qundesk.core.FieldError;
+import com.qundesk.core.RefusedSave;
 import com.qundesk.core.ValidationException;
 import com.qundesk.db.Database;
 
@@ -37,6 +39,11 @@ public final class GroupService {
         this.repo = repo;
         this.clock = clock;
         this.operator = operator;
+    }
+
+    /** The operators' display names by login (logins without one are absent): how assignees and history show them. */
+    public Map<String, String> displayNames() {
+        return db.read(operatorNames::displayNames);
     }
 
     /** Who is working now: the operator each change is recorded for ("mine" in filters). */
@@ -263,7 +270,7 @@ public final class GroupService {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        List<GroupFields.Change> changes = GroupFields.diff(before, g);
+        List<FieldChange> changes = GroupFields.diff(before, g);
         if (changes.isEmpty()) {
             return before;
         }
@@ -276,7 +283,7 @@ public final class GroupService {
         if (action != null) {
             repo.addHistory(c, g.id(), at, action, null, null, null, null, actor, version);
         }
-        for (GroupFields.Change ch : changes) {
+        for (FieldChange ch : changes) {
             repo.addHistory(c, g.id(), at, "edited", ch.field(), ch.oldValue(), ch.newValue(), null, actor, version);
         }
         return require(c, g.id());
@@ -284,22 +291,10 @@ public final class GroupService {
 
     /** The refusal of {@code mine} (made from an older version) against {@code theirs}, the group as stored now. */
     private ConflictException conflict(Connection c, Group theirs, Group mine) throws SQLException {
-        List<HistoryEntry> since = repo.historySince(c, theirs.id(), mine.version());
-        Map<String, String> names = operatorNames.displayNames(c);
-        Set<String> actors = new LinkedHashSet<>();
-        Set<String> fields = new HashSet<>();
-        Instant last = null;
-        for (HistoryEntry h : since) {
-            actors.add(h.actor() == null ? "—" : names.getOrDefault(h.actor(), h.actor()));
-            if (h.field() != null) {
-                fields.add(h.field());
-            }
-            last = h.at();
-        }
-        if (actors.isEmpty()) {
-            actors.add("—");
-        }
-        return new ConflictException(mine.version(), theirs, mine, List.copyOf(actors), last, fields);
+        List<RefusedSave.PastChange> since = repo.historySince(c, theirs.id(), mine.version()).stream()
+                .map(h -> new RefusedSave.PastChange(h.actor(), h.field(), h.at())).toList();
+        return new ConflictException(mine.version(), theirs, mine,
+                RefusedSave.Since.of(since, operatorNames.displayNames(c)));
     }
 
     private List<FieldError> validate(Connection c, Group g) throws SQLException {

@@ -125,7 +125,7 @@ public final class MainWindow implements Navigator {
                     TodayBoard board = TodayBoard.of(ctx.flash().list(), clock.instant());
                     boolean attention = !board.overdue().isEmpty() || !board.dueNow().isEmpty()
                             || !board.dueSoon().isEmpty();
-                    return new Opened(ctx, board, attention);
+                    return new Opened(ctx, board, attention, TeamLogin.shouldAskName(prefs, ctx));
                 },
                 this::install,
                 error -> {
@@ -177,7 +177,7 @@ public final class MainWindow implements Navigator {
         openWorkspace(workspace, demo);
     }
 
-    private record Opened(AppContext context, TodayBoard board, boolean needsAttention) {
+    private record Opened(AppContext context, TodayBoard board, boolean needsAttention, boolean askName) {
     }
 
     private void install(Opened opened) {
@@ -191,6 +191,9 @@ public final class MainWindow implements Navigator {
         startSection = opened.needsAttention() ? Section.TODAY : null;
         openedBoard = opened.board(); // Today shows it instead of reading the same board again
         reloadUi();
+        if (opened.askName()) {
+            TeamLogin.askName(view, stage, prefs, context);
+        }
         if (backupTimer != null) {
             backupTimer.stop();
         }

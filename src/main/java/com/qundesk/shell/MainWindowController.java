@@ -2,6 +2,7 @@ package com.qundesk.shell;
 
 import com.qundesk.core.AppPaths;
 import com.qundesk.core.UserPrefs;
+import com.qundesk.group.OperatorService;
 import com.qundesk.db.WorkspaceChanges;
 import com.qundesk.campaign.ui.CampaignsController;
 import com.qundesk.dashboard.ui.DashboardController;
@@ -9,6 +10,7 @@ import com.qundesk.group.ui.GroupsController;
 import com.qundesk.ui.ViewContext;
 import com.qundesk.ui.ViewLoader;
 import javafx.fxml.FXML;
+import javafx.stage.Stage;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -31,6 +33,11 @@ public final class MainWindowController {
     private final UserPrefs prefs;
     private final WorkspaceLocation workspace;
     private final String operator;
+    private final OperatorService operators;
+    /** The operator as the status bar names them: their display name once read, the login until then. */
+    private String operatorName;
+    /** What the status bar says while another workspace opens (null: the open workspace). */
+    private String openingText;
     private final AppPaths paths;
     private final WorkspaceChanges changes;
     private final Map<Section, Parent> views = new EnumMap<>(Section.class);
@@ -56,16 +63,19 @@ public final class MainWindowController {
 
     /**
      * {@code loader} builds the views it switches between; {@code workspace}, {@code operator}, {@code paths} and
-     * {@code changes} are the open workspace (a file or a team server's database), who works in it, the app's folders
-     * (for About) and its writes (whether a view shows a stale one).
+     * {@code changes} are the open workspace (a file or a team server's database), who works in it (their login;
+     * {@code operators} gives their display name), the app's folders (for About) and its writes (whether a view
+     * shows a stale one).
      */
     public MainWindowController(ViewContext ui, ViewLoader loader, UserPrefs prefs, WorkspaceLocation workspace,
-                                String operator, AppPaths paths, WorkspaceChanges changes) {
+                                String operator, OperatorService operators, AppPaths paths, WorkspaceChanges changes) {
         this.ui = ui;
         this.loader = loader;
         this.prefs = prefs;
         this.workspace = workspace;
         this.operator = operator;
+        this.operators = operators;
+        this.operatorName = operator;
         this.paths = paths;
         this.changes = changes;
     }
@@ -84,7 +94,25 @@ public final class MainWindowController {
         }
         opening(null);
         busyIndicator.visibleProperty().bind(ui.tasks().busyProperty());
-        settle.setOnFinished(e -> reloadIfStale(current));
+        settle.setOnFinished(e -> {
+            reloadIfStale(current);
+            readOperatorName();
+        });
+        readOperatorName();
+    }
+
+    /**
+     * Reads the operator's display name off the FX thread (set in Settings, or by them in another copy of the app) for
+     * the status bar and the window's title.
+     */
+    private void readOperatorName() {
+        ui.tasks().run(() -> operators.displayName(operator), name -> {
+            operatorName = name;
+            opening(openingText);
+            if (workspaceLabel.getScene() != null && workspaceLabel.getScene().getWindow() instanceof Stage stage) {
+                stage.setTitle(TeamLogin.title(ui.messages(), workspace, name));
+            }
+        });
     }
 
     /**
@@ -119,7 +147,8 @@ public final class MainWindowController {
      * is open and, in a team workspace, as which operator.
      */
     public void opening(String text) {
-        workspaceLabel.setText(text != null ? text : TeamLogin.status(ui.messages(), workspace, operator));
+        openingText = text;
+        workspaceLabel.setText(text != null ? text : TeamLogin.status(ui.messages(), workspace, operator, operatorName));
     }
 
     public Section current() {

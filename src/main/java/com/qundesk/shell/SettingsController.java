@@ -2,6 +2,7 @@ package com.qundesk.shell;
 
 import com.qundesk.core.UserPrefs;
 import com.qundesk.db.WorkspaceLocation;
+import com.qundesk.group.OperatorService;
 import com.qundesk.i18n.Messages;
 import com.qundesk.settings.WorkspaceSettings;
 import com.qundesk.ui.Theme;
@@ -21,7 +22,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Settings: language and time zone (applied at once, no restart), theme, and which workspace is open. */
+/**
+ * Settings: language and time zone (applied at once, no restart), theme, which workspace is open, and the name the
+ * operator is shown by in it.
+ */
 public final class SettingsController {
 
     private static final List<String> LANGUAGES = List.of("system", "zh", "en");
@@ -35,12 +39,18 @@ public final class SettingsController {
     private final WorkspaceSettings settings;
     private final ThresholdSettings thresholds;
     private final WorkspaceLocation workspace;
+    private final OperatorService operators;
+    private final String login;
 
     @FXML private ComboBox<String> languageBox;
     @FXML private ComboBox<String> themeBox;
     @FXML private ComboBox<String> zoneBox;
     @FXML private Label workspaceHint;
     @FXML private Label workspacePath;
+    @FXML private TextField displayNameField;
+    @FXML private Label operatorLogin;
+    @FXML private Button saveNameButton;
+    @FXML private Label nameMessage;
     @FXML private Button connectServerButton;
     @FXML private Button openWorkspaceButton;
     @FXML private Button newWorkspaceButton;
@@ -53,14 +63,19 @@ public final class SettingsController {
     @FXML private Label thresholdMessage;
     private final java.util.Map<String, TextField> thresholdFields = new java.util.LinkedHashMap<>();
 
-    /** {@code workspace} is the open workspace (shown; a file's folder is where the file choosers start). */
+    /**
+     * {@code workspace} is the open workspace (shown; a file's folder is where the file choosers start); {@code login}
+     * the operator working in it, whose display name {@code operators} keeps.
+     */
     public SettingsController(ViewContext ui, UserPrefs prefs, WorkspaceSettings settings, ThresholdSettings thresholds,
-                              WorkspaceLocation workspace) {
+                              WorkspaceLocation workspace, OperatorService operators, String login) {
         this.ui = ui;
         this.prefs = prefs;
         this.settings = settings;
         this.thresholds = thresholds;
         this.workspace = workspace;
+        this.operators = operators;
+        this.login = login;
     }
 
     @FXML
@@ -114,6 +129,8 @@ public final class SettingsController {
         workspacePath.setText(workspace.display());
         workspaceHint.setText(m.get(workspace instanceof WorkspaceLocation.Server
                 ? "settings.workspace.teamHint" : "settings.workspace.hint"));
+        operatorLogin.setText(m.get("settings.operator.login", login));
+        ui.tasks().run(() -> operators.displayNames().getOrDefault(login, ""), displayNameField::setText);
         ui.tasks().run(() -> settings.reminderOffsets(), offsets -> reminderField.setText(
                 ReminderOffsets.format(offsets)));
         int row = 0;
@@ -162,6 +179,23 @@ public final class SettingsController {
             settings.setReminderOffsets(parsed.get());
             return parsed.get();
         }, saved -> reminderMessage.setText(m.get("settings.reminders.saved")), saveRemindersButton);
+    }
+
+    /** Saves the operator's display name; history, assignees and the status bar show it from the next refresh. */
+    @FXML
+    private void onSaveName() {
+        Messages m = ui.messages();
+        String name = displayNameField.getText() == null ? "" : displayNameField.getText().strip();
+        nameMessage.getStyleClass().removeAll("field-error");
+        if (name.isEmpty()) {
+            nameMessage.setText(m.get("validation.operator.nameRequired"));
+            nameMessage.getStyleClass().add("field-error");
+            return;
+        }
+        ui.tasks().run(() -> {
+            operators.setDisplayName(login, name);
+            return name;
+        }, saved -> nameMessage.setText(m.get("settings.operator.saved", saved)), saveNameButton);
     }
 
     @FXML

@@ -3,8 +3,14 @@ package com.qundesk.shell;
 import com.qundesk.db.ServerAddress;
 import com.qundesk.db.WorkspaceException;
 import com.qundesk.db.WorkspaceLocation;
+import com.qundesk.core.UserPrefs;
 import com.qundesk.i18n.Messages;
+import com.qundesk.ui.ViewContext;
 import com.qundesk.workspace.AppContext;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.Window;
 
 import java.sql.SQLException;
 import java.util.stream.Collectors;
@@ -47,17 +53,68 @@ final class TeamLogin {
         return location.display();
     }
 
-    /** The window's title: the workspace's short name, and in a team workspace who is working in it. */
-    static String title(Messages m, AppContext context) {
-        return context.location() instanceof WorkspaceLocation.Server
-                ? m.get("window.titleTeam", context.location().shortName(), context.operator())
-                : m.get("window.title", context.location().shortName());
+    /** The preference that says the operator was asked their name in a team workspace (the server's address). */
+    private static final String ASKED_NAME = "askedName.";
+
+    /**
+     * Whether to ask the operator their name on opening: a team workspace where their login has no display name yet,
+     * and they were not asked on this PC before. Reads the workspace: off the FX thread.
+     */
+    static boolean shouldAskName(UserPrefs prefs, AppContext ctx) {
+        return ctx.location() instanceof WorkspaceLocation.Server s
+                && prefs.get(ASKED_NAME + s.address().display()).isEmpty()
+                && !ctx.operators().displayNames().containsKey(ctx.operator());
     }
 
-    /** The status bar's text: the file's path, or the team workspace with its operator. */
-    static String status(Messages m, WorkspaceLocation location, String operator) {
-        return location instanceof WorkspaceLocation.Server s
-                ? m.get("status.teamWorkspace", s.address().database() + "@" + s.address().host(), operator)
-                : m.get("status.workspace", location.display());
+    /**
+     * Asks once, at the first connect, how teammates should see the operator (prefilled with the login; "Skip" keeps
+     * the login, and Settings › Workspace can name them later); the name is saved off the FX thread.
+     */
+    static void askName(ViewContext view, Window owner, UserPrefs prefs, AppContext ctx) {
+        Messages m = view.messages();
+        prefs.put(ASKED_NAME + ((WorkspaceLocation.Server) ctx.location()).address().display(), "yes");
+        TextInputDialog d = new TextInputDialog(ctx.operator());
+        d.initOwner(owner);
+        d.setTitle(m.get("team.name.title"));
+        d.setHeaderText(m.get("team.name.header", ctx.operator()));
+        d.getEditor().setId("teamNameField");
+        ButtonType save = new ButtonType(m.get("team.name.save"), ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().setAll(save, new ButtonType(m.get("team.name.skip"),
+                ButtonBar.ButtonData.CANCEL_CLOSE));
+        d.setResultConverter(b -> b == save ? d.getEditor().getText() : null);
+        d.setOnHidden(e -> {
+            String name = d.getResult();
+            if (name != null && !name.isBlank()) {
+                view.tasks().run(() -> {
+                    ctx.operators().setDisplayName(ctx.operator(), name);
+                    return name;
+                }, saved -> { });
+            }
+        });
+        d.show();
+    }
+
+    /** The window's title: the workspace's short name, and in a team workspace who is working in it. */
+    static String title(Messages m, AppContext context) {
+        return title(m, context.location(), context.operator());
+    }
+
+    /** The window's title with the operator named {@code name} (their display name once read). */
+    static String title(Messages m, WorkspaceLocation location, String name) {
+        return location instanceof WorkspaceLocation.Server
+                ? m.get("window.titleTeam", location.shortName(), name)
+                : m.get("window.title", location.shortName());
+    }
+
+    /**
+     * The status bar's text: the team workspace with its operator ({@code name}: the display name, else the login), or
+     * the file's path, with the operator's name once they set one (a file's login is only the OS user).
+     */
+    static String status(Messages m, WorkspaceLocation location, String login, String name) {
+        if (location instanceof WorkspaceLocation.Server s) {
+            return m.get("status.teamWorkspace", s.address().database() + "@" + s.address().host(), name);
+        }
+        return name.equals(login) ? m.get("status.workspace", location.display())
+                : m.get("status.workspaceOperator", location.display(), name);
     }
 }

@@ -99,7 +99,7 @@ public final class AppContext implements AutoCloseable {
         this.groups = new GroupService(database, new GroupRepository(), clock, this::operator);
         OperatorRepository operatorRepo = new OperatorRepository();
         this.operators = new OperatorService(database, operatorRepo, clock);
-        this.campaigns = new CampaignService(database, new CampaignRepository(), clock);
+        this.campaigns = new CampaignService(database, new CampaignRepository(), clock, this::operator);
         this.templates = new TemplateService(database, new TemplateRepository(), clock);
         FlashRepository flashRepo = new FlashRepository();
         this.flash = new FlashService(database, groups, campaigns, templates, flashRepo, clock, this::zone);
@@ -185,7 +185,7 @@ public final class AppContext implements AutoCloseable {
         // whatever language the command line or the window that creates it runs in
         populatingDemo = true;
         try {
-            new DemoWorkspace(groups, campaigns, flash, ledger, clock, zone()).populate();
+            new DemoWorkspace(groups, campaigns, operators, flash, ledger, clock, zone()).populate();
             com.qundesk.demo.DemoPlans demoPlans = new com.qundesk.demo.DemoPlans(plans, invites, clock, zone());
             demoPlans.populate(groups.list());
             demoPlans.populateTemplate(planTemplates);

@@ -56,7 +56,7 @@ class CampaignVersionTest {
                 () -> campaigns.update(opened.withAssignee("ann", opened.version())));
 
         assertThat(e.messageKey()).isEqualTo("campaign.conflict");
-        assertThat(e.messageArgs()).containsExactly("双11夜话", 1L, 2L);
+        assertThat(e.messageArgs()).startsWith("双11夜话").contains(1L, 2L);
         assertThat(campaigns.get(opened.id()).assignee()).isEqualTo("bob");
         assertThat(campaigns.get(opened.id()).version()).isEqualTo(2);
     }

@@ -45,8 +45,8 @@ class PostgresSchemaTest {
         }
         try (Connection c = pg.connect()) {
             assertThat(rows(c, history)).as("PostgreSQL's flyway_schema_history against SQLite's")
-                    .hasSize(Database.LATEST_SCHEMA_VERSION)
-                    .containsExactlyElementsOf(sqlite);
+                    .containsExactlyElementsOf(sqlite)
+                    .last().asString().startsWith(Database.LATEST_SCHEMA_VERSION + "|");
             assertThat(rows(c, "SELECT count(*) FROM flyway_schema_history WHERE NOT success")).containsExactly("0");
         }
     }

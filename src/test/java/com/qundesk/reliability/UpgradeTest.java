@@ -252,7 +252,13 @@ class UpgradeTest {
                             + " VALUES ('ann', 1, 'dissolution_due', " + T0 + ", " + T0 + ", 1, " + T0 + ")"), List.of(
                     Check.of("SELECT login, lead FROM operator", "ann|0"),
                     Check.of("SELECT recipient, kind, overdue, shown_at FROM notice_inbox",
-                            "ann|dissolution_due|1|null")))
+                            "ann|dissolution_due|1|null"))),
+            // V10 adds campaign history (who changed which campaign field); campaigns from before have none
+            new Step("10", List.of(
+                    "INSERT INTO campaign_history (campaign_id, at, action, field, old_value, new_value, actor, version)"
+                            + " VALUES (1, " + T0 + ", 'edited', 'owner', NULL, '林晓', 'ann', 2)"), List.of(
+                    Check.of("SELECT campaign_id, action, field, old_value, new_value, actor, version"
+                            + " FROM campaign_history", "1|edited|owner|null|林晓|ann|2")))
     );
 
     @TempDir

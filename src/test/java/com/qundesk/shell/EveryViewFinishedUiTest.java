@@ -107,6 +107,8 @@ class EveryViewFinishedUiTest {
         data.add(export.getFileName().toString());
         data.add(RealExports.NAME);
         data.add(MERGE_OPERATOR);
+        data.add(w.ctx.operator()); // the login Settings shows beside "Your name"
+        data.addAll(w.ctx.operators().displayNames().values());
         w.close();
         robot.interact(() -> {
             // JavaFX 26's headless screen is 1000x1000 pixels and fails to paint the rows of a bigger window;

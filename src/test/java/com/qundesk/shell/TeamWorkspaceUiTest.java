@@ -219,6 +219,29 @@ class TeamWorkspaceUiTest {
     }
 
     @Test
+    void theFirstConnectAsksTheOperatorsNameOnceAndTheStatusBarShowsIt(FxRobot robot) throws Exception {
+        String role = "qd_zhou_" + System.nanoTime();
+        try (Connection c = team.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE ROLE " + role + " LOGIN SUPERUSER");
+        }
+        window = window(noPasswords());
+        ServerAddress address = new ServerAddress("127.0.0.1", team.port(), team.name(), role, Map.of());
+        DialogPane ask = OpenDialogs.open(() -> window.openWorkspace(new WorkspaceLocation.Server(address), false));
+        TextField name = (TextField) ask.lookup("#teamNameField");
+        assertThat(name.getText()).as("prefilled with the login").isEqualTo(role);
+        robot.interact(() -> name.setText("周舟"));
+        robot.interact(() -> ((Button) ask.lookupButton(OpenDialogs.type(ask, ButtonBar.ButtonData.OK_DONE, 0)))
+                .fire());
+
+        waitFor(() -> "周舟".equals(window.context().operators().displayNames().get(role)));
+        Label status = robot.lookup("#workspaceLabel").queryAs(Label.class);
+        waitFor(() -> status.getText().endsWith("operator 周舟"));
+        waitFor(() -> stage.getTitle().endsWith(" · 周舟"));
+        assertThat(TeamLogin.shouldAskName(w.prefs, window.context())).as("asked once").isFalse();
+        assertThat(w.prefs.get("askedName." + address.display())).isPresent();
+    }
+
+    @Test
     void aPasswordNoneOfPsqlsSourcesHasIsAskedAndNeverWrittenToTheSettingsOrTheLog(FxRobot robot) throws Exception {
         String role = "qd_lin_" + System.nanoTime();
         String secret = "Tr0ub4dor-" + System.nanoTime();

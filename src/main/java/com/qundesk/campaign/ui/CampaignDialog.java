@@ -22,6 +22,8 @@ import javafx.util.StringConverter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +34,8 @@ final class CampaignDialog {
 
     private final ViewContext view;
     private final Campaign existing;
+    /** The operators' display names by login: the assignee is shown by name and stored by login. */
+    private Map<String, String> names = Map.of();
     private DateTimeField starts;
     private DateTimeField ends;
 
@@ -57,11 +61,25 @@ final class CampaignDialog {
 
     /**
      * Asks for a new campaign ({@code existing} null) or the edited {@code existing} (at the version it was read);
-     * empty when cancelled. {@code operators}: the assignees offered (any other name may be typed).
+     * empty when cancelled. {@code operators}: the assignees offered by login (any other name may be typed), shown by
+     * their display name in {@code names}.
      */
-    static Optional<Campaign> show(ViewContext view, Window owner, Campaign existing, java.util.List<String> operators) {
+    static Optional<Campaign> show(ViewContext view, Window owner, Campaign existing, List<String> operators,
+                                   Map<String, String> names) {
         CampaignDialog form = new CampaignDialog(view, existing);
         DialogPane pane = (DialogPane) new ViewLoader(view.messages(), type -> form).load(CampaignDialog.class).root();
+        form.names = Map.copyOf(names);
+        form.assigneeBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String login) {
+                return login == null ? "" : form.names.getOrDefault(login, login);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return form.login(text);
+            }
+        });
         form.assigneeBox.getItems().setAll(operators);
         form.assigneeBox.setValue(existing == null ? null : existing.assignee());
         return form.show(pane, owner);
@@ -137,7 +155,14 @@ final class CampaignDialog {
                 existing == null ? null : existing.cancelledAt(), existing == null ? null : existing.cancelReason(),
                 existing == null ? null : existing.outcomeSummary(), notes.getText(),
                 existing == null ? null : existing.createdAt(), null)
-                .withAssignee(assigneeBox.getEditor().getText(), existing == null ? 0 : existing.version());
+                .withAssignee(login(assigneeBox.getEditor().getText()), existing == null ? 0 : existing.version());
+    }
+
+    /** The login of the operator shown as {@code text} (a display name or a login); other text as typed. */
+    private String login(String text) {
+        String t = text == null ? "" : text.strip();
+        return names.entrySet().stream().filter(e -> e.getValue().equals(t)).map(Map.Entry::getKey).findFirst()
+                .orElse(t);
     }
 
     private static String text(Integer v) {

@@ -1,12 +1,15 @@
 package com.qundesk.campaign.ui;
 
 import com.qundesk.campaign.Campaign;
+import com.qundesk.campaign.CampaignConflictException;
 import com.qundesk.campaign.CampaignService;
 import com.qundesk.flash.FlashGroup;
 import com.qundesk.flash.FlashPlan;
 import com.qundesk.flash.FlashService;
 import com.qundesk.flash.ui.FlashDialogs;
 import com.qundesk.i18n.Messages;
+import com.qundesk.ui.HistoryLine;
+import com.qundesk.ui.MergeDialog;
 import com.qundesk.ui.ViewContext;
 import com.qundesk.template.Template;
 import com.qundesk.template.TemplateService;
@@ -34,8 +37,12 @@ public final class CampaignsController {
 
     /** What one refresh loads off the FX thread. */
     private record Snapshot(List<Campaign> campaigns, Map<Long, List<FlashGroup>> groupsByCampaign,
-                            List<FlashGroup> withoutCampaign, List<Template> templates, Instant now) {
+                            List<FlashGroup> withoutCampaign, List<Template> templates, Instant now,
+                            Map<String, String> names) {
     }
+
+    /** How many of a campaign's latest changes its detail shows. */
+    private static final int HISTORY_LINES = 4;
 
     private final ViewContext view;
     private final CampaignService campaigns;
@@ -54,6 +61,7 @@ public final class CampaignsController {
     @FXML private Label detailTitle;
     @FXML private Label detailInfo;
     @FXML private Label detailGoals;
+    @FXML private Label detailHistory;
     @FXML private TextArea outcomeArea;
     @FXML private TableView<FlashGroup> groupTable;
     @FXML private TableColumn<FlashGroup, String> groupNameColumn;
@@ -135,7 +143,8 @@ public final class CampaignsController {
                     byCampaign.computeIfAbsent(f.campaignId(), k -> new ArrayList<>()).add(f);
                 }
             }
-            return new Snapshot(all, byCampaign, none, templates.list(), view.clock().instant());
+            return new Snapshot(all, byCampaign, none, templates.list(), view.clock().instant(),
+                    campaigns.displayNames());
         }, s -> {
             snapshot = s;
             if (calendarController != null) {
@@ -155,14 +164,19 @@ public final class CampaignsController {
 
     @FXML
     private void onNewCampaign() {
-        CampaignDialog.show(view, window(), null, assignees()).ifPresent(draft ->
+        CampaignDialog.show(view, window(), null, assignees(), names()).ifPresent(draft ->
                 view.tasks().run(() -> campaigns.create(draft), k -> refresh(k.id()), newCampaignButton));
     }
 
-    /** The operators campaigns are assigned to, offered in the dialog beside free text. */
+    /** The operators campaigns are assigned to and those with a display name, offered beside free text. */
     private List<String> assignees() {
-        return campaignTable.getItems().stream().map(Campaign::assignee).filter(java.util.Objects::nonNull)
-                .distinct().sorted().toList();
+        java.util.Set<String> out = new java.util.TreeSet<>(names().keySet());
+        campaignTable.getItems().stream().map(Campaign::assignee).filter(java.util.Objects::nonNull).forEach(out::add);
+        return List.copyOf(out);
+    }
+
+    private Map<String, String> names() {
+        return snapshot == null ? Map.of() : snapshot.names();
     }
 
     @FXML
@@ -171,9 +185,19 @@ public final class CampaignsController {
         if (k == null) {
             return;
         }
-        CampaignDialog.show(view, window(), k, assignees()).ifPresent(edited ->
-                view.tasks().run(() -> campaigns.update(edited), saved -> refresh(saved.id()),
-                        editCampaignButton));
+        CampaignDialog.show(view, window(), k, assignees(), names()).ifPresent(this::saveEdited);
+    }
+
+    /** Saves an edit; refused because someone saved first, offers the merge of theirs and mine and saves that. */
+    private void saveEdited(Campaign edited) {
+        view.tasks().run(() -> campaigns.update(edited), saved -> refresh(saved.id()), error -> {
+            if (error instanceof CampaignConflictException c) {
+                MergeDialog.ask(view, window(), new MergeDialog.Wording("campaign", c.theirs().name(),
+                        "campaign.field."), c, c.theirs().version()).map(c::merge).ifPresent(this::saveEdited);
+            } else {
+                view.tasks().errors().report(error);
+            }
+        }, editCampaignButton);
     }
 
     @FXML
@@ -243,6 +267,7 @@ public final class CampaignsController {
             detailTitle.setText(m.get("campaigns.selectHint"));
             detailInfo.setText("");
             detailGoals.setText("");
+            detailHistory.setText("");
             outcomeArea.setText("");
             groupTable.getItems().setAll(snapshot == null ? List.of() : snapshot.withoutCampaign());
             updateButtons();
@@ -253,16 +278,34 @@ public final class CampaignsController {
         detailInfo.setText(m.get("campaigns.detail.info", m.get(k.type().messageKey()),
                 view.formats().dateTime(k.startsAt()), view.formats().dateTime(k.endsAt()),
                 k.owner() == null ? "—" : k.owner(), status)
+                + (k.assignee() == null ? "" : " · " + m.get("campaigns.detail.assignee",
+                        names().getOrDefault(k.assignee(), k.assignee())))
                 + (k.cancelReason() == null ? "" : "\n" + m.get("campaigns.detail.cancelled", k.cancelReason())));
         Campaign.Goals g = k.goals();
         detailGoals.setText(m.get("campaigns.detail.goals", dash(g.signups()), dash(g.conversions()),
                 dash(g.couponsIssued()), dash(g.couponsRedeemed()), dash(g.gmvYuan())));
+        showHistory(k.id());
         outcomeArea.setText(k.outcomeSummary() == null ? "" : k.outcomeSummary());
         outcomeArea.setPromptText(m.get(k.statusAt(now()) == com.qundesk.campaign.CampaignStatus.ENDED
                 ? "campaigns.outcomePromptEnded" : "campaigns.outcomePrompt"));
         groupTable.getItems().setAll(snapshot == null ? List.of()
                 : snapshot.groupsByCampaign().getOrDefault(k.id(), List.of()));
         updateButtons();
+    }
+
+    /** The campaign's latest changes, by whom, read off the FX thread; shown while it is still the one selected. */
+    private void showHistory(long id) {
+        detailHistory.setText("");
+        view.tasks().run(() -> campaigns.history(id), history -> {
+            Campaign shown = campaignTable.getSelectionModel().getSelectedItem();
+            if (shown == null || shown.id() != id) {
+                return;
+            }
+            detailHistory.setText(history.isEmpty() ? view.messages().get("campaigns.history.empty")
+                    : history.stream().limit(HISTORY_LINES).map(h -> HistoryLine.of(view, new HistoryLine.Change(
+                            h.at(), h.actor(), h.action(), h.field(), h.oldValue(), h.newValue(), null), names(),
+                            "campaign.field.")).collect(java.util.stream.Collectors.joining("\n")));
+        });
     }
 
     private void updateButtons() {

@@ -12,6 +12,8 @@ import com.qundesk.group.Platform;
 import com.qundesk.group.Purpose;
 import com.qundesk.core.ValidationException;
 import com.qundesk.i18n.Messages;
+import com.qundesk.ui.HistoryLine;
+import com.qundesk.ui.MergeDialog;
 import com.qundesk.ui.UnsavedEditsDialog;
 import com.qundesk.ui.ViewContext;
 import javafx.collections.FXCollections;
@@ -88,6 +90,8 @@ public final class GroupFormController {
     @FXML private Button revertButton;
     @FXML private Label formMessage;
     @FXML private ListView<HistoryEntry> historyList;
+    /** The operators' display names by login, read with the history shown. */
+    private Map<String, String> historyNames = Map.of();
 
     @FXML private Label nameError;
     @FXML private Label platformError;
@@ -186,7 +190,7 @@ public final class GroupFormController {
         inputs.put("reformedAt", reformedPicker);
         inputs.put("dissolvedAt", dissolvedPicker);
         inputs.put("dissolutionReason", dissolutionReasonField);
-        historyList.setCellFactory(list -> new HistoryCell(ui));
+        historyList.setCellFactory(list -> new HistoryCell());
         historyList.setPlaceholder(new Label(m.get("group.history.empty")));
         formTitle.setText(m.get("group.form.empty"));
         setEditable(false);
@@ -220,7 +224,10 @@ public final class GroupFormController {
             nameField.requestFocus();
         } else {
             long id = g.id();
-            ui.tasks().run(() -> groups.history(id), historyList.getItems()::setAll);
+            ui.tasks().run(() -> Map.entry(groups.history(id), groups.displayNames()), h -> {
+                historyNames = h.getValue();
+                historyList.getItems().setAll(h.getKey());
+            });
             ui.tasks().run(() -> groups.isBroadcast(id), broadcastBox::setSelected);
         }
     }
@@ -296,7 +303,8 @@ public final class GroupFormController {
                 },
                 error -> {
                     if (error instanceof ConflictException c) {
-                        GroupMergeDialog.ask(ui, formScroll.getScene().getWindow(), c).ifPresentOrElse(
+                        MergeDialog.ask(ui, formScroll.getScene().getWindow(), new MergeDialog.Wording("group",
+                                c.theirs().name(), "field."), c, c.theirs().version()).map(c::merge).ifPresentOrElse(
                                 merged -> store(merged, "group.form.merged", afterSaved, notSaved), notSaved);
                         return;
                     }
@@ -412,39 +420,13 @@ public final class GroupFormController {
         };
     }
 
-    /** "2026-11-24 10:00  ann · Edited members: 120 → 130" (no name for changes recorded before operators were). */
-    private static final class HistoryCell extends ListCell<HistoryEntry> {
-        private final ViewContext ui;
-
-        HistoryCell(ViewContext ui) {
-            this.ui = ui;
-        }
-
+    /** A history row by the operator's display name ({@link HistoryLine}). */
+    private final class HistoryCell extends ListCell<HistoryEntry> {
         @Override
         protected void updateItem(HistoryEntry h, boolean empty) {
             super.updateItem(h, empty);
-            if (empty || h == null) {
-                setText(null);
-                return;
-            }
-            Messages m = ui.messages();
-            String action = m.has("history.action." + h.action()) ? m.get("history.action." + h.action()) : h.action();
-            StringBuilder sb = new StringBuilder(ui.formats().dateTime(h.at())).append("  ")
-                    .append(h.actor() == null ? "" : h.actor() + " · ").append(action);
-            if (h.field() != null) {
-                String field = m.has("field." + h.field()) ? m.get("field." + h.field()) : h.field();
-                sb.append(" ").append(field).append(": ").append(h.oldValue() == null ? "—" : shorten(h.oldValue()))
-                        .append(" → ").append(h.newValue() == null ? "—" : shorten(h.newValue()));
-            }
-            if (h.note() != null) {
-                sb.append(" (").append(h.note()).append(')');
-            }
-            setText(sb.toString());
-        }
-
-        private static String shorten(String s) {
-            String one = s.replace('\n', ' ');
-            return one.length() > 40 ? one.substring(0, 39) + "…" : one;
+            setText(empty || h == null ? null : HistoryLine.of(ui, new HistoryLine.Change(h.at(), h.actor(), h.action(),
+                    h.field(), h.oldValue(), h.newValue(), h.note()), historyNames, "field."));
         }
     }
 }

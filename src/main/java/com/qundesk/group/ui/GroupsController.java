@@ -58,6 +58,8 @@ public final class GroupsController {
     @FXML private ComboBox<GroupStatus> statusFilter;
     @FXML private ComboBox<String> ownerFilter;
     @FXML private ComboBox<String> assigneeFilter;
+    /** The operators' display names by login, read with each load: the assignee column and filter show them. */
+    private volatile Map<String, String> operatorNames = Map.of();
     @FXML private ComboBox<String> tagFilter;
     @FXML private Label countLabel;
     @FXML private TableView<GroupRow> table;
@@ -104,7 +106,7 @@ public final class GroupsController {
         ownerFilter.setConverter(GroupFormController.converter(o -> o == null ? m.get("groups.filter.allOwners") : o));
         tagFilter.setConverter(GroupFormController.converter(t -> t == null ? m.get("groups.filter.allTags") : t));
         assigneeFilter.setConverter(GroupFormController.converter(a -> a == null ? m.get("groups.filter.allOperators")
-                : a.equals(GroupFilter.MINE) ? m.get("groups.filter.mine") : a));
+                : a.equals(GroupFilter.MINE) ? m.get("groups.filter.mine") : operatorNames.getOrDefault(a, a)));
         for (ComboBox<?> box : List.of(platformFilter, purposeFilter, kindFilter, statusFilter, ownerFilter, tagFilter, assigneeFilter)) {
             box.valueProperty().addListener((o, a, b) -> applyFilter());
         }
@@ -165,6 +167,7 @@ public final class GroupsController {
         Messages m = ui.messages();
         ui.tasks().run(() -> {
             List<Group> all = groups.list();
+            operatorNames = groups.displayNames();
             Map<Long, String> names = all.stream().collect(Collectors.toMap(Group::id, Group::name));
             Map<Long, com.qundesk.flash.FlashState> flashStates = flash.statesNow();
             List<GroupRow> out = new ArrayList<>(all.size());
@@ -418,7 +421,8 @@ public final class GroupsController {
         purposeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().purposeLabel()));
         kindColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().kindLabel()));
         ownerColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().group().owner()));
-        assigneeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().group().assignee()));
+        assigneeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().group().assignee() == null ? null
+                : operatorNames.getOrDefault(c.getValue().group().assignee(), c.getValue().group().assignee())));
         statusColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().statusLabel()));
         tagsColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().tagsText()));
         updatedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().group().updatedAt()));

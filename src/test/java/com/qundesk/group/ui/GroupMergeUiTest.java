@@ -1,6 +1,7 @@
 package com.qundesk.group.ui;
 
 import com.qundesk.group.Group;
+import com.qundesk.ui.MergeDialog;
 import com.qundesk.shell.MainWindow;
 import com.qundesk.shell.Section;
 import com.qundesk.testsupport.FxWindows;
@@ -83,14 +84,14 @@ class GroupMergeUiTest {
         assertThat(((Label) merge.lookup("#mergeSummary")).getText()).contains("Bob Li").contains("version 1")
                 .contains("version 2");
         @SuppressWarnings("unchecked")
-        TableView<GroupMergeDialog.Row> fields = (TableView<GroupMergeDialog.Row>) merge.lookup("#mergeTable");
-        assertThat(fields.getItems()).extracting(GroupMergeDialog.Row::field)
+        TableView<MergeDialog.Row> fields = (TableView<MergeDialog.Row>) merge.lookup("#mergeTable");
+        assertThat(fields.getItems()).extracting(MergeDialog.Row::field)
                 .containsExactly("owner", "memberCount", "tags");
         assertThat(fields.getItems()).extracting(r -> r.choice().get()).as("theirs where they changed, else mine")
-                .containsExactly(GroupMergeDialog.Choice.MINE, GroupMergeDialog.Choice.THEIRS,
-                        GroupMergeDialog.Choice.THEIRS);
+                .containsExactly(MergeDialog.Choice.MINE, MergeDialog.Choice.THEIRS,
+                        MergeDialog.Choice.THEIRS);
         // members: use mine after all
-        robot.interact(() -> fields.getItems().get(1).choice().set(GroupMergeDialog.Choice.MINE));
+        robot.interact(() -> fields.getItems().get(1).choice().set(MergeDialog.Choice.MINE));
         robot.interact(() -> ((Button) merge.lookupButton(OpenDialogs.type(merge, ButtonBar.ButtonData.OK_DONE, 0)))
                 .fire());
 

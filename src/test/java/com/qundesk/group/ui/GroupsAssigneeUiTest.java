@@ -58,6 +58,7 @@ class GroupsAssigneeUiTest {
         GroupRow second = t.getItems().get(1);
         Group other = ctx.groups().get(second.id());
         ctx.groups().update(other.toBuilder().assignee("bob").build());
+        ctx.operators().setDisplayName("bob", "Bob Li");
 
         // the form assigns the first group to the operator working now
         robot.interact(() -> t.getSelectionModel().select(first));
@@ -76,7 +77,8 @@ class GroupsAssigneeUiTest {
         robot.interact(() -> filter.setValue("bob"));
         waitFor(() -> t.getItems().size() == 1 && t.getItems().getFirst().id() == second.id());
         assertThat(t.getColumns().stream().filter(c -> "assigneeColumn".equals(c.getId())).findFirst().orElseThrow()
-                .getCellData(0)).isEqualTo("bob");
+                .getCellData(0)).as("shown by display name, filtered by login").isEqualTo("Bob Li");
+        assertThat(filter.getConverter().toString("bob")).isEqualTo("Bob Li");
         robot.interact(() -> filter.setValue(null));
         waitFor(() -> t.getItems().size() == all);
     }

@@ -1,11 +1,7 @@
-package com.qundesk.group.ui;
+package com.qundesk.ui;
 
-import com.qundesk.group.ConflictException;
-import com.qundesk.group.Group;
-import com.qundesk.group.GroupFields;
+import com.qundesk.core.RefusedSave;
 import com.qundesk.i18n.Messages;
-import com.qundesk.ui.ViewContext;
-import com.qundesk.ui.ViewLoader;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -28,22 +24,23 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The merge of a refused save ({@code GroupMergeDialog.fxml}): who changed the group since the form opened it and
- * when, one row per field in which the stored group ("theirs") and the form ("mine") differ with a choice per row —
- * keep theirs or use mine (mine where they left the field alone, theirs where they changed it, to start with) — and
- * the merged group to save against the stored version. Cancel keeps the form's edits.
+ * The merge of a refused save ({@code MergeDialog.fxml}), for a group's form and a campaign's dialog alike: who changed
+ * the record since the form opened it and when, one row per field in which the stored record ("theirs") and the form
+ * ("mine") differ with a choice per row — keep theirs or use mine (mine where they left the field alone, theirs where
+ * they changed it, to start with). The answer is the fields to take from mine; the record kind merges them
+ * ({@code ConflictException.merge}, {@code CampaignConflictException.merge}). Cancel keeps the form's edits.
  */
-public final class GroupMergeDialog {
+public final class MergeDialog {
 
-    /** Which value a field of the merged group takes. */
+    /** Which value a field of the merged record takes. */
     public enum Choice { THEIRS, MINE }
 
     /** One differing field: its values and the operator's choice. */
     public static final class Row {
-        private final ConflictException.Field field;
+        private final RefusedSave.Field field;
         private final ObjectProperty<Choice> choice;
 
-        Row(ConflictException.Field field) {
+        Row(RefusedSave.Field field) {
             this.field = field;
             this.choice = new SimpleObjectProperty<>(field.theyChanged() ? Choice.THEIRS : Choice.MINE);
         }
@@ -57,6 +54,13 @@ public final class GroupMergeDialog {
         }
     }
 
+    /**
+     * How the dialog names its record: {@code kind}'s title and summary ({@code kind.merge.title},
+     * {@code kind.merge.summary}), the record's name, and the prefix of the fields' label keys.
+     */
+    public record Wording(String kind, String name, String fieldKeyPrefix) {
+    }
+
     private DialogPane pane;
 
     @FXML private Label mergeSummary;
@@ -67,30 +71,35 @@ public final class GroupMergeDialog {
     @FXML private TableColumn<Row, Choice> mergeChoiceColumn;
     @FXML private ButtonType saveMerged;
 
-    private GroupMergeDialog() {
+    private MergeDialog() {
     }
 
-    /** Asks how to merge; the merged group (at the stored version) to save, or empty when the operator cancels. */
-    public static Optional<Group> ask(ViewContext view, Window owner, ConflictException conflict) {
-        GroupMergeDialog form = load(view, conflict);
+    /**
+     * Asks how to merge; the fields to take from mine (the rest stay theirs), or empty when the operator cancels. The
+     * summary's arguments: the record's name, who changed it, when, the version the form had, the version now.
+     */
+    public static Optional<Set<String>> ask(ViewContext view, Window owner, Wording wording, RefusedSave conflict,
+                                            long versionNow) {
+        MergeDialog form = load(view, wording, conflict, versionNow);
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
-        d.setTitle(view.messages().get("group.merge.title"));
+        d.setTitle(view.messages().get(wording.kind() + ".merge.title"));
         d.setDialogPane(form.pane);
         d.setResizable(true);
-        return d.showAndWait().filter(b -> b == form.saveMerged).map(b -> form.merged(conflict));
+        return d.showAndWait().filter(b -> b == form.saveMerged).map(b -> form.useMine());
     }
 
-    private static GroupMergeDialog load(ViewContext view, ConflictException conflict) {
+    private static MergeDialog load(ViewContext view, Wording wording, RefusedSave conflict, long versionNow) {
         Messages m = view.messages();
-        GroupMergeDialog form = new GroupMergeDialog();
-        form.pane = (DialogPane) new ViewLoader(m, type -> form).load(GroupMergeDialog.class).root();
-        form.mergeSummary.setText(m.get("group.merge.summary", conflict.theirs().name(),
-                String.join(", ", conflict.actors()),
+        MergeDialog form = new MergeDialog();
+        form.pane = (DialogPane) new ViewLoader(m, type -> form).load(MergeDialog.class).root();
+        form.mergeSummary.setText(m.get(wording.kind() + ".merge.summary", wording.name(), String.join(", ", conflict.actors()),
                 conflict.changedAt() == null ? "—" : view.formats().dateTime(conflict.changedAt()),
-                conflict.sinceVersion(), conflict.theirs().version()));
-        form.mergeFieldColumn.setCellValueFactory(c -> new SimpleStringProperty(
-                m.has("field." + c.getValue().field()) ? m.get("field." + c.getValue().field()) : c.getValue().field()));
+                conflict.sinceVersion(), versionNow));
+        form.mergeFieldColumn.setCellValueFactory(c -> {
+            String key = wording.fieldKeyPrefix() + c.getValue().field();
+            return new SimpleStringProperty(m.has(key) ? m.get(key) : c.getValue().field());
+        });
         form.mergeTheirsColumn.setCellValueFactory(c -> new SimpleStringProperty(shown(c.getValue().field.theirs())));
         form.mergeMineColumn.setCellValueFactory(c -> new SimpleStringProperty(shown(c.getValue().field.mine())));
         form.mergeChoiceColumn.setCellValueFactory(c -> c.getValue().choice);
@@ -100,10 +109,10 @@ public final class GroupMergeDialog {
         return form;
     }
 
-    private Group merged(ConflictException conflict) {
+    private Set<String> useMine() {
         Set<String> mine = new LinkedHashSet<>();
         mergeTable.getItems().stream().filter(r -> r.choice.get() == Choice.MINE).forEach(r -> mine.add(r.field()));
-        return GroupFields.merge(conflict.theirs(), conflict.mine(), mine);
+        return mine;
     }
 
     private static String shown(String value) {
@@ -118,7 +127,7 @@ public final class GroupMergeDialog {
             box.setConverter(new StringConverter<>() {
                 @Override
                 public String toString(Choice c) {
-                    return c == null ? "" : m.get(c == Choice.THEIRS ? "group.merge.keepTheirs" : "group.merge.useMine");
+                    return c == null ? "" : m.get(c == Choice.THEIRS ? "merge.keepTheirs" : "merge.useMine");
                 }
 
                 @Override

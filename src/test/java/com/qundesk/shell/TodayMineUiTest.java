@@ -100,7 +100,7 @@ class TodayMineUiTest {
         assertThat(robot.lookup("#overdueCount").queryLabeled().getText()).isEqualTo("2");
         Hyperlink others = robot.lookup("#othersLink").queryAs(Hyperlink.class);
         assertThat(others.isVisible()).isTrue();
-        assertThat(others.getText()).isEqualTo("Not shown: 1 of others’ items (show all)");
+        assertThat(others.getText()).isEqualTo("Not shown: 1 assigned to others (show all)");
 
         robot.interact(() -> robot.lookup("#allButton").queryAs(ToggleButton.class).setSelected(true));
         waitFor(() -> cards(overdue).size() == 3);

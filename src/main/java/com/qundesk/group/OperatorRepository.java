@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,5 +72,17 @@ public final class OperatorRepository {
              ResultSet rs = ps.executeQuery()) {
             return rs.next() && rs.getInt(1) == 1;
         }
+    }
+
+    /** The assignee of every assigned group, by group id. */
+    public Map<Long, String> assigneeOfGroups(Connection c) throws SQLException {
+        Map<Long, String> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, assignee FROM chat_group WHERE assignee IS NOT NULL");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getLong(1), rs.getString(2));
+            }
+        }
+        return out;
     }
 }

@@ -60,4 +60,9 @@ public final class OperatorService {
     public boolean anyAssigned() {
         return db.read(repo::anyAssigned);
     }
+
+    /** The assignee of every assigned group, by group id (Today lists the deliveries of my groups). */
+    public Map<Long, String> assigneeOfGroups() {
+        return db.read(repo::assigneeOfGroups);
+    }
 }

@@ -57,8 +57,8 @@ public final class TodayController {
     static final String PREF_SHOWS = "todayShows";
 
     /** Whose the items are: the switch is shown when anything is assigned (or in a team); display names by login. */
-    private record Owners(boolean showSwitch, Map<String, String> names) {
-        static final Owners UNKNOWN = new Owners(false, Map.of());
+    private record Owners(boolean showSwitch, Map<String, String> names, Map<Long, String> ofGroups) {
+        static final Owners UNKNOWN = new Owners(false, Map.of(), Map.of());
     }
 
     private record Loaded(TodayBoard board, Owners owners) {
@@ -152,7 +152,7 @@ public final class TodayController {
     }
 
     private Owners owners() {
-        return new Owners(!local || operators.anyAssigned(), operators.displayNames());
+        return new Owners(!local || operators.anyAssigned(), operators.displayNames(), operators.assigneeOfGroups());
     }
 
     private boolean mineOnly() {
@@ -184,6 +184,11 @@ public final class TodayController {
         othersLink.setVisible(board.othersHidden() > 0);
         othersLink.setManaged(board.othersHidden() > 0);
         othersLink.setText(ui.messages().get("today.othersHidden", board.othersHidden()));
+        if (deliveriesController != null) {
+            Map<Long, String> ofGroups = owners.ofGroups();
+            boolean mine = mineOnly();
+            deliveriesController.showOnly(id -> !mine || !ofGroups.containsKey(id) || ofGroups.get(id).equals(operator));
+        }
         Messages m = ui.messages();
         ticks.clear();
         dateLabel.setText(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(m.locale())

@@ -6,7 +6,12 @@ import com.qundesk.core.UserPrefs;
 import com.qundesk.flash.FlashGroup;
 import com.qundesk.flash.FlashPlan;
 import com.qundesk.flash.LifetimePreset;
+import com.qundesk.group.Group;
+import com.qundesk.group.GroupKind;
 import com.qundesk.group.Platform;
+import com.qundesk.group.Purpose;
+import com.qundesk.plan.PlanRequest;
+import com.qundesk.value.ValueDimension;
 import com.qundesk.testsupport.FxWindows;
 import com.qundesk.ui.Theme;
 import com.qundesk.workspace.AppContext;
@@ -52,6 +57,8 @@ class TodayMineUiTest {
     private MainWindow window;
     private UserPrefs prefs;
     private List<FlashGroup> made;
+    private long bobsItem;
+    private long everyonesItem;
 
     @Start
     void start(Stage stage) {
@@ -69,6 +76,15 @@ class TodayMineUiTest {
         earlier.groups().update(made.get(0).group().toBuilder().assignee("bob").build());
         earlier.groups().update(made.get(2).group().toBuilder().assignee(earlier.operator()).build());
         earlier.operators().setDisplayName("bob", "Bob Li");
+        // a value delivery due today in bob's long-term group and one in a group of nobody's
+        Group bobs = earlier.groups().create(Group.draft(Platform.WECHAT, "bob-long", Purpose.FAN,
+                GroupKind.LONG_TERM).toBuilder().assignee("bob").build());
+        Group nobodys = earlier.groups().create(Group.draft(Platform.WECHAT, "nobody-long", Purpose.FAN,
+                GroupKind.LONG_TERM));
+        bobsItem = earlier.plans().add(new PlanRequest(bobs.id(), ValueDimension.CASES, "bob's post", "text", null,
+                null, NOW.plus(Duration.ofHours(2)))).id();
+        everyonesItem = earlier.plans().add(new PlanRequest(nobodys.id(), ValueDimension.CASES, "a post", "text",
+                null, null, NOW.plus(Duration.ofHours(2)))).id();
         earlier.close();
         Theme theme = new Theme();
         theme.apply(Theme.Mode.LIGHT);
@@ -87,6 +103,11 @@ class TodayMineUiTest {
                 .toList();
     }
 
+    private static List<String> deliveries(FxRobot robot) {
+        return robot.lookup("#deliveryList").queryAs(VBox.class).getChildren().stream().map(Node::getId)
+                .filter(id -> id != null && id.startsWith("delivery-")).map(id -> id.split("-")[1]).toList();
+    }
+
     private String card(int i) {
         return "today-" + made.get(i).group().id();
     }
@@ -101,10 +122,16 @@ class TodayMineUiTest {
         Hyperlink others = robot.lookup("#othersLink").queryAs(Hyperlink.class);
         assertThat(others.isVisible()).isTrue();
         assertThat(others.getText()).isEqualTo("Not shown: 1 assigned to others (show all)");
+        waitFor(() -> !deliveries(robot).isEmpty());
+        assertThat(deliveries(robot)).contains(Long.toString(everyonesItem))
+                .doesNotContain(Long.toString(bobsItem));
+        int mineDeliveries = deliveries(robot).size();
 
         robot.interact(() -> robot.lookup("#allButton").queryAs(ToggleButton.class).setSelected(true));
         waitFor(() -> cards(overdue).size() == 3);
         assertThat(cards(overdue)).containsExactly(card(2), card(1), card(0));
+        assertThat(deliveries(robot)).contains(Long.toString(everyonesItem), Long.toString(bobsItem))
+                .hasSizeGreaterThan(mineDeliveries);
         assertThat(robot.lookup("#overdueCount").queryLabeled().getText()).isEqualTo("3");
         assertThat(others.isVisible()).isFalse();
         assertThat(robot.from(overdue.getChildren().get(2)).lookup((Label l) -> l.getText() != null

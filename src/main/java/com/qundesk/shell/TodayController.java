@@ -74,6 +74,8 @@ public final class TodayController {
     /** The whole board last read, and whose its items are. */
     private TodayBoard full;
     private Owners owners = Owners.UNKNOWN;
+    /** The assignees the deliveries were last filtered by (empty: every group's deliveries listed). */
+    private Map<Long, String> deliveriesShownFor = Map.of();
     private final List<Tick> ticks = new ArrayList<>();
     private Timeline clockTimeline;
     private TodayBoard first;
@@ -184,10 +186,12 @@ public final class TodayController {
         othersLink.setVisible(board.othersHidden() > 0);
         othersLink.setManaged(board.othersHidden() > 0);
         othersLink.setText(ui.messages().get("today.othersHidden", board.othersHidden()));
-        if (deliveriesController != null) {
-            Map<Long, String> ofGroups = owners.ofGroups();
-            boolean mine = mineOnly();
-            deliveriesController.showOnly(id -> !mine || !ofGroups.containsKey(id) || ofGroups.get(id).equals(operator));
+        boolean mine = mineOnly();
+        Map<Long, String> ofGroups = mine ? owners.ofGroups() : Map.of();
+        // the deliveries are drawn again only when whose they are changes (each drawing rebuilds their cards)
+        if (deliveriesController != null && !ofGroups.equals(deliveriesShownFor)) {
+            deliveriesShownFor = ofGroups;
+            deliveriesController.showOnly(id -> !ofGroups.containsKey(id) || ofGroups.get(id).equals(operator));
         }
         Messages m = ui.messages();
         ticks.clear();

@@ -4,6 +4,7 @@ import com.qundesk.backup.ui.BackupsController;
 import com.qundesk.campaign.ui.CampaignsController;
 import com.qundesk.dashboard.ui.DashboardController;
 import com.qundesk.dashboard.ui.DashboardModel;
+import com.qundesk.dashboard.ui.OperatorChooser;
 import com.qundesk.dashboard.ui.LedgerController;
 import com.qundesk.dashboard.ui.VerdictActions;
 import com.qundesk.flash.TodayBoard;
@@ -48,7 +49,7 @@ public final class ViewFactory implements Function<Class<?>, Object> {
                         new ViewLoader(ui.messages(), this), ctx.prefs(), ctx.location(), ctx.operator(),
                         ctx.operators(), ctx.paths(), ctx.changes())),
                 entry(TodayController.class, () -> new TodayController(ui, ctx.flash(), flashDialogs,
-                        openedBoard.get())),
+                        openedBoard.get(), ctx.operator(), ctx.operators(), ctx.prefs(), ctx.database().isLocal())),
                 entry(SettingsController.class, () -> new SettingsController(ui, ctx.prefs(), ctx.settings(),
                         ctx.thresholds(), ctx.location(), ctx.operators(), ctx.operator())),
                 entry(GroupsController.class, () -> new GroupsController(ui, ctx.groups(), ctx.flash(),
@@ -57,7 +58,8 @@ public final class ViewFactory implements Function<Class<?>, Object> {
                 entry(DashboardController.class, () -> new DashboardController(ui,
                         new DashboardModel(ui.messages(), ui.formats(), ctx.dashboard(), ctx.health(), ctx.ledger(),
                                 ctx.chatImports(), ctx.reports()),
-                        new VerdictActions(ui, ctx.planner(), ctx.groups(), ctx.flash(), flashDialogs))),
+                        new VerdictActions(ui, ctx.planner(), ctx.groups(), ctx.flash(), flashDialogs),
+                        new OperatorChooser(ui, ctx.operators()))),
                 entry(LedgerController.class, () -> new LedgerController(ui, ctx.ledger(), ctx.ledgerImporter(),
                         ctx.groups(), ctx.health())),
                 entry(TemplatesController.class, () -> new TemplatesController(ui, ctx.templates(), ctx.groups(),

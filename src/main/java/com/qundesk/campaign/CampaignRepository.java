@@ -143,7 +143,8 @@ public final class CampaignRepository {
     }
 
     /** A campaign's id and name, as the flash list shows it. */
-    public record CampaignRef(long id, String name) {
+    /** A campaign's id, name and assignee (null: nobody). */
+    public record CampaignRef(long id, String name, String assignee) {
     }
 
     /**
@@ -153,7 +154,7 @@ public final class CampaignRepository {
     public Map<Long, CampaignRef> campaignOfEveryGroup(Connection c) throws SQLException {
         Map<Long, CampaignRef> out = new HashMap<>();
         Map<Long, Long> startsOf = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT cg.group_id, k.id, k.name, k.starts_at "
+        try (PreparedStatement ps = c.prepareStatement("SELECT cg.group_id, k.id, k.name, k.starts_at, k.assignee "
                 + "FROM campaign_group cg JOIN campaign k ON k.id = cg.campaign_id");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -162,7 +163,7 @@ public final class CampaignRepository {
                 Long seen = startsOf.get(group);
                 if (seen == null || starts > seen) {
                     startsOf.put(group, starts);
-                    out.put(group, new CampaignRef(rs.getLong(2), rs.getString(3)));
+                    out.put(group, new CampaignRef(rs.getLong(2), rs.getString(3), rs.getString(5)));
                 }
             }
         }

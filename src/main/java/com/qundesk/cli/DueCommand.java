@@ -7,16 +7,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.qundesk.workspace.AppContext;
 import com.qundesk.flash.DueItem;
 import com.qundesk.plan.PlannedDelivery;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code qundesk due [--at ISO_INSTANT] [--within HOURS] --format json}. */
+/**
+ * {@code qundesk due [--at ISO_INSTANT] [--within HOURS] [--assignee LOGIN | --mine] --format json}. Each item names
+ * its assignee (the group's, else its campaign's; null: nobody). {@code --mine} lists what Today's "Mine" lists: the
+ * items of the operator running the command and the unassigned ones.
+ */
 @Command(name = "due", mixinStandardHelpOptions = true,
         description = "What is overdue, and what falls due within the window, as of an instant (default now).")
 final class DueCommand extends CliCommand implements Callable<Integer> {
@@ -26,14 +33,36 @@ final class DueCommand extends CliCommand implements Callable<Integer> {
     private double within;
     @Option(names = "--format", defaultValue = "table", description = "table or json")
     private String format;
+    @ArgGroup(exclusive = true)
+    private Whose whose;
+
+    /** Whose items: one operator's, or mine (the operator's and the unassigned ones). */
+    static final class Whose {
+        @Option(names = "--assignee", paramLabel = "LOGIN", description = "only the items assigned to this operator")
+        String assignee;
+        @Option(names = "--mine", description = "only my items and the unassigned ones (as Today's \"Mine\")")
+        boolean mine;
+    }
+
+    /** Whether an item assigned to {@code assignee} (null: nobody) is listed. */
+    private boolean listed(String assignee, String me) {
+        if (whose == null) {
+            return true;
+        }
+        return whose.mine ? assignee == null || assignee.equals(me) : whose.assignee.equals(assignee);
+    }
 
     @Override
     public Integer call() throws Exception {
         AppContext ctx = root().open();
         Instant when = at == null ? ctx.clock().instant() : time(at, ctx.zone(), false, "--at");
         Duration ahead = Duration.ofMinutes(Math.round(within * 60));
-        List<DueItem> items = ctx.flash().due(when, ahead);
-        List<PlannedDelivery> deliveries = ctx.plans().due(when, ahead);
+        String me = ctx.operator();
+        List<DueItem> items = ctx.flash().due(when, ahead).stream().filter(i -> listed(i.assignee(), me)).toList();
+        Map<Long, String> assigneeOf = new HashMap<>();
+        ctx.groups().list().forEach(g -> assigneeOf.put(g.id(), g.assignee()));
+        List<PlannedDelivery> deliveries = ctx.plans().due(when, ahead).stream()
+                .filter(d -> listed(assigneeOf.get(d.item().groupId()), me)).toList();
         if ("json".equals(format)) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ArrayNode arr = mapper.createArrayNode();
@@ -44,6 +73,7 @@ final class DueCommand extends CliCommand implements Callable<Integer> {
                 o.put("kind", i.kind().name().toLowerCase(Locale.ROOT));
                 o.put("dueAt", i.dueAt().toString());
                 o.put("state", i.state().name().toLowerCase(Locale.ROOT));
+                o.put("assignee", i.assignee());
             }
             for (PlannedDelivery d : deliveries) {
                 ObjectNode o = arr.addObject();
@@ -57,6 +87,7 @@ final class DueCommand extends CliCommand implements Callable<Integer> {
                 o.put("dimension", d.item().dimension().token());
                 o.put("title", d.item().title());
                 o.put("text", d.text());
+                o.put("assignee", assigneeOf.get(d.item().groupId()));
             }
             out().println(mapper.writeValueAsString(arr));
         } else {

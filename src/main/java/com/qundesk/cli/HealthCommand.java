@@ -11,6 +11,8 @@ import com.qundesk.plan.PushingSign;
 import com.qundesk.value.GroupHealth;
 import com.qundesk.value.HealthService;
 import com.qundesk.value.RuleFinding;
+import com.qundesk.group.GroupScope;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,7 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code qundesk health [--at DAY] [--window DAYS] --format json}: every group's value index, rules and verdict. */
+/**
+ * {@code qundesk health [--at DAY] [--window DAYS] [--assignee LOGIN | --unassigned] --format json}: every live
+ * group's value index, rules and verdict — of the team, or of one operator's groups (or the unassigned ones), read
+ * as the dashboard reads them per operator.
+ */
 @Command(name = "health", mixinStandardHelpOptions = true,
         description = "Judge every active group by the value it delivers: index, fired rules, recommendation.")
 final class HealthCommand extends CliCommand implements Callable<Integer> {
@@ -30,13 +36,25 @@ final class HealthCommand extends CliCommand implements Callable<Integer> {
     private int window;
     @Option(names = "--format", defaultValue = "table", description = "table or json")
     private String format;
+    @ArgGroup(exclusive = true)
+    private Whose whose;
+
+    /** Whose groups: one operator's or the unassigned ones (default: the team's, every group). */
+    static final class Whose {
+        @Option(names = "--assignee", paramLabel = "LOGIN", description = "only the groups assigned to this operator")
+        String assignee;
+        @Option(names = "--unassigned", description = "only the groups assigned to nobody")
+        boolean unassigned;
+    }
 
     @Override
     public Integer call() throws Exception {
         AppContext ctx = root().open();
         HealthService health = ctx.health();
         LocalDate day = at != null ? at : health.today();
-        List<GroupHealth> all = health.evaluate(day, window);
+        GroupScope scope = whose == null ? GroupScope.TEAM
+                : whose.unassigned ? GroupScope.UNASSIGNED : GroupScope.of(whose.assignee);
+        List<GroupHealth> all = health.evaluate(day, window, scope);
         Messages m = messages();
         Map<Long, PlanJudgement> plans = ctx.plans().judge(day, window);
         if ("json".equals(format)) {
@@ -47,6 +65,7 @@ final class HealthCommand extends CliCommand implements Callable<Integer> {
                 o.put("groupId", h.group().id());
                 o.put("externalId", h.group().externalId());
                 o.put("name", h.group().name());
+                o.put("assignee", h.group().assignee());
                 o.put("valueIndex", h.index().value());
                 ObjectNode terms = o.putObject("terms");
                 h.index().terms().forEach(terms::put);

@@ -5,6 +5,7 @@ import com.qundesk.flash.FlashDiscipline;
 import com.qundesk.flash.FlashLifecycle;
 import com.qundesk.flash.FlashRepository;
 import com.qundesk.group.Group;
+import com.qundesk.group.GroupScope;
 import com.qundesk.group.GroupService;
 import com.qundesk.group.GroupStatus;
 import com.qundesk.group.Purpose;
@@ -66,10 +67,18 @@ public final class DashboardService {
      * shared by the verdicts, the status counts and the flash discipline.
      */
     public Portfolio portfolio(LocalDate day, int windowDays) {
+        return portfolio(day, windowDays, GroupScope.TEAM);
+    }
+
+    /**
+     * The portfolio of the groups of {@code scope}: the team's (every group) or one operator's — the same numbers a
+     * workspace holding only those groups shows. Each query reads only the scope's groups.
+     */
+    public Portfolio portfolio(LocalDate day, int windowDays, GroupScope scope) {
         return db.read(c -> {
-            List<Group> all = groups.listIn(c);
-            List<FlashLifecycle> lifecycles = flash.findOfLiveGroups(c);
-            List<GroupHealth> verdicts = health.evaluate(c, day, windowDays, all, lifecycles);
+            List<Group> all = scope.filter(groups.listIn(c));
+            List<FlashLifecycle> lifecycles = flash.findOfLiveGroups(c, scope);
+            List<GroupHealth> verdicts = health.evaluate(c, day, windowDays, all, lifecycles, scope);
             Map<GroupStatus, Integer> byStatus = new EnumMap<>(GroupStatus.class);
             Map<Purpose, Integer> byPurpose = new EnumMap<>(Purpose.class);
             for (Group g : all) {
@@ -86,10 +95,10 @@ public final class DashboardService {
             List<GroupHealth> top = ranked.stream().limit(TOP_N).toList();
             List<GroupHealth> bottom = ranked.reversed().stream().limit(TOP_N).toList();
 
-            History history = history(c, day, windowDays, verdicts, share);
+            History history = history(c, day, windowDays, verdicts, share, scope);
             return new Portfolio(day, windowDays, byStatus, byPurpose, verdicts.size(), delivered, share,
                     history.trend(), history.weeks(), funnel(verdicts), top, bottom, verdicts,
-                    FlashDiscipline.of(flash.endings(c, ON_TIME_GRACE), lifecycles, clock.instant()));
+                    FlashDiscipline.of(flash.endings(c, ON_TIME_GRACE, scope), lifecycles, clock.instant()));
         });
     }
 
@@ -136,8 +145,8 @@ public final class DashboardService {
      * covering index of value events by time, so one range scan (the trend's, which holds the weeks' range) feeds
      * both.
      */
-    private History history(Connection c, LocalDate day, int windowDays, List<GroupHealth> verdicts, double current)
-            throws SQLException {
+    private History history(Connection c, LocalDate day, int windowDays, List<GroupHealth> verdicts, double current,
+                            GroupScope scope) throws SQLException {
         ZoneId z = zone.get();
         LocalDate firstWeek = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(WEEKS - 1L);
         LocalDate earliest = day.minusDays((long) windowDays * TREND_POINTS - 1);
@@ -146,7 +155,7 @@ public final class DashboardService {
         int trendOffset = (int) (earliest.toEpochDay() - first.toEpochDay());
         int weekOffset = (int) (firstWeek.toEpochDay() - first.toEpochDay());
         ValueHistoryRepository.Buckets scanned = valueHistory.scan(c, days, trendOffset, weekOffset, windowDays, WEEKS,
-                earliest, day);
+                earliest, day, scope);
         Map<Long, Integer> windowsWithValue = scanned.windowsWithValue();
         List<Map<ValueDimension, Integer>> weeks = scanned.weeks();
         int[] delivered = new int[TREND_POINTS];

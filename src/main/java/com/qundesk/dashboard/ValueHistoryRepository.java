@@ -1,5 +1,6 @@
 package com.qundesk.dashboard;
 
+import com.qundesk.group.GroupScope;
 import com.qundesk.value.ValueDimension;
 
 import java.sql.Connection;
@@ -32,9 +33,12 @@ final class ValueHistoryRepository {
      * @param weekOffset  the first week's Monday's index in {@code days}
      * @param earliest    the first day of the trend's windows
      * @param day         the last day of the scan
+     * @param scope       whose groups' rows (every group's of the scope, live or not: a dissolved group's value
+     *                    still counts in its week)
      */
     Buckets scan(Connection c, DayIndex days, int trendOffset, int weekOffset, int windowDays, int weekCount,
-                 LocalDate earliest, LocalDate day) throws SQLException {
+                 LocalDate earliest, LocalDate day, GroupScope scope) throws SQLException {
+        String and = scope.andGroupId();
         List<Map<ValueDimension, Integer>> weeks = new ArrayList<>();
         for (int i = 0; i < weekCount; i++) {
             weeks.add(new EnumMap<>(ValueDimension.class));
@@ -42,7 +46,7 @@ final class ValueHistoryRepository {
         // each day of the six windows falls in exactly one of them: a bit per window and group
         Map<Long, Integer> windowsWithValue = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT group_id, at, dimension FROM value_event WHERE at >= ? AND at < ?")) {
+                "SELECT group_id, at, dimension FROM value_event WHERE at >= ? AND at < ?" + and)) {
             ps.setLong(1, days.startMillis());
             ps.setLong(2, days.endMillis());
             try (ResultSet rs = ps.executeQuery()) {
@@ -63,7 +67,7 @@ final class ValueHistoryRepository {
             }
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT group_id, day FROM outcome WHERE day BETWEEN ? AND ? AND value > 0")) {
+                "SELECT group_id, day FROM outcome WHERE day BETWEEN ? AND ? AND value > 0" + and)) {
             ps.setLong(1, earliest.toEpochDay());
             ps.setLong(2, day.toEpochDay());
             try (ResultSet rs = ps.executeQuery()) {

@@ -27,10 +27,10 @@ public final class DueQuery {
             Instant due = f.lifecycle().dueAt();
             if (!due.isAfter(at)) {
                 out.add(new DueItem(f.group().id(), f.group().name(), DueItem.Kind.DISSOLUTION, due,
-                        DueItem.State.OVERDUE));
+                        DueItem.State.OVERDUE, f.assignee()));
             } else if (!due.isAfter(until)) {
                 out.add(new DueItem(f.group().id(), f.group().name(), DueItem.Kind.DISSOLUTION, due,
-                        DueItem.State.UPCOMING));
+                        DueItem.State.UPCOMING, f.assignee()));
             }
         }
         for (Reminder r : reminders) {
@@ -44,10 +44,10 @@ public final class DueQuery {
             }
             if (!r.fireAt().isAfter(at)) {
                 out.add(new DueItem(r.groupId(), f.group().name(), DueItem.Kind.REMINDER, r.fireAt(),
-                        DueItem.State.OVERDUE));
+                        DueItem.State.OVERDUE, f.assignee()));
             } else if (!r.fireAt().isAfter(until)) {
                 out.add(new DueItem(r.groupId(), f.group().name(), DueItem.Kind.REMINDER, r.fireAt(),
-                        DueItem.State.UPCOMING));
+                        DueItem.State.UPCOMING, f.assignee()));
             }
         }
         out.sort(Comparator.comparing(DueItem::dueAt).thenComparing(DueItem::groupId));

@@ -1,7 +1,7 @@
 package com.qundesk.flash;
 
 import com.qundesk.db.Dialect;
-import com.qundesk.group.GroupRepository;
+import com.qundesk.group.GroupScope;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -87,7 +87,12 @@ public final class FlashRepository {
      * checklists; at big scale ~10 % of all lifecycles, the rest being dissolved flash groups of past events.
      */
     public List<FlashLifecycle> findOfLiveGroups(Connection c) throws SQLException {
-        String live = GroupRepository.LIVE_GROUP_IDS;
+        return findOfLiveGroups(c, GroupScope.TEAM);
+    }
+
+    /** The lifecycles of the live groups of {@code scope}. */
+    public List<FlashLifecycle> findOfLiveGroups(Connection c, GroupScope scope) throws SQLException {
+        String live = scope.liveGroupIds();
         Map<Long, Set<ChecklistItem>> done = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT group_id, item FROM flash_checklist WHERE group_id IN (" + live + ")");
@@ -113,10 +118,16 @@ public final class FlashRepository {
      * no longer in the registry are not counted.
      */
     public FlashDiscipline.Endings endings(Connection c, java.time.Duration grace) throws SQLException {
+        return endings(c, grace, GroupScope.TEAM);
+    }
+
+    /** The same of the groups of {@code scope}. */
+    public FlashDiscipline.Endings endings(Connection c, java.time.Duration grace, GroupScope scope)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT "
                 + "coalesce(sum(CASE WHEN f.ended_at IS NOT NULL AND f.ended_at <= f.due_at + ? THEN 1 ELSE 0 END), 0), "
                 + "coalesce(sum(CASE WHEN f.ended_at IS NOT NULL AND f.ended_at <= f.due_at + ? THEN 0 ELSE 1 END), 0) "
-                + "FROM flash_lifecycle f JOIN chat_group g ON g.id = f.group_id WHERE f.state = ?")) {
+                + "FROM flash_lifecycle f JOIN chat_group g ON g.id = f.group_id WHERE f.state = ?" + scope.andGroup("g"))) {
             ps.setLong(1, grace.toMillis());
             ps.setLong(2, grace.toMillis());
             ps.setString(3, FlashState.DISSOLVED.token());

@@ -95,7 +95,7 @@ public final class FlashService {
                     campaigns.link(c, campaign.id(), g.id());
                 }
                 out.add(new FlashGroup(g, f, campaign == null ? null : campaign.id(),
-                        campaign == null ? null : campaign.name()));
+                        campaign == null ? null : campaign.name(), campaign == null ? null : campaign.assignee()));
             }
             for (FlashCreationHook hook : creationHooks) {
                 hook.created(c, out, campaign);
@@ -130,7 +130,8 @@ public final class FlashService {
                     continue;
                 }
                 var k = campaignOf.get(g.id());
-                out.add(new FlashGroup(g, f, k == null ? null : k.id(), k == null ? null : k.name()));
+                out.add(new FlashGroup(g, f, k == null ? null : k.id(), k == null ? null : k.name(),
+                        k == null ? null : k.assignee()));
             }
             return out;
         });
@@ -365,7 +366,8 @@ public final class FlashService {
         FlashLifecycle f = require(c, groupId);
         Group g = groups.requireIn(c, groupId);
         var k = campaigns.campaignOfGroup(c, groupId);
-        return new FlashGroup(g, f, k.map(Campaign::id).orElse(null), k.map(Campaign::name).orElse(null));
+        return new FlashGroup(g, f, k.map(Campaign::id).orElse(null), k.map(Campaign::name).orElse(null),
+                k.map(Campaign::assignee).orElse(null));
     }
 
     private FlashLifecycle require(Connection c, long groupId) throws SQLException {

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,40 @@ public final class OperatorRepository {
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /** The operators groups are assigned to, sorted (by {@code ix_group_assignee}). */
+    public List<String> groupAssignees(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT DISTINCT assignee FROM chat_group WHERE assignee IS NOT NULL ORDER BY 1");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /** Whether any group or campaign is assigned to anybody (one index step each). */
+    public boolean anyAssigned(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT CASE WHEN EXISTS (SELECT 1 FROM chat_group WHERE "
+                + "assignee IS NOT NULL) OR EXISTS (SELECT 1 FROM campaign WHERE assignee IS NOT NULL) THEN 1 ELSE 0 END");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getInt(1) == 1;
+        }
+    }
+
+    /** The assignee of every assigned group, by group id. */
+    public Map<Long, String> assigneeOfGroups(Connection c) throws SQLException {
+        Map<Long, String> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, assignee FROM chat_group WHERE assignee IS NOT NULL");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getLong(1), rs.getString(2));
             }
         }
         return out;

@@ -69,4 +69,19 @@ public final class OperatorService {
     public List<String> known() {
         return db.read(repo::known);
     }
+
+    /** The operators groups are assigned to, sorted: the dashboard's choice of whose groups to read. */
+    public List<String> groupAssignees() {
+        return db.read(repo::groupAssignees);
+    }
+
+    /** Whether anything (a group or a campaign) is assigned to anybody: Today's "Mine | All" matters only then. */
+    public boolean anyAssigned() {
+        return db.read(repo::anyAssigned);
+    }
+
+    /** The assignee of every assigned group, by group id (Today lists the deliveries of my groups). */
+    public Map<Long, String> assigneeOfGroups() {
+        return db.read(repo::assigneeOfGroups);
+    }
 }

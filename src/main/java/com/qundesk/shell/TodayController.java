@@ -1,9 +1,11 @@
 package com.qundesk.shell;
 
+import com.qundesk.core.UserPrefs;
 import com.qundesk.flash.FlashGroup;
 import com.qundesk.flash.TodayBoard;
 import com.qundesk.flash.FlashService;
 import com.qundesk.flash.ui.FlashDialogs;
+import com.qundesk.group.OperatorService;
 import com.qundesk.ui.ViewContext;
 import com.qundesk.i18n.Messages;
 import com.qundesk.ui.Countdown;
@@ -15,6 +17,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -27,11 +31,16 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Today: what is due — overdue dissolutions first (red), then what is due now and in the next 24 hours,
  * groups to open, and every open flash group with a live countdown. One click opens the checklist.
+ *
+ * <p>Where anything is assigned (always in a team workspace) a "Mine | All" switch chooses between my items (assigned
+ * to me or to nobody) and everybody's, mine first either way; the choice is kept in the user's preferences for every
+ * workspace ({@link #PREF_SHOWS}). On a file where nothing is assigned the switch stays hidden.
  */
 public final class TodayController {
 
@@ -44,9 +53,29 @@ public final class TodayController {
      */
     static final int FIRST_CARDS = 20;
 
+    /** The user's preference (for all workspaces): "mine" (the default) or "all". */
+    static final String PREF_SHOWS = "todayShows";
+
+    /** Whose the items are: the switch is shown when anything is assigned (or in a team); display names by login. */
+    private record Owners(boolean showSwitch, Map<String, String> names, Map<Long, String> ofGroups) {
+        static final Owners UNKNOWN = new Owners(false, Map.of(), Map.of());
+    }
+
+    private record Loaded(TodayBoard board, Owners owners) {
+    }
+
     private final ViewContext ui;
     private final FlashService flash;
     private final FlashDialogs flashDialogs;
+    private final String operator;
+    private final OperatorService operators;
+    private final UserPrefs prefs;
+    private final boolean local;
+    /** The whole board last read, and whose its items are. */
+    private TodayBoard full;
+    private Owners owners = Owners.UNKNOWN;
+    /** The assignees the deliveries were last filtered by (empty: every group's deliveries listed). */
+    private Map<Long, String> deliveriesShownFor = Map.of();
     private final List<Tick> ticks = new ArrayList<>();
     private Timeline clockTimeline;
     private TodayBoard first;
@@ -64,15 +93,28 @@ public final class TodayController {
     @FXML private VBox toOpenList;
     @FXML private VBox openList;
     @FXML private Button refreshButton;
+    @FXML private HBox scopeBox;
+    @FXML private ToggleGroup scopeGroup;
+    @FXML private ToggleButton mineButton;
+    @FXML private ToggleButton allButton;
+    @FXML private Hyperlink othersLink;
     /** The value plan's deliveries due today, beside the dissolutions. */
     @FXML private com.qundesk.plan.ui.DeliveriesController deliveriesController;
 
-    /** {@code first}: the board already read while the workspace opened, shown without reading it again (or null). */
-    public TodayController(ViewContext ui, FlashService flash, FlashDialogs flashDialogs, TodayBoard first) {
+    /**
+     * {@code first}: the board already read while the workspace opened, shown without reading it again (or null).
+     * {@code operator}: who runs this copy (whose items are "mine"); {@code local}: the workspace is a file.
+     */
+    public TodayController(ViewContext ui, FlashService flash, FlashDialogs flashDialogs, TodayBoard first,
+                           String operator, OperatorService operators, UserPrefs prefs, boolean local) {
         this.ui = ui;
         this.flash = flash;
         this.flashDialogs = flashDialogs;
         this.first = first;
+        this.operator = operator;
+        this.operators = operators;
+        this.prefs = prefs;
+        this.local = local;
     }
 
     @FXML
@@ -86,19 +128,46 @@ public final class TodayController {
         }));
         clockTimeline.setCycleCount(Animation.INDEFINITE);
         clockTimeline.play();
+        (prefs.get(PREF_SHOWS, "mine").equals("all") ? allButton : mineButton).setSelected(true);
+        scopeGroup.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true); // one of the two stays chosen
+                return;
+            }
+            prefs.put(PREF_SHOWS, now == allButton ? "all" : "mine");
+            if (full != null) {
+                show(full);
+            }
+        });
+        othersLink.setOnAction(e -> allButton.setSelected(true));
         if (first != null) {
             show(first);
             first = null;
+            // whose the items are: a cheap read, off the FX thread, then the board again with the switch and names
+            ui.tasks().run(this::owners, o -> {
+                owners = o;
+                show(full);
+            });
         } else {
             refresh();
         }
     }
 
+    private Owners owners() {
+        return new Owners(!local || operators.anyAssigned(), operators.displayNames(), operators.assigneeOfGroups());
+    }
+
+    private boolean mineOnly() {
+        return owners.showSwitch() && !allButton.isSelected();
+    }
+
     /** Reloads the board off the FX thread. */
     @FXML
     public void refresh() {
-        ui.tasks().run(() -> TodayBoard.of(flash.list(), ui.clock().instant()), this::show,
-                refreshButton);
+        ui.tasks().run(() -> new Loaded(TodayBoard.of(flash.list(), ui.clock().instant()), owners()), loaded -> {
+            owners = loaded.owners();
+            show(loaded.board());
+        }, refreshButton);
         if (deliveriesController != null) {
             deliveriesController.refresh();
         }
@@ -108,7 +177,22 @@ public final class TodayController {
         clockTimeline.stop();
     }
 
-    private void show(TodayBoard board) {
+    private void show(TodayBoard whole) {
+        full = whole;
+        TodayBoard all = whole.forOperator(operator, false);
+        TodayBoard board = whole.forOperator(operator, mineOnly());
+        scopeBox.setVisible(owners.showSwitch());
+        scopeBox.setManaged(owners.showSwitch());
+        othersLink.setVisible(board.othersHidden() > 0);
+        othersLink.setManaged(board.othersHidden() > 0);
+        othersLink.setText(ui.messages().get("today.othersHidden", board.othersHidden()));
+        boolean mine = mineOnly();
+        Map<Long, String> ofGroups = mine ? owners.ofGroups() : Map.of();
+        // the deliveries are drawn again only when whose they are changes (each drawing rebuilds their cards)
+        if (deliveriesController != null && !ofGroups.equals(deliveriesShownFor)) {
+            deliveriesShownFor = ofGroups;
+            deliveriesController.showOnly(id -> !ofGroups.containsKey(id) || ofGroups.get(id).equals(operator));
+        }
         Messages m = ui.messages();
         ticks.clear();
         dateLabel.setText(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(m.locale())
@@ -117,16 +201,25 @@ public final class TodayController {
         dueCount.setText(Integer.toString(board.dueNow().size() + board.dueSoon().size()));
         openCount.setText(Integer.toString(board.open().size()));
         toOpenCount.setText(Integer.toString(board.toOpen().size()));
-        fill(overdueList, board.overdue(), "today-card-overdue", true, "today.empty.overdue");
-        fill(dueNowList, board.dueNow(), "today-card-now", true, "today.empty.dueNow");
-        fill(dueSoonList, board.dueSoon(), "today-card-soon", true, "today.empty.dueSoon");
-        fill(toOpenList, board.toOpen(), "today-card-planned", false, "today.empty.toOpen");
-        fill(openList, board.open(), "today-card-open", true, "today.empty.open");
+        fill(overdueList, board.overdue(), all.overdue().size(), "today-card-overdue", true, "today.empty.overdue");
+        fill(dueNowList, board.dueNow(), all.dueNow().size(), "today-card-now", true, "today.empty.dueNow");
+        fill(dueSoonList, board.dueSoon(), all.dueSoon().size(), "today-card-soon", true, "today.empty.dueSoon");
+        fill(toOpenList, board.toOpen(), all.toOpen().size(), "today-card-planned", false, "today.empty.toOpen");
+        fill(openList, board.open(), all.open().size(), "today-card-open", true, "today.empty.open");
         updateCountdowns();
     }
 
-    private void fill(VBox list, List<FlashGroup> groups, String style, boolean byDue, String emptyKey) {
+    /** {@code everybodys}: how many items the section holds for everybody (more than shown when mine only). */
+    private void fill(VBox list, List<FlashGroup> groups, int everybodys, String style, boolean byDue,
+                      String emptyKey) {
         list.getChildren().clear();
+        if (groups.isEmpty() && everybodys > 0) {
+            Hyperlink others = new Hyperlink(ui.messages().get("today.empty.mineOnly", everybodys));
+            others.getStyleClass().add("text-muted");
+            others.setOnAction(e -> allButton.setSelected(true));
+            list.getChildren().add(others);
+            return;
+        }
         if (groups.isEmpty()) {
             Label empty = new Label(ui.messages().get(emptyKey));
             empty.getStyleClass().add("text-muted");
@@ -162,7 +255,9 @@ public final class TodayController {
                 + m.get(f.lifecycle().preset().messageKey()) + " · " + f.group().memberCount() + " "
                 + m.get("today.members")
                 + (f.lifecycle().state() == com.qundesk.flash.FlashState.EXTENDED
-                ? " · " + m.get(f.lifecycle().state().messageKey()) + ": " + f.lifecycle().endReason() : "");
+                ? " · " + m.get(f.lifecycle().state().messageKey()) + ": " + f.lifecycle().endReason() : "")
+                + (f.assignee() != null && !f.assignee().equals(operator)
+                ? " · " + m.get("today.assignedTo", owners.names().getOrDefault(f.assignee(), f.assignee())) : "");
         Label subtitle = new Label(sub);
         subtitle.getStyleClass().add("text-muted");
         // the name and the line under it wrap in a narrow window; the date and the buttons keep their words

@@ -1,7 +1,6 @@
 package com.qundesk.stats;
 
 import com.qundesk.db.Dialect;
-import com.qundesk.group.GroupRepository;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -159,12 +158,12 @@ public final class DailyStatRepository {
     }
 
     /**
-     * Each group's stats summed over the days from..to: of one group (by the group-leading key), or (onlyGroup null)
-     * of the live groups only.
+     * Each group's stats summed over the days from..to of the groups {@code andGroups} keeps: one group's
+     * ({@code " AND group_id = N"}, by the group-leading key) or the live groups of a scope
+     * ({@code " AND group_id IN (…)"}).
      */
-    public List<Totals> totals(Connection c, LocalDate from, LocalDate to, Long onlyGroup) throws SQLException {
-        String andScope = onlyGroup == null ? " AND group_id IN (" + GroupRepository.LIVE_GROUP_IDS + ")"
-                : andGroup(onlyGroup);
+    public List<Totals> totals(Connection c, LocalDate from, LocalDate to, String andGroups) throws SQLException {
+        String andScope = andGroups;
         List<Totals> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT group_id, count(*), sum(messages), sum(joins), "
                 + "sum(coalesce(leaves, 0)), count(leaves), sum(removals), sum(flagged_ads), sum(owner_messages), "
@@ -185,11 +184,10 @@ public final class DailyStatRepository {
 
     /**
      * Each group's worst day for leaving in the days from..to (the first such day on a tie), of one group or
-     * (onlyGroup null) of all; groups without a day that has known members and leavers are absent.
+     * of the groups {@code and} keeps (empty: all); groups without a day that has known members and leavers are absent.
      */
-    public Map<Long, LeavePeak> leavePeaks(Connection c, LocalDate from, LocalDate to, Long onlyGroup)
+    public Map<Long, LeavePeak> leavePeaks(Connection c, LocalDate from, LocalDate to, String and)
             throws SQLException {
-        String and = onlyGroup == null ? "" : andGroup(onlyGroup);
         Map<Long, LeavePeak> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT group_id, day, 1.0 * leaves / members FROM daily_stat "
                 + "WHERE day BETWEEN ? AND ? AND members > 0 AND leaves > 0" + and)) {
@@ -206,10 +204,5 @@ public final class DailyStatRepository {
             }
         }
         return out;
-    }
-
-    /** The condition that keeps one group's rows (by the group-leading keys). */
-    private static String andGroup(long groupId) {
-        return " AND group_id = " + groupId;
     }
 }

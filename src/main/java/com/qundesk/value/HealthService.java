@@ -4,6 +4,7 @@ import com.qundesk.db.Database;
 import com.qundesk.flash.FlashLifecycle;
 import com.qundesk.flash.FlashRepository;
 import com.qundesk.group.Group;
+import com.qundesk.group.GroupScope;
 import com.qundesk.group.GroupService;
 import com.qundesk.settings.WorkspaceSettings;
 
@@ -42,7 +43,13 @@ public final class HealthService {
 
     /** Every active group's health for the {@code windowDays} ending on {@code day} (inclusive). */
     public List<GroupHealth> evaluate(LocalDate day, int windowDays) {
-        return db.read(c -> evaluate(c, day, windowDays, groups.listIn(c), flash.findOfLiveGroups(c)));
+        return evaluate(day, windowDays, GroupScope.TEAM);
+    }
+
+    /** Every live group's health among the groups of {@code scope} (the team's, one operator's, the unassigned). */
+    public List<GroupHealth> evaluate(LocalDate day, int windowDays, GroupScope scope) {
+        return db.read(c -> evaluate(c, day, windowDays, scope.filter(groups.listIn(c)),
+                flash.findOfLiveGroups(c, scope), scope));
     }
 
     /**
@@ -73,6 +80,15 @@ public final class HealthService {
      */
     public List<GroupHealth> evaluate(Connection c, LocalDate day, int windowDays, List<Group> all,
                                       List<FlashLifecycle> flashLifecycles) throws SQLException {
+        return evaluate(c, day, windowDays, all, flashLifecycles, GroupScope.TEAM);
+    }
+
+    /**
+     * The same among the groups of {@code scope}: {@code all} holds (at least) the scope's groups, and the metrics
+     * are read for the scope's groups only.
+     */
+    public List<GroupHealth> evaluate(Connection c, LocalDate day, int windowDays, List<Group> all,
+                                      List<FlashLifecycle> flashLifecycles, GroupScope scope) throws SQLException {
         checkWindow(windowDays);
         ZoneId z = zone.get();
         LocalDate from = day.minusDays(windowDays - 1L);
@@ -81,8 +97,8 @@ public final class HealthService {
         for (Group g : all) {
             members.put(g.id(), g.memberCount());
         }
-        Map<Long, GroupMetrics> metrics = MetricsRepository.compute(c, from, day, z, ValueModel.halfLife(windowDays),
-                id -> members.getOrDefault(id, 0), null);
+        Map<Long, GroupMetrics> metrics = MetricsRepository.ofScope(c, from, day, z, ValueModel.halfLife(windowDays),
+                id -> members.getOrDefault(id, 0), scope);
         Map<Long, FlashLifecycle> lifecycles = new HashMap<>();
         for (FlashLifecycle f : flashLifecycles) {
             lifecycles.put(f.groupId(), f);
@@ -91,7 +107,7 @@ public final class HealthService {
         HealthThresholds t = thresholds(c);
         List<GroupHealth> out = new ArrayList<>();
         for (Group g : all) {
-            if (!g.status().isLive()) {
+            if (!g.status().isLive() || !scope.covers(g)) {
                 continue;
             }
             GroupMetrics m = metrics.getOrDefault(g.id(), new GroupMetrics(g.id(), from, day));

@@ -1,6 +1,6 @@
 package com.qundesk.value;
 
-import com.qundesk.group.GroupRepository;
+import com.qundesk.group.GroupScope;
 import com.qundesk.stats.DailyStatRepository;
 
 import java.sql.Connection;
@@ -38,11 +38,38 @@ public final class MetricsRepository {
                                                   Duration halfLife, Function<Long, Integer> membersOf,
                                                   Long onlyGroup)
             throws SQLException {
+        if (onlyGroup == null) {
+            return ofScope(c, from, to, zone, halfLife, membersOf, GroupScope.TEAM);
+        }
+        String one = " AND group_id = " + onlyGroup.longValue();
+        return compute(c, from, to, zone, halfLife, membersOf, "SELECT " + onlyGroup.longValue(), one, one);
+    }
+
+    /**
+     * The live groups of {@code scope}: the team's (every live group, the range scans unrestricted) or one
+     * operator's (every query restricted to their groups in the SQL).
+     */
+    public static Map<Long, GroupMetrics> ofScope(Connection c, LocalDate from, LocalDate to, ZoneId zone,
+                                                  Duration halfLife, Function<Long, Integer> membersOf,
+                                                  GroupScope scope)
+            throws SQLException {
+        return compute(c, from, to, zone, halfLife, membersOf, scope.liveGroupIds(), scope.andLiveGroupId(),
+                " AND group_id IN (" + scope.liveGroupIds() + ")");
+    }
+
+    /**
+     * @param scope  the group ids read by the per-group lookups, as an SQL subquery
+     * @param and    the condition on {@code group_id} of the range scans and the leave peaks ({@code " AND …"}, or
+     *               empty: every group's rows)
+     * @param totals the condition on {@code group_id} of the daily stats' aggregate (never empty: live groups only)
+     */
+    private static Map<Long, GroupMetrics> compute(Connection c, LocalDate from, LocalDate to, ZoneId zone,
+                                                   Duration halfLife, Function<Long, Integer> membersOf,
+                                                   String scope, String and, String totals)
+            throws SQLException {
         // the window's range scans read the covering day/time indices for all groups (rows of groups that are not
         // live are cheap there and simply not asked for); the per-group lookups and the daily-stat aggregate go by
         // the group-leading keys of the live groups only, which is what made them fast at 2,000 groups
-        String scope = onlyGroup == null ? GroupRepository.LIVE_GROUP_IDS : "SELECT " + onlyGroup.longValue();
-        String and = onlyGroup == null ? "" : " AND group_id = " + onlyGroup.longValue();
         Map<Long, GroupMetrics> out = new HashMap<>();
         Function<Long, GroupMetrics> m = id -> out.computeIfAbsent(id, k -> new GroupMetrics(k, from, to));
         Instant start = from.atStartOfDay(zone).toInstant();
@@ -108,7 +135,7 @@ public final class MetricsRepository {
                 }
             }
         }
-        for (DailyStatRepository.Totals t : DAILY_STATS.totals(c, from, to, onlyGroup)) {
+        for (DailyStatRepository.Totals t : DAILY_STATS.totals(c, from, to, totals)) {
             GroupMetrics g = m.apply(t.groupId());
             g.statDays = t.days();
             g.messages = t.messages();
@@ -124,7 +151,7 @@ public final class MetricsRepository {
             g.membersDays = t.membersDays();
         }
         // The worst day for leaving (leaves as a share of that day's members), per group.
-        DAILY_STATS.leavePeaks(c, from, to, onlyGroup).forEach((id, peak) -> {
+        DAILY_STATS.leavePeaks(c, from, to, and).forEach((id, peak) -> {
             GroupMetrics g = m.apply(id);
             g.maxLeaveShare = peak.share();
             g.maxLeaveShareDay = peak.day();

@@ -9,6 +9,7 @@ import com.qundesk.ui.Charts;
 import com.qundesk.ui.NumberCells;
 import com.qundesk.ui.TableFit;
 import com.qundesk.stats.DailyStat;
+import com.qundesk.group.GroupScope;
 import com.qundesk.value.GroupHealth;
 import com.qundesk.value.Recommendation;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -54,12 +55,15 @@ public final class DashboardController {
     private final ViewContext ui;
     private final DashboardModel model;
     private final VerdictActions verdicts;
+    private final OperatorChooser whose;
     private final ObservableList<GroupHealth> queue = FXCollections.observableArrayList();
     private final FilteredList<GroupHealth> filteredQueue = new FilteredList<>(queue);
     private Portfolio portfolio;
     private Long pendingDetail;
 
     @FXML private ToggleGroup windowGroup;
+    @FXML private Label scopeLabel;
+    @FXML private ComboBox<GroupScope> scopeChooser;
     @FXML private ToggleButton window7;
     @FXML private ToggleButton window30;
     @FXML private ToggleButton window90;
@@ -115,10 +119,11 @@ public final class DashboardController {
     @FXML private com.qundesk.plan.ui.PlanSignsController planSignsController;
     @FXML private LedgerController ledgerController;
 
-    public DashboardController(ViewContext ui, DashboardModel model, VerdictActions verdicts) {
+    public DashboardController(ViewContext ui, DashboardModel model, VerdictActions verdicts, OperatorChooser whose) {
         this.ui = ui;
         this.model = model;
         this.verdicts = verdicts;
+        this.whose = whose;
     }
 
     @FXML
@@ -145,6 +150,7 @@ public final class DashboardController {
                 detailDimensionChart, detailTimelineChart, detailMessagesChart, detailMembersChart)) {
             Charts.messageWhenEmpty(chart, m.get("dashboard.chartEmpty"));
         }
+        whose.attach(scopeLabel, scopeChooser, this::refresh);
         window7.setUserData(7);
         window30.setUserData(30);
         window90.setUserData(90);
@@ -230,7 +236,9 @@ public final class DashboardController {
     /** Recomputes the portfolio for the selected window, off the FX thread. */
     public void refresh() {
         int window = window();
-        ui.tasks().run(() -> model.portfolio(window), this::show, refreshButton, reportButton);
+        GroupScope scope = whose.scope();
+        ui.tasks().run(() -> model.portfolio(window, scope), this::show, refreshButton, reportButton);
+        whose.reload();
         if (planSignsController != null) {
             planSignsController.show(window);
         }

@@ -3,6 +3,7 @@ package com.qundesk.dashboard.ui;
 import com.qundesk.dashboard.DashboardService;
 import com.qundesk.dashboard.GroupDetail;
 import com.qundesk.dashboard.Portfolio;
+import com.qundesk.group.GroupScope;
 import com.qundesk.group.GroupStatus;
 import com.qundesk.group.HistoryEntry;
 import com.qundesk.group.Purpose;
@@ -70,7 +71,12 @@ public final class DashboardModel {
 
     /** The portfolio of the last {@code windowDays} days up to today (off the FX thread). */
     public Portfolio portfolio(int windowDays) {
-        return dashboard.portfolio(health.today(), windowDays);
+        return portfolio(windowDays, GroupScope.TEAM);
+    }
+
+    /** The same of the groups of {@code scope}: the team's, one operator's or the unassigned ones. */
+    public Portfolio portfolio(int windowDays, GroupScope scope) {
+        return dashboard.portfolio(health.today(), windowDays, scope);
     }
 
     /** One group's detail over the last {@code windowDays} days (off the FX thread). */

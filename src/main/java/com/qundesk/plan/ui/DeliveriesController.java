@@ -21,6 +21,7 @@ import javafx.scene.layout.VBox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Today's value deliveries, beside the dissolutions: overdue first, then what is due now and later today, each
@@ -36,6 +37,9 @@ public final class DeliveriesController {
     private final ViewContext view;
     private final PlanService plans;
     private final InviteService invites;
+    /** Which groups' deliveries are listed (Today's "Mine" leaves others' out); every group's by default. */
+    private Predicate<Long> listed = id -> true;
+    private Board last;
 
     @FXML private Label heading;
     @FXML private VBox deliveryList;
@@ -62,9 +66,18 @@ public final class DeliveriesController {
         }, this::show);
     }
 
+    /** Lists only the deliveries of the groups {@code groupShown} accepts, from now on (and at once). */
+    public void showOnly(Predicate<Long> groupShown) {
+        listed = groupShown;
+        if (last != null) {
+            show(last);
+        }
+    }
+
     private void show(Board board) {
+        last = board;
         showInvites(board.invites());
-        List<PlannedDelivery> due = board.due();
+        List<PlannedDelivery> due = board.due().stream().filter(d -> listed.test(d.item().groupId())).toList();
         Messages m = view.messages();
         long overdue = due.stream().filter(d -> d.state() == PlannedDelivery.State.OVERDUE).count();
         heading.setText(m.get("plan.today.section") + " · " + m.get("plan.today.counts", due.size(), overdue));

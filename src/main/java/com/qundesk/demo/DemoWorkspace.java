@@ -35,7 +35,8 @@ import java.util.Random;
  * with flash groups in every lifecycle state,
  * a few oversized and a few silent ones, a dissolved and an archived one. A team of three operators with display
  * names runs it: the groups and campaigns are assigned to them in turn (every fourth group to nobody), so the
- * assignee column, the operator filter and the per-operator readings have something to show.
+ * assignee column, the operator filter and the per-operator readings have something to show. The first of the three
+ * is whoever creates the demo (shown as 林晓), so Today's "Mine" has their share in it rather than nothing.
  */
 public final class DemoWorkspace {
 
@@ -75,8 +76,11 @@ public final class DemoWorkspace {
     private record Operator(String login, String name) {
     }
 
-    private static final List<Operator> TEAM = List.of(new Operator("linxiao", "林晓"),
-            new Operator("zhouzhou", "周舟"), new Operator("chenyi", "陈一"));
+    /** The two colleagues of the operator who creates the demo. */
+    private static final List<Operator> COLLEAGUES = List.of(new Operator("zhouzhou", "周舟"),
+            new Operator("chenyi", "陈一"));
+
+    private final List<Operator> team;
 
     private final GroupService groups;
     private final CampaignService campaigns;
@@ -87,8 +91,12 @@ public final class DemoWorkspace {
     private final ZoneId zone;
     private final LedgerService ledger;
 
+    /** {@code you}: the login of the operator creating the demo, the first of its team. */
     public DemoWorkspace(GroupService groups, CampaignService campaigns, OperatorService operators, FlashService flash,
-                         LedgerService ledger, Clock clock, ZoneId zone) {
+                         LedgerService ledger, Clock clock, ZoneId zone, String you) {
+        List<Operator> t = new ArrayList<>(List.of(new Operator(you, "林晓")));
+        COLLEAGUES.stream().filter(o -> !o.login().equals(you)).forEach(t::add);
+        this.team = List.copyOf(t);
         this.groups = groups;
         this.operators = operators;
         this.ledger = ledger;
@@ -102,7 +110,7 @@ public final class DemoWorkspace {
     public int populate() {
         Random random = new Random(SEED);
         Instant now = clock.instant();
-        TEAM.forEach(o -> operators.setDisplayName(o.login(), o.name()));
+        team.forEach(o -> operators.setDisplayName(o.login(), o.name()));
         List<Group> drafts = new ArrayList<>();
         int n = 0;
         for (Spec s : LONG_TERM) {
@@ -221,7 +229,7 @@ public final class DemoWorkspace {
         Campaign draft = Campaign.draft(type, name, starts, ends);
         return campaigns.create(new Campaign(null, draft.type(), draft.name(), draft.startsAt(), draft.endsAt(), owner,
                 new Campaign.Goals(200, 40, 300, 60, 20000), null, null, null, null, null, null)
-                .withAssignee(TEAM.get(campaignsMade++ % TEAM.size()).login(), 0));
+                .withAssignee(team.get(campaignsMade++ % team.size()).login(), 0));
     }
 
     private static FlashPlan plan(Campaign k, LifetimePreset preset, int count, Instant opens, String pattern,
@@ -239,11 +247,11 @@ public final class DemoWorkspace {
         return day.atTime(LocalTime.of(hour, 0)).atZone(zone).toInstant();
     }
 
-    private static Group draft(Spec s, int n, Instant now, Random random) {
+    private Group draft(Spec s, int n, Instant now, Random random) {
         Group.Builder b = Group.draft(s.platform, s.name, s.purpose, s.kind).toBuilder()
                 .externalId(s.platform == Platform.WECHAT ? wechatId(random) : wecomId(random))
                 .owner(s.owner)
-                .assignee(n % 4 == 0 ? null : TEAM.get(n % TEAM.size()).login())
+                .assignee(n % 4 == 0 ? null : team.get(n % team.size()).login())
                 .memberCount(s.members)
                 .capacity(s.platform == Platform.WECOM && s.members > 200 ? Platform.WECOM_EXPANDED_CAPACITY
                         : s.platform.defaultCapacity())

@@ -58,10 +58,11 @@ final class TeamLogin {
 
     /**
      * Whether to ask the operator their name on opening: a team workspace where their login has no display name yet,
-     * and they were not asked on this PC before. Reads the workspace: off the FX thread.
+     * they were not asked on this PC before, and their role may write (a read-only viewer could not save it). Reads
+     * the workspace: off the FX thread.
      */
     static boolean shouldAskName(UserPrefs prefs, AppContext ctx) {
-        return ctx.location() instanceof WorkspaceLocation.Server s
+        return ctx.location() instanceof WorkspaceLocation.Server s && !ctx.readOnly()
                 && prefs.get(ASKED_NAME + s.address().display()).isEmpty()
                 && !ctx.operators().displayNames().containsKey(ctx.operator());
     }

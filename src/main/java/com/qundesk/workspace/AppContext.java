@@ -185,7 +185,7 @@ public final class AppContext implements AutoCloseable {
         // whatever language the command line or the window that creates it runs in
         populatingDemo = true;
         try {
-            new DemoWorkspace(groups, campaigns, operators, flash, ledger, clock, zone()).populate();
+            new DemoWorkspace(groups, campaigns, operators, flash, ledger, clock, zone(), operator()).populate();
             com.qundesk.demo.DemoPlans demoPlans = new com.qundesk.demo.DemoPlans(plans, invites, clock, zone());
             demoPlans.populate(groups.list());
             demoPlans.populateTemplate(planTemplates);

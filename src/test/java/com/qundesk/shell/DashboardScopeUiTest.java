@@ -68,8 +68,10 @@ class DashboardScopeUiTest {
         ComboBox<GroupScope> chooser = robot.lookup("#scopeChooser").queryAs(ComboBox.class);
         waitFor(chooser::isVisible);
         assertThat(chooser.getValue()).isEqualTo(GroupScope.TEAM);
-        assertThat(chooser.getItems()).containsExactly(GroupScope.TEAM, GroupScope.of("alice"),
-                GroupScope.UNASSIGNED);
+        assertThat(chooser.getItems()).as("the team first, then each operator with groups, the unassigned last")
+                .startsWith(GroupScope.TEAM, GroupScope.of("alice")).endsWith(GroupScope.UNASSIGNED)
+                .contains(GroupScope.of(w.ctx.operator()), GroupScope.of("zhouzhou"), GroupScope.of("chenyi"))
+                .hasSize(6);
         assertThat(chooser.getConverter().toString(GroupScope.of("alice"))).isEqualTo("Alice Wang");
         assertThat(alices.liveGroups()).isPositive().isLessThan(team.liveGroups());
         assertThat(dash.portfolio().liveGroups()).isEqualTo(team.liveGroups());
@@ -89,6 +91,6 @@ class DashboardScopeUiTest {
         Thread.sleep(500);
         waitFor(() -> dash.portfolio().liveGroups() == alices.liveGroups());
         assertThat(chooser.getValue()).isEqualTo(GroupScope.of("alice"));
-        assertThat(List.copyOf(chooser.getItems())).hasSize(3);
+        assertThat(List.copyOf(chooser.getItems())).hasSize(6);
     }
 }

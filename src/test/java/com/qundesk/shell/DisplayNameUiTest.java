@@ -76,6 +76,7 @@ class DisplayNameUiTest {
                 .findFirst().orElseThrow())));
         assertThat(ctx.groups().get(first.id()).assignee()).as("the login is stored").isEqualTo(login);
         assertThat(t.getItems().stream().map(r -> String.valueOf(column.getCellData(r))))
-                .as("the demo team by name").contains("林晓", "周舟", "陈一").doesNotContain("linxiao");
+                .as("the demo team by name (the operator who made the demo was 林晓, now 小林)").contains("小林", "周舟", "陈一")
+                .doesNotContain("林晓", "zhouzhou", "chenyi", login);
     }
 }

@@ -24,6 +24,9 @@ import java.util.Optional;
  * from start to exit, alternated in one run with the sqlite3 shell's {@code .import} of the same 20 CSV files into
  * bare tables of a fresh database (one shell process, also start to exit). The export is generated deterministically
  * beside the other inputs ({@code <dir>/cli-import/wechatmsg}, one folder per group as WeChatMsg writes them).
+ * When the launcher the README gives for the command line is there ({@code bin/qundesk} beside the jar's
+ * {@code target/}), that is what is timed — its AOT cache trained first by {@code bin/qundesk-aot-train} on two
+ * groups of the export when missing — and {@code java <jvm.options> -jar} is timed in the same rounds beside it.
  */
 final class CliImportFigure {
 
@@ -62,6 +65,13 @@ final class CliImportFigure {
         r.put("command", String.join(" ", cmd));
         r.put("machine", Bench.machine());
         r.put("loadAtStart", Bench.loadText());
+        Optional<Path> launcher = launcher();
+        List<String> launcherCmd = launcher.map(l -> launcherCommand(l, ws, export)).orElse(null);
+        if (launcher.isPresent()) {
+            train(launcher.get(), export, work);
+            r.put("launcherCommand", String.join(" ", launcherCmd));
+        }
+        List<Double> viaLauncher = new ArrayList<>();
         List<Double> cli = new ArrayList<>();
         List<Double> floor = new ArrayList<>();
         List<Map<String, Object>> rounds = new ArrayList<>();
@@ -71,6 +81,15 @@ final class CliImportFigure {
             fresh(ws);
             exec(List.of(java(), "-Dqundesk.home=" + home.toAbsolutePath(), "-jar", jar.toAbsolutePath().toString(),
                     "init", "--workspace", ws.toAbsolutePath().toString()), work.resolve("init.log"));
+            if (launcherCmd != null) {
+                double l = exec(launcherCmd, work.resolve("cli-launcher-" + (i + 1) + ".log"));
+                viaLauncher.add(l);
+                round.put("launcherSeconds", Bench.round(l, 3));
+                fresh(ws);
+                exec(List.of(java(), "-Dqundesk.home=" + home.toAbsolutePath(), "-jar",
+                        jar.toAbsolutePath().toString(), "init", "--workspace", ws.toAbsolutePath().toString()),
+                        work.resolve("init.log"));
+            }
             double a = exec(cmd, work.resolve("cli-import-" + (i + 1) + ".log"));
             cli.add(a);
             round.put("cliSeconds", Bench.round(a, 3));
@@ -81,20 +100,28 @@ final class CliImportFigure {
                 round.put("sqlite3Seconds", Bench.round(b, 3));
             }
             rounds.add(round);
-            log(String.format(Locale.ROOT, "  run %d: qundesk import chat %.2f s, sqlite3 .import %s (load %s)", i + 1,
-                    a, floor.size() > i ? String.format(Locale.ROOT, "%.2f s", floor.get(i)) : "-", round.get("load")));
+            log(String.format(Locale.ROOT, "  run %d: bin/qundesk %s, java -jar %.2f s, sqlite3 .import %s (load %s)", i + 1,
+                    viaLauncher.size() > i ? String.format(Locale.ROOT, "%.2f s", viaLauncher.get(i)) : "-", a, floor.size() > i ? String.format(Locale.ROOT, "%.2f s", floor.get(i)) : "-", round.get("load")));
         }
         r.put("runs", rounds);
         r.put("messagesStored", count(sqlite, ws, "SELECT count(*) FROM chat_message"));
         r.put("cliMedianSeconds", Bench.round(Bench.median(cli), 3));
+        if (!viaLauncher.isEmpty()) {
+            r.put("launcherMedianSeconds", Bench.round(Bench.median(viaLauncher), 3));
+        }
         if (sqlite.isEmpty()) {
             r.put("sqlite3", "skipped: sqlite3 is not on PATH");
         } else {
             r.put("sqlite3Rows", count(sqlite, floorDb, sumOfTables(csvs.size())));
             r.put("sqlite3MedianSeconds", Bench.round(Bench.median(floor), 3));
             r.put("ratioCliToSqlite3", Bench.round(Bench.median(cli) / Bench.median(floor), 2));
-            log(String.format(Locale.ROOT, "cli-import: median %.2f s, sqlite3 .import %.2f s, ratio %.2f×",
+            log(String.format(Locale.ROOT, "cli-import: java -jar median %.2f s, sqlite3 .import %.2f s, ratio %.2f×",
                     Bench.median(cli), Bench.median(floor), Bench.median(cli) / Bench.median(floor)));
+            if (!viaLauncher.isEmpty()) {
+                r.put("ratioLauncherToSqlite3", Bench.round(Bench.median(viaLauncher) / Bench.median(floor), 2));
+                log(String.format(Locale.ROOT, "cli-import: bin/qundesk median %.2f s, ratio %.2f×",
+                        Bench.median(viaLauncher), Bench.median(viaLauncher) / Bench.median(floor)));
+            }
         }
         r.put("loadAtEnd", Bench.loadText());
         Files.createDirectories(json.toAbsolutePath().getParent());
@@ -115,6 +142,47 @@ final class CliImportFigure {
         cmd.addAll(List.of("import", "chat", export.toAbsolutePath().toString(), "--create-groups", "--workspace",
                 ws.toAbsolutePath().toString()));
         return cmd;
+    }
+
+    /** bin/qundesk of the source tree the jar was built in (target/qundesk.jar → bin/qundesk), when there. */
+    private Optional<Path> launcher() {
+        Path target = jar.toAbsolutePath().getParent();
+        Path l = target == null || target.getParent() == null ? null : target.getParent().resolve("bin/qundesk");
+        return l != null && Files.isExecutable(l) ? Optional.of(l) : Optional.empty();
+    }
+
+    private static List<String> launcherCommand(Path launcher, Path ws, Path export) {
+        List<String> cmd = new ArrayList<>(List.of(launcher.toString(), "import", "chat",
+                export.toAbsolutePath().toString(), "--create-groups", "--workspace", ws.toAbsolutePath().toString()));
+        return cmd;
+    }
+
+    /** The launcher's documented training run, on a copy of two groups of the export, when its cache is missing or stale. */
+    private void train(Path launcher, Path export, Path work) throws IOException, InterruptedException {
+        Path cache = jar.toAbsolutePath().resolveSibling("qundesk-cli.aot");
+        if (Files.exists(cache) && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+            log("cli-import: using the launcher's AOT cache " + cache);
+            return;
+        }
+        Path sample = work.resolve("training");
+        if (!Files.isDirectory(sample)) {
+            List<Path> groups;
+            try (var s = Files.list(export)) {
+                groups = s.sorted().limit(2).toList();
+            }
+            for (Path g : groups) {
+                Path to = Files.createDirectories(sample.resolve(g.getFileName().toString()));
+                try (var files = Files.list(g)) {
+                    for (Path f : files.toList()) {
+                        Files.copy(f, to.resolve(f.getFileName().toString()));
+                    }
+                }
+            }
+        }
+        log("cli-import: training the launcher's AOT cache (bin/qundesk-aot-train): none, or older than the jar");
+        double s = exec(List.of(launcher.resolveSibling("qundesk-aot-train").toString(), sample.toString()),
+                work.resolve("aot-train.log"));
+        log(String.format(Locale.ROOT, "  trained in %.1f s", s));
     }
 
     /** One WeChatMsg folder per group, {@code total} messages over the 20; the same files for the same seed. */
@@ -166,8 +234,11 @@ final class CliImportFigure {
         return s;
     }
 
-    private static double exec(List<String> cmd, Path log) throws IOException, InterruptedException {
+    private double exec(List<String> cmd, Path log) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("QUNDESK_JAR", jar.toAbsolutePath().toString());
+        pb.environment().put("JAVA_TOOL_OPTIONS", "-Dqundesk.home=" + log.resolveSibling("home").toAbsolutePath());
         long t0 = System.nanoTime();
         int code = pb.start().waitFor();
         double s = (System.nanoTime() - t0) / 1e9;

@@ -30,8 +30,8 @@ for %%A in (%*) do (
 )
 set "EXTRA="
 if defined CMD (
-  set "EXTRA=-XX:TieredStopAtLevel=1"
-  if exist "!AOT!" set "EXTRA=-XX:AOTCache=!AOT! -XX:TieredStopAtLevel=1"
+  set "EXTRA=-XX:TieredStopAtLevel=1 -Xms160m -Xmn96m"
+  if exist "!AOT!" set "EXTRA=-XX:AOTCache=!AOT! -XX:TieredStopAtLevel=1 -Xms160m -Xmn96m"
 )
 "%JAVA%" -XX:+UseSerialGC -Xms32m -Xmx2g %EXTRA% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

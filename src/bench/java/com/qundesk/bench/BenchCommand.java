@@ -95,7 +95,7 @@ public final class BenchCommand {
         Path dir;
 
         @Option(names = "--only", split = ",", paramLabel = "FIGURE",
-                description = "Some of: import, dashboard, coldstart, memory, responsiveness (default all).")
+                description = "Some of: import, dashboard, coldstart, memory, responsiveness, cli-import (default all).")
         List<String> only;
 
         @Option(names = "--jar", paramLabel = "JAR", description = "The app jar to start (default: the qundesk.jar beside this one, else target/qundesk.jar).")
@@ -126,6 +126,10 @@ public final class BenchCommand {
                 description = "A JVM option for every start of the app (repeatable), e.g. --app-option=-Xmx256m.")
         List<String> appOptions;
 
+        @Option(names = "--cli-runs", defaultValue = "3",
+                description = "cli-import: runs of the command line's import, each followed by sqlite3's (default ${DEFAULT-VALUE}).")
+        int cliRuns;
+
         @Override
         public Integer call() throws Exception {
             BenchCommand root = (BenchCommand) spec.root().userObject();
@@ -150,6 +154,14 @@ public final class BenchCommand {
             }
             Path inputs = dir != null ? dir : defaultDir(s);
             Path result = json != null ? json : Path.of("target", "bench", s.token() + ".json");
+            if (figures.remove("cli-import")) { // a process per import: it needs none of the built workspace
+                new CliImportFigure(jar != null ? jar : defaultJar(), inputs,
+                        appOptions == null ? List.of() : appOptions, spec.commandLine().getOut())
+                        .run(s, seed, cliRuns, result.resolveSibling(s.token() + "-cli-import.json"));
+                if (figures.isEmpty()) {
+                    return QunDeskCli.OK;
+                }
+            }
             BenchRunner.run(new BenchRunner.Options(s, inputs, figures, jar != null ? jar : defaultJar(), result,
                     coldRuns, rebuild, seed, yesterday(root), appOptions, address, serverRuns),
                     spec.commandLine().getOut());

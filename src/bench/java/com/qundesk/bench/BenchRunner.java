@@ -40,7 +40,8 @@ import java.util.function.Supplier;
  */
 public final class BenchRunner {
 
-    public static final List<String> FIGURES = List.of("import", "dashboard", "coldstart", "memory", "responsiveness");
+    public static final List<String> FIGURES = List.of("import", "dashboard", "coldstart", "memory", "responsiveness",
+            "cli-import");
     static final int WARMUP = 5;
     static final int RUNS = 20;
     static final int WINDOW_DAYS = 30;

@@ -132,12 +132,17 @@ final class SpawnedFigures {
         otherJvm.addAll(compare);
         for (int i = 0; i < o.coldRuns(); i++) {
             loads.add(Bench.loadText());
-            plain.add(i, "", SpawnedApp.run(launch(d, ws, jvm, Map.of(), name + "-" + i, Duration.ofMinutes(2),
-                    false)));
-            Thread.sleep(500);
-            if (!compare.isEmpty()) {
-                other.add(i, compare.toString() + " ", SpawnedApp.run(launch(d, ws, otherJvm, Map.of(),
-                        name + "-" + i + "-b", Duration.ofMinutes(2), false)));
+            // A B, then B A: the first start of a pair was seen slower whatever it ran, so each goes first as often
+            for (boolean compared : i % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false}) {
+                if (!compared) {
+                    plain.add(i, "", SpawnedApp.run(launch(d, ws, jvm, Map.of(), name + "-" + i,
+                            Duration.ofMinutes(2), false)));
+                } else if (!compare.isEmpty()) {
+                    other.add(i, compare.toString() + " ", SpawnedApp.run(launch(d, ws, otherJvm, Map.of(),
+                            name + "-" + i + "-b", Duration.ofMinutes(2), false)));
+                } else {
+                    continue;
+                }
                 Thread.sleep(500);
             }
         }

@@ -109,25 +109,69 @@ final class SpawnedFigures {
         }
     }
 
+    /**
+     * JVM options of a second variant that the cold start alternates with the first, run by run, so that both see
+     * the same load (an A/B of a change to the start path, e.g. {@code -Dqundesk.openEarly=false}): given as
+     * {@code java -Dqundesk.bench.compareOptions="OPT …" -jar qundesk-bench.jar run --only coldstart}; reported
+     * under "compared".
+     */
+    private static List<String> compareOptions() {
+        String v = System.getProperty("qundesk.bench.compareOptions", "").strip();
+        return v.isEmpty() ? List.of() : List.of(v.split("\\s+"));
+    }
+
     private Map<String, Object> coldStarts(Display d, Path ws, List<String> jvm, String name)
             throws IOException, InterruptedException {
-        log("Cold start " + (jvm.isEmpty() ? "" : jvm + " ") + "× " + o.coldRuns() + " — load " + Bench.loadText());
-        List<Double> window = new ArrayList<>();
-        List<Double> view = new ArrayList<>();
-        List<Double> jvmToView = new ArrayList<>();
-        List<Double> installed = new ArrayList<>();
-        List<Double> jvmStart = new ArrayList<>();
+        List<String> compare = compareOptions();
+        log("Cold start " + (jvm.isEmpty() ? "" : jvm + " ") + "× " + o.coldRuns()
+                + (compare.isEmpty() ? "" : ", alternated with " + compare) + " — load " + Bench.loadText());
         List<String> loads = new ArrayList<>();
-        String startView = null;
-        String problem = null;
+        ColdSeries plain = new ColdSeries();
+        ColdSeries other = new ColdSeries();
+        List<String> otherJvm = new ArrayList<>(jvm);
+        otherJvm.addAll(compare);
         for (int i = 0; i < o.coldRuns(); i++) {
             loads.add(Bench.loadText());
-            SpawnedApp.Outcome r = SpawnedApp.run(launch(d, ws, jvm, Map.of(), name + "-" + i, Duration.ofMinutes(2),
-                    false));
+            // A B, then B A: the first start of a pair was seen slower whatever it ran, so each goes first as often
+            for (boolean compared : i % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false}) {
+                if (!compared) {
+                    plain.add(i, "", SpawnedApp.run(launch(d, ws, jvm, Map.of(), name + "-" + i,
+                            Duration.ofMinutes(2), false)));
+                } else if (!compare.isEmpty()) {
+                    other.add(i, compare.toString() + " ", SpawnedApp.run(launch(d, ws, otherJvm, Map.of(),
+                            name + "-" + i + "-b", Duration.ofMinutes(2), false)));
+                } else {
+                    continue;
+                }
+                Thread.sleep(500);
+            }
+        }
+        Map<String, Object> m = plain.summary();
+        m.put("loads", loads);
+        if (!compare.isEmpty()) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("options", compare);
+            b.putAll(other.summary());
+            m.put("compared", b);
+        }
+        return m;
+    }
+
+    /** The cold starts of one variant. */
+    private final class ColdSeries {
+        private final List<Double> window = new ArrayList<>();
+        private final List<Double> view = new ArrayList<>();
+        private final List<Double> jvmToView = new ArrayList<>();
+        private final List<Double> installed = new ArrayList<>();
+        private final List<Double> jvmStart = new ArrayList<>();
+        private String startView;
+        private String problem;
+
+        void add(int i, String variant, SpawnedApp.Outcome r) {
             if (!r.ok()) {
                 problem = r.problem();
-                log("  run " + i + ": " + problem);
-                continue;
+                log("  run " + i + ": " + variant + problem);
+                return;
             }
             window.add((double) (r.at("windowShownMs") - r.spawnedMs()));
             view.add((double) (r.at("viewShownMs") - r.spawnedMs()));
@@ -135,22 +179,24 @@ final class SpawnedFigures {
             installed.add((double) (r.at("viewInstalledMs") - r.spawnedMs()));
             jvmStart.add((double) (r.at("jvmStartMs") - r.spawnedMs()));
             startView = r.probe().getProperty("startView");
-            log(String.format(java.util.Locale.ROOT, "  run %d: window %d ms, %s view with its data %d ms", i,
-                    r.at("windowShownMs") - r.spawnedMs(), startView, r.at("viewShownMs") - r.spawnedMs()));
-            Thread.sleep(500);
+            log(String.format(java.util.Locale.ROOT, "  run %d: %swindow %d ms, %s view with its data %d ms", i,
+                    variant, r.at("windowShownMs") - r.spawnedMs(), startView,
+                    r.at("viewShownMs") - r.spawnedMs()));
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("startView", startView);
-        m.put("spawnToWindow", Bench.summary(window));
-        m.put("spawnToViewsBuilt", Bench.summary(installed));
-        m.put("spawnToStartView", Bench.summary(view));
-        m.put("spawnToJvmStart", Bench.summary(jvmStart));
-        m.put("jvmStartToStartView", Bench.summary(jvmToView));
-        m.put("loads", loads);
-        if (problem != null) {
-            m.put("problem", problem);
+
+        Map<String, Object> summary() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("startView", startView);
+            m.put("spawnToWindow", Bench.summary(window));
+            m.put("spawnToViewsBuilt", Bench.summary(installed));
+            m.put("spawnToStartView", Bench.summary(view));
+            m.put("spawnToJvmStart", Bench.summary(jvmStart));
+            m.put("jvmStartToStartView", Bench.summary(jvmToView));
+            if (problem != null) {
+                m.put("problem", problem);
+            }
+            return m;
         }
-        return m;
     }
 
     private Map<String, Object> memory(Display d, Path ws, List<String> jvm, String name)

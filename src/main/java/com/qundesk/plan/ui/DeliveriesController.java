@@ -34,12 +34,21 @@ public final class DeliveriesController {
     private record Board(List<PlannedDelivery> due, List<InviteWarning> invites) {
     }
 
+    /**
+     * Cards drawn before "show the other N", as Today's flash sections: a big workspace has hundreds of open
+     * deliveries (a month of overdue ones), and each card's first CSS pass and layout held Today for seconds at start
+     * (issue 17). {@code -Dqundesk.firstDeliveries=N} draws N instead (to compare, docs/performance.md "Cold start").
+     */
+    static final int FIRST_CARDS = Integer.getInteger("qundesk.firstDeliveries", 20);
+
     private final ViewContext view;
     private final PlanService plans;
     private final InviteService invites;
     /** Which groups' deliveries are listed (Today's "Mine" leaves others' out); every group's by default. */
     private Predicate<Long> listed = id -> true;
     private Board last;
+    /** The operator asked for every card with "show the other N". */
+    private boolean expanded;
 
     @FXML private Label heading;
     @FXML private VBox deliveryList;
@@ -88,8 +97,19 @@ public final class DeliveriesController {
             deliveryList.getChildren().add(empty);
             return;
         }
-        for (PlannedDelivery d : due) {
+        int shown = expanded ? due.size() : Math.min(due.size(), FIRST_CARDS);
+        for (PlannedDelivery d : due.subList(0, shown)) {
             deliveryList.getChildren().add(card(d));
+        }
+        if (shown < due.size()) {
+            Hyperlink more = new Hyperlink(m.get("today.showAll", due.size() - shown, due.size()));
+            more.setId("deliveries-more");
+            more.setOnAction(e -> {
+                expanded = true; // stays expanded when the board reloads
+                deliveryList.getChildren().remove(more);
+                due.subList(shown, due.size()).forEach(d -> deliveryList.getChildren().add(card(d)));
+            });
+            deliveryList.getChildren().add(more);
         }
     }
 

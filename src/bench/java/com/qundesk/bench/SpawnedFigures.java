@@ -161,6 +161,9 @@ final class SpawnedFigures {
     private final class ColdSeries {
         private final List<Double> window = new ArrayList<>();
         private final List<Double> view = new ArrayList<>();
+        private final List<Double> filled = new ArrayList<>();
+        private final List<Double> fxCpu = new ArrayList<>();
+        private final List<Double> processCpu = new ArrayList<>();
         private final List<Double> jvmToView = new ArrayList<>();
         private final List<Double> installed = new ArrayList<>();
         private final List<Double> jvmStart = new ArrayList<>();
@@ -176,12 +179,17 @@ final class SpawnedFigures {
             window.add((double) (r.at("windowShownMs") - r.spawnedMs()));
             view.add((double) (r.at("viewShownMs") - r.spawnedMs()));
             jvmToView.add((double) (r.at("viewShownMs") - r.at("jvmStartMs")));
+            filled.add((double) (r.at("viewFilledMs") - r.spawnedMs()));
+            fxCpu.add(r.number("viewShownFxCpuMs"));
+            processCpu.add(r.number("viewShownProcessCpuMs"));
             installed.add((double) (r.at("viewInstalledMs") - r.spawnedMs()));
             jvmStart.add((double) (r.at("jvmStartMs") - r.spawnedMs()));
             startView = r.probe().getProperty("startView");
-            log(String.format(java.util.Locale.ROOT, "  run %d: %swindow %d ms, %s view with its data %d ms", i,
+            log(String.format(java.util.Locale.ROOT, "  run %d: %swindow %d ms, %s view with its data %d ms "
+                            + "(every card %d ms; CPU by then: FX thread %.0f ms, process %.0f ms)", i,
                     variant, r.at("windowShownMs") - r.spawnedMs(), startView,
-                    r.at("viewShownMs") - r.spawnedMs()));
+                    r.at("viewShownMs") - r.spawnedMs(), r.at("viewFilledMs") - r.spawnedMs(),
+                    r.number("viewShownFxCpuMs"), r.number("viewShownProcessCpuMs")));
         }
 
         Map<String, Object> summary() {
@@ -190,6 +198,9 @@ final class SpawnedFigures {
             m.put("spawnToWindow", Bench.summary(window));
             m.put("spawnToViewsBuilt", Bench.summary(installed));
             m.put("spawnToStartView", Bench.summary(view));
+            m.put("spawnToStartViewFilled", Bench.summary(filled));
+            m.put("fxThreadCpuToStartView", Bench.summary(fxCpu));
+            m.put("processCpuToStartView", Bench.summary(processCpu));
             m.put("spawnToJvmStart", Bench.summary(jvmStart));
             m.put("jvmStartToStartView", Bench.summary(jvmToView));
             if (problem != null) {

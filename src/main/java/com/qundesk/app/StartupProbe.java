@@ -63,7 +63,7 @@ public final class StartupProbe extends AnimationTimer {
     private static final Set<PendingFile.State> ENDED = EnumSet.of(PendingFile.State.DONE, PendingFile.State.PARTIAL,
             PendingFile.State.FAILED, PendingFile.State.CANCELLED);
 
-    private enum Phase { WINDOW, VIEW, DASHBOARD, SETTLE, IDLE, PREVIEW, IMPORT, TAIL, DONE }
+    private enum Phase { WINDOW, VIEW, FILLED, DASHBOARD, SETTLE, IDLE, PREVIEW, IMPORT, TAIL, DONE }
 
     private final Stage stage;
     private final MainWindow window;
@@ -137,6 +137,13 @@ public final class StartupProbe extends AnimationTimer {
     private boolean milestone(boolean condition, String key) {
         if (reached) {
             out.setProperty(key, String.valueOf(System.currentTimeMillis()));
+            // CPU spent up to here, by the FX thread and by the whole process: less moved by a busy machine than the
+            // wall-clock times, so A/B comparisons of the start path can be read under load (docs/performance.md)
+            out.setProperty(key.replace("Ms", "FxCpuMs"), String.valueOf(
+                    ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000));
+            if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+                out.setProperty(key.replace("Ms", "ProcessCpuMs"), String.valueOf(os.getProcessCpuTime() / 1_000_000));
+            }
             reached = false;
             return true;
         }
@@ -162,6 +169,14 @@ public final class StartupProbe extends AnimationTimer {
                         && !window.view().tasks().busyProperty().get();
                 if (milestone(ready, "viewShownMs")) {
                     out.setProperty("startView", window.controller().current().token());
+                    phase = Phase.FILLED;
+                    step(now); // the cards complete at this pulse are drawn by it
+                }
+            }
+            case FILLED -> {
+                // Today draws its first cards at once and the rest over the next pulses: every card built
+                boolean filled = window.controller().today().map(t -> t.cardsToCome() == 0).orElse(true);
+                if (milestone(filled, "viewFilledMs")) {
                     if ("dashboard".equals(view)) {
                         window.show(Section.DASHBOARD);
                         phase = Phase.DASHBOARD;

@@ -7,7 +7,7 @@ import com.qundesk.dashboard.ui.DashboardModel;
 import com.qundesk.dashboard.ui.OperatorChooser;
 import com.qundesk.dashboard.ui.LedgerController;
 import com.qundesk.dashboard.ui.VerdictActions;
-import com.qundesk.flash.TodayBoard;
+import com.qundesk.shell.TodayStart;
 import com.qundesk.flash.ui.CalendarController;
 import com.qundesk.flash.ui.FlashDialogs;
 import com.qundesk.group.ui.GroupFormController;
@@ -15,6 +15,7 @@ import com.qundesk.group.ui.GroupsController;
 import com.qundesk.group.ui.RegistryImportDialog;
 import com.qundesk.imports.ui.ImportController;
 import com.qundesk.plan.ui.DeliveriesController;
+import com.qundesk.plan.ui.TodayDeliveries;
 import com.qundesk.plan.ui.GroupPlanController;
 import com.qundesk.plan.ui.PlanSignsController;
 import com.qundesk.plan.ui.PlanTemplatesDialog;
@@ -28,6 +29,7 @@ import com.qundesk.workspace.AppContext;
 
 import java.util.Map;
 import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import static java.util.Map.entry;
@@ -41,15 +43,22 @@ public final class ViewFactory implements Function<Class<?>, Object> {
 
     private final Map<Class<?>, Supplier<Object>> controllers;
 
-    /** {@code openedBoard}: the Today board read while the workspace opened, handed once to the first Today view. */
-    public ViewFactory(AppContext ctx, ViewContext ui, Supplier<TodayBoard> openedBoard) {
+    /**
+     * {@code opened}: what Today shows, read while the workspace opened, handed once to the first Today view and its
+     * deliveries section.
+     */
+    public ViewFactory(AppContext ctx, ViewContext ui, Supplier<TodayStart> opened) {
         FlashDialogs flashDialogs = new FlashDialogs(ui, ctx.flash(), ctx.templates());
+        TodayStart start = opened.get();
+        AtomicReference<TodayStart> forToday = new AtomicReference<>(start);
+        AtomicReference<TodayDeliveries> forDeliveries = new AtomicReference<>(start == null ? null
+                : start.deliveries());
         controllers = Map.ofEntries(
                 entry(MainWindowController.class, () -> new MainWindowController(ui,
                         new ViewLoader(ui.messages(), this), ctx.prefs(), ctx.location(), ctx.operator(),
                         ctx.operators(), ctx.paths(), ctx.changes())),
                 entry(TodayController.class, () -> new TodayController(ui, ctx.flash(), flashDialogs,
-                        openedBoard.get(), ctx.operator(), ctx.operators(), ctx.prefs(), ctx.database().isLocal())),
+                        forToday.getAndSet(null), ctx.operator(), ctx.operators(), ctx.prefs(), ctx.database().isLocal())),
                 entry(SettingsController.class, () -> new SettingsController(ui, ctx.prefs(), ctx.settings(),
                         ctx.thresholds(), ctx.location(), ctx.operators(), ctx.operator())),
                 entry(GroupsController.class, () -> new GroupsController(ui, ctx.groups(), ctx.flash(),
@@ -69,7 +78,8 @@ public final class ViewFactory implements Function<Class<?>, Object> {
                         ctx.templates(), flashDialogs)),
                 entry(CalendarController.class, () -> new CalendarController(ui, ctx.campaigns(), ctx.flash(),
                         ctx.plans(), ctx.calendarExport(), flashDialogs)),
-                entry(DeliveriesController.class, () -> new DeliveriesController(ui, ctx.plans(), ctx.invites())),
+                entry(DeliveriesController.class, () -> new DeliveriesController(ui, ctx.plans(), ctx.invites(),
+                        forDeliveries.getAndSet(null))),
                 entry(GroupPlanController.class, () -> new GroupPlanController(ui, ctx.plans(), ctx.health(),
                         new PlanTemplatesDialog(ui, ctx.planTemplates()))),
                 entry(PlanSignsController.class, () -> new PlanSignsController(ui, ctx.plans(), ctx.groups(),

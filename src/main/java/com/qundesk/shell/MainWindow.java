@@ -8,10 +8,10 @@ import com.qundesk.backup.ui.BackupTimer;
 import com.qundesk.db.Database;
 import com.qundesk.db.ServerAddress;
 import com.qundesk.db.WorkspaceLocation;
-import com.qundesk.flash.TodayBoard;
 import com.qundesk.settings.ServerPasswords;
 import com.qundesk.settings.ui.ConnectDialog;
 import com.qundesk.i18n.Messages;
+import com.qundesk.ui.AfterFirstFrames;
 import com.qundesk.ui.ErrorReporter;
 import com.qundesk.ui.Formats;
 import com.qundesk.ui.Navigator;
@@ -122,10 +122,8 @@ public final class MainWindow implements Navigator {
                         case WorkspaceLocation.Server s -> AppContext.wire(paths, prefs, clock,
                                 Database.open(s.address(), passwords.find(s.address())));
                     };
-                    TodayBoard board = TodayBoard.of(ctx.flash().list(), clock.instant());
-                    boolean attention = !board.overdue().isEmpty() || !board.dueNow().isEmpty()
-                            || !board.dueSoon().isEmpty();
-                    return new Opened(ctx, board, attention, TeamLogin.shouldAskName(prefs, ctx));
+                    TodayStart today = TodayStart.read(ctx, clock.instant());
+                    return new Opened(ctx, today, TeamLogin.shouldAskName(prefs, ctx));
                 },
                 this::install,
                 error -> {
@@ -177,7 +175,7 @@ public final class MainWindow implements Navigator {
         openWorkspace(workspace, demo);
     }
 
-    private record Opened(AppContext context, TodayBoard board, boolean needsAttention, boolean askName) {
+    private record Opened(AppContext context, TodayStart today, boolean askName) {
     }
 
     private void install(Opened opened) {
@@ -188,8 +186,8 @@ public final class MainWindow implements Navigator {
             executor.execute(previous::close);
         }
         prefs.put(UserPrefs.LAST_WORKSPACE, TeamLogin.remembered(context.location()));
-        startSection = opened.needsAttention() ? Section.TODAY : null;
-        openedBoard = opened.board(); // Today shows it instead of reading the same board again
+        startSection = opened.today().needsAttention() ? Section.TODAY : null;
+        openedToday = opened.today(); // Today shows it instead of reading the same again
         reloadUi();
         if (opened.askName()) {
             TeamLogin.askName(view, stage, prefs, context);
@@ -200,7 +198,7 @@ public final class MainWindow implements Navigator {
         backupTimer = null;
         if (context.database().isLocal()) { // a team workspace's backups are the server's (docs/team.md)
             backupTimer = new BackupTimer(view, context.backups(), context.paths().logDir());
-            backupTimer.start();
+            AfterFirstFrames.run(backupTimer::start); // once Today is drawn (a timer stopped meanwhile stays so)
         }
     }
 
@@ -256,7 +254,7 @@ public final class MainWindow implements Navigator {
         ErrorReporter errors = new ErrorReporter(m, () -> stage, paths.logDir());
         view = new ViewContext(m, new Formats(context.zone(), m.locale()), context.clock(),
                 new UiTasks(executor, errors), theme, this);
-        ViewLoader loader = new ViewLoader(m, composition.controllers(context, view, this::takeOpenedBoard));
+        ViewLoader loader = new ViewLoader(m, composition.controllers(context, view, this::takeOpenedToday));
         ViewLoader.View<MainWindowController> shell = loader.load(MainWindowController.class);
         controller = shell.controller();
         stage.getScene().setRoot(shell.root());
@@ -270,8 +268,8 @@ public final class MainWindow implements Navigator {
         followChanges(controller);
         notifications = new NotificationCenter(view, context.scheduler(), context.plans(), () -> stage, tray,
                 () -> show(Section.TODAY), notices -> controller.today().ifPresent(TodayController::refresh));
-        if (!context.readOnly()) {
-            notifications.start(); // a viewer's copy claims nothing: reminders fire in the operators' copies
+        if (!context.readOnly()) { // a viewer's copy claims nothing: reminders fire in the operators' copies
+            AfterFirstFrames.run(notifications::start); // once the start view is drawn, not beside its first drawing
         }
         prepareWhenIdle(controller);
     }
@@ -297,8 +295,8 @@ public final class MainWindow implements Navigator {
     }
 
     private javafx.animation.PauseTransition prepareTimer;
-    /** The Today board read while the workspace opened, for the first Today view of the window; then null. */
-    private TodayBoard openedBoard;
+    /** What Today shows, read while the workspace opened, for the first Today view of the window; then null. */
+    private TodayStart openedToday;
 
     /** Seconds after the window's views are installed before the Import view is prepared off screen. */
     static final double PREPARE_AFTER_SECONDS = 3;
@@ -353,10 +351,10 @@ public final class MainWindow implements Navigator {
         }
     }
 
-    /** The board read while the workspace opened, once: the first Today view shows it instead of reading again. */
-    private TodayBoard takeOpenedBoard() {
-        TodayBoard first = openedBoard;
-        openedBoard = null;
+    /** What Today shows, read while the workspace opened, once: the first Today view shows it instead of reading. */
+    private TodayStart takeOpenedToday() {
+        TodayStart first = openedToday;
+        openedToday = null;
         return first;
     }
 

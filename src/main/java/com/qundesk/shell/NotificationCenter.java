@@ -38,6 +38,7 @@ public final class NotificationCenter {
     private final Supplier<Window> owner;
     private final Consumer<List<Notice>> onNotices;
     private final Timeline timeline;
+    private boolean stopped;
     private final TrayIconSupport tray;
 
     /** {@code showToday} brings the Today view up (a notification's click); {@code onNotices} hears every notice. */
@@ -54,12 +55,17 @@ public final class NotificationCenter {
         timeline.setCycleCount(Animation.INDEFINITE);
     }
 
+    /** Checks now, then at every tick; nothing once {@link #stop} was called (a start that was put off came late). */
     public void start() {
+        if (stopped) {
+            return;
+        }
         poll();
         timeline.play();
     }
 
     public void stop() {
+        stopped = true;
         timeline.stop();
     }
 

@@ -9,6 +9,7 @@ import com.qundesk.group.OperatorService;
 import com.qundesk.ui.ViewContext;
 import com.qundesk.i18n.Messages;
 import com.qundesk.ui.Countdown;
+import com.qundesk.ui.StagedCards;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -56,12 +57,7 @@ public final class TodayController {
     /** The user's preference (for all workspaces): "mine" (the default) or "all". */
     static final String PREF_SHOWS = "todayShows";
 
-    /** Whose the items are: the switch is shown when anything is assigned (or in a team); display names by login. */
-    private record Owners(boolean showSwitch, Map<String, String> names, Map<Long, String> ofGroups) {
-        static final Owners UNKNOWN = new Owners(false, Map.of(), Map.of());
-    }
-
-    private record Loaded(TodayBoard board, Owners owners) {
+    private record Loaded(TodayBoard board, TodayStart.Owners owners) {
     }
 
     private final ViewContext ui;
@@ -73,12 +69,14 @@ public final class TodayController {
     private final boolean local;
     /** The whole board last read, and whose its items are. */
     private TodayBoard full;
-    private Owners owners = Owners.UNKNOWN;
+    private TodayStart.Owners owners = TodayStart.Owners.UNKNOWN;
     /** The assignees the deliveries were last filtered by (empty: every group's deliveries listed). */
     private Map<Long, String> deliveriesShownFor = Map.of();
     private final List<Tick> ticks = new ArrayList<>();
+    /** The page's cards: the first ones at once, the rest over the next pulses (shared with the deliveries). */
+    private final StagedCards staged = new StagedCards();
     private Timeline clockTimeline;
-    private TodayBoard first;
+    private TodayStart first;
     /** The sections the operator expanded with "show the other N": they stay expanded when the board reloads. */
     private final Set<String> expanded = new HashSet<>();
 
@@ -102,10 +100,11 @@ public final class TodayController {
     @FXML private com.qundesk.plan.ui.DeliveriesController deliveriesController;
 
     /**
-     * {@code first}: the board already read while the workspace opened, shown without reading it again (or null).
+     * {@code first}: what Today shows, already read while the workspace opened, shown without reading it again (or
+     * null: read it now).
      * {@code operator}: who runs this copy (whose items are "mine"); {@code local}: the workspace is a file.
      */
-    public TodayController(ViewContext ui, FlashService flash, FlashDialogs flashDialogs, TodayBoard first,
+    public TodayController(ViewContext ui, FlashService flash, FlashDialogs flashDialogs, TodayStart first,
                            String operator, OperatorService operators, UserPrefs prefs, boolean local) {
         this.ui = ui;
         this.flash = flash;
@@ -140,21 +139,19 @@ public final class TodayController {
             }
         });
         othersLink.setOnAction(e -> allButton.setSelected(true));
+        if (deliveriesController != null) {
+            deliveriesController.drawWith(staged); // below the flash sections: its cards come after theirs
+        }
         if (first != null) {
-            show(first);
+            owners = first.owners();
+            show(first.board()); // drawn once, complete, then its deliveries from the same read
+            if (deliveriesController != null) {
+                deliveriesController.showFirst();
+            }
             first = null;
-            // whose the items are: a cheap read, off the FX thread, then the board again with the switch and names
-            ui.tasks().run(this::owners, o -> {
-                owners = o;
-                show(full);
-            });
         } else {
             refresh();
         }
-    }
-
-    private Owners owners() {
-        return new Owners(!local || operators.anyAssigned(), operators.displayNames(), operators.assigneeOfGroups());
     }
 
     private boolean mineOnly() {
@@ -164,7 +161,8 @@ public final class TodayController {
     /** Reloads the board off the FX thread. */
     @FXML
     public void refresh() {
-        ui.tasks().run(() -> new Loaded(TodayBoard.of(flash.list(), ui.clock().instant()), owners()), loaded -> {
+        ui.tasks().run(() -> new Loaded(TodayBoard.of(flash.list(), ui.clock().instant()),
+                TodayStart.Owners.read(operators, local)), loaded -> {
             owners = loaded.owners();
             show(loaded.board());
         }, refreshButton);
@@ -179,6 +177,7 @@ public final class TodayController {
 
     private void show(TodayBoard whole) {
         full = whole;
+        staged.begin();
         TodayBoard all = whole.forOperator(operator, false);
         TodayBoard board = whole.forOperator(operator, mineOnly());
         scopeBox.setVisible(owners.showSwitch());
@@ -213,6 +212,7 @@ public final class TodayController {
     private void fill(VBox list, List<FlashGroup> groups, int everybodys, String style, boolean byDue,
                       String emptyKey) {
         list.getChildren().clear();
+        staged.clear(list);
         if (groups.isEmpty() && everybodys > 0) {
             Hyperlink others = new Hyperlink(ui.messages().get("today.empty.mineOnly", everybodys));
             others.getStyleClass().add("text-muted");
@@ -228,21 +228,19 @@ public final class TodayController {
         }
         int shown = expanded.contains(list.getId()) ? groups.size() : Math.min(groups.size(), FIRST_CARDS);
         for (int i = 0; i < shown; i++) {
-            list.getChildren().add(card(groups.get(i), style, byDue));
+            FlashGroup f = groups.get(i);
+            staged.add(list, () -> card(f, style, byDue));
         }
         if (shown < groups.size()) {
             Hyperlink more = new Hyperlink(ui.messages().get("today.showAll", groups.size() - shown, groups.size()));
             more.getStyleClass().add("today-more");
             more.setId(list.getId() + "-more");
+            // drawn again from the board now shown (this link may be from a drawing since replaced), all of it
             more.setOnAction(e -> {
                 expanded.add(list.getId());
-                list.getChildren().remove(more);
-                for (int i = shown; i < groups.size(); i++) {
-                    list.getChildren().add(card(groups.get(i), style, byDue));
-                }
-                updateCountdowns();
+                show(full);
             });
-            list.getChildren().add(more);
+            staged.add(list, () -> more);
         }
     }
 
@@ -272,7 +270,9 @@ public final class TodayController {
         Label when = new Label(m.get(byDue ? "today.dueAt" : "today.opensAt", ui.formats().dateTime(target)));
         Label countdown = new Label();
         countdown.getStyleClass().add("today-countdown");
-        ticks.add(new Tick(countdown, target));
+        Tick tick = new Tick(countdown, target);
+        ticks.add(tick);
+        tick(tick, ui.clock().instant());
         VBox middle = new VBox(2, when, countdown);
         middle.setMinWidth(Region.USE_PREF_SIZE);
 
@@ -296,11 +296,20 @@ public final class TodayController {
     private void updateCountdowns() {
         Instant now = ui.clock().instant();
         for (Tick t : ticks) {
-            t.label.setText(Countdown.format(ui.messages(), now, t.target));
-            boolean late = t.target.isBefore(now);
-            if (late && !t.label.getStyleClass().contains("late")) {
-                t.label.getStyleClass().add("late");
-            }
+            tick(t, now);
         }
+    }
+
+    private void tick(Tick t, Instant now) {
+        t.label.setText(Countdown.format(ui.messages(), now, t.target));
+        boolean late = t.target.isBefore(now);
+        if (late && !t.label.getStyleClass().contains("late")) {
+            t.label.getStyleClass().add("late");
+        }
+    }
+
+    /** Cards of this page not built yet: 0 once the page is complete (tests, the start-up probe). */
+    public int cardsToCome() {
+        return staged.pending();
     }
 }

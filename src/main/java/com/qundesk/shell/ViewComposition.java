@@ -1,6 +1,5 @@
 package com.qundesk.shell;
 
-import com.qundesk.flash.TodayBoard;
 import com.qundesk.ui.ViewContext;
 import com.qundesk.workspace.AppContext;
 
@@ -15,8 +14,8 @@ import java.util.function.Supplier;
 public interface ViewComposition {
 
     /**
-     * The controller factory of one build of the window's views. {@code openedBoard} hands over, once, the Today
-     * board read while the workspace opened (null afterwards), so the first Today view need not read it again.
+     * The controller factory of one build of the window's views. {@code opened} hands over, once, what Today shows,
+     * read while the workspace opened (null afterwards), so the first Today view need not read it again.
      */
-    Function<Class<?>, Object> controllers(AppContext workspace, ViewContext view, Supplier<TodayBoard> openedBoard);
+    Function<Class<?>, Object> controllers(AppContext workspace, ViewContext view, Supplier<TodayStart> opened);
 }

@@ -6,7 +6,12 @@ import com.qundesk.core.AppPaths;
 import com.qundesk.core.UserPrefs;
 import com.qundesk.flash.FlashPlan;
 import com.qundesk.flash.LifetimePreset;
+import com.qundesk.group.Group;
+import com.qundesk.group.GroupKind;
 import com.qundesk.group.Platform;
+import com.qundesk.group.Purpose;
+import com.qundesk.plan.PlanRequest;
+import com.qundesk.value.ValueDimension;
 import com.qundesk.testsupport.FxWindows;
 import com.qundesk.ui.Theme;
 import javafx.scene.Node;
@@ -34,13 +39,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A big agency's Today: 25 overdue flash groups show 20 cards and a link that brings the other 5, which stay when
- * the board reloads.
+ * the board reloads; the cards below the first screen are built after the first drawing, in the page's order.
  */
 @ExtendWith(ApplicationExtension.class)
 class TodayManyCardsUiTest {
 
     private static final Instant NOW = Instant.parse("2026-11-24T02:00:00Z");
     private static final int OVERDUE = 25;
+    private static final int DELIVERIES = 26;
 
     @TempDir
     static Path dir;
@@ -61,6 +67,10 @@ class TodayManyCardsUiTest {
         AppContext earlier = AppContext.open(paths, prefs, ws, Clock.fixed(then, ZoneOffset.UTC));
         earlier.flash().create(new FlashPlan(null, LifetimePreset.RESOURCE_FLASH, OVERDUE, then, null, null, null,
                 null, Platform.WECHAT, null, null, null, null));
+        // and a daily value delivery never made for DELIVERIES days: the deliveries section below has its own cards
+        Group g = earlier.groups().create(Group.draft(Platform.WECHAT, "读书会", Purpose.FAN, GroupKind.LONG_TERM));
+        earlier.plans().add(new PlanRequest(g.id(), ValueDimension.INFORMATION, "每日早报", null, null, "FREQ=DAILY",
+                NOW.minus(Duration.ofDays(DELIVERIES - 1)).minus(Duration.ofHours(1))));
         earlier.close();
         Theme theme = new Theme();
         theme.apply(Theme.Mode.LIGHT);
@@ -78,9 +88,16 @@ class TodayManyCardsUiTest {
         return list.getChildren().stream().filter(n -> n.getId() != null && n.getId().startsWith("today-")).count();
     }
 
+    /** The page is complete: the cards beyond the first screen are built over the pulses after the first drawing. */
+    private void waitForEveryCard(FxRobot robot) throws Exception {
+        waitFor(() -> window.controller() != null && window.controller().today()
+                .map(t -> t.cardsToCome() == 0 && robot.lookup("#deliveries-more").tryQuery().isPresent())
+                .orElse(false));
+    }
+
     @Test
     void theFirstTwentyCardsThenALinkForTheRest(FxRobot robot) throws Exception {
-        waitFor(() -> robot.lookup("#overdueList").tryQuery().map(n -> cards((VBox) n) > 0).orElse(false));
+        waitForEveryCard(robot);
         VBox overdue = robot.lookup("#overdueList").queryAs(VBox.class);
         assertThat(cards(overdue)).isEqualTo(TodayController.FIRST_CARDS);
         Node last = overdue.getChildren().getLast();
@@ -88,6 +105,7 @@ class TodayManyCardsUiTest {
         assertThat(((Hyperlink) last).getText()).isEqualTo("Show the other 5 (of 25)");
 
         robot.interact(((Hyperlink) last)::fire);
+        waitForEveryCard(robot);
         assertThat(cards(overdue)).isEqualTo(OVERDUE);
         assertThat(overdue.getChildren()).noneMatch(n -> n instanceof Hyperlink);
         assertThat(robot.lookup("#overdueCount").queryLabeled().getText()).isEqualTo(String.valueOf(OVERDUE));
@@ -96,6 +114,21 @@ class TodayManyCardsUiTest {
         Node before = overdue.getChildren().getFirst();
         robot.interact(window::refreshToday);
         waitFor(() -> overdue.getChildren().getFirst() != before);
+        waitForEveryCard(robot);
         assertThat(cards(overdue)).isEqualTo(OVERDUE);
+    }
+
+    @Test
+    void cardsBuiltAfterTheFirstDrawingComeInThePagesOrder(FxRobot robot) throws Exception {
+        waitForEveryCard(robot);
+        VBox overdue = robot.lookup("#overdueList").queryAs(VBox.class);
+        // 20 flash cards and their link, then the deliveries' 20 and theirs: more than are built at once
+        assertThat(TodayController.FIRST_CARDS * 2 + 2).isGreaterThan(com.qundesk.ui.StagedCards.AT_ONCE);
+        assertThat(overdue.getChildren().getLast()).isInstanceOf(Hyperlink.class);
+        VBox deliveries = robot.lookup("#deliveryList").queryAs(VBox.class);
+        assertThat(deliveries.getChildren().stream().filter(n -> n.getId() != null
+                && n.getId().startsWith("delivery-") && !n.getId().equals("deliveries-more")).count())
+                .isEqualTo(com.qundesk.plan.ui.DeliveriesController.FIRST_CARDS);
+        assertThat(deliveries.getChildren().getLast().getId()).isEqualTo("deliveries-more");
     }
 }

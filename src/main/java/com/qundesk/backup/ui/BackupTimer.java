@@ -29,6 +29,7 @@ public final class BackupTimer {
     private final BackupService backups;
     private final Path logDir;
     private final Timeline timeline;
+    private boolean stopped;
     private boolean failureShown;
 
     /** {@code logDir} is where a failure's details are written, for the message shown once. */
@@ -40,12 +41,17 @@ public final class BackupTimer {
         timeline.setCycleCount(Animation.INDEFINITE);
     }
 
+    /** Checks now, then at every tick; nothing once {@link #stop} was called (a start that was put off came late). */
     public void start() {
+        if (stopped) {
+            return;
+        }
         check(BackupService.AT_START_UNLESS_NEWER_THAN);
         timeline.play();
     }
 
     public void stop() {
+        stopped = true;
         timeline.stop();
     }
 

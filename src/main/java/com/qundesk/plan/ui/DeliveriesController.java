@@ -5,6 +5,7 @@ import com.qundesk.plan.InviteService;
 import com.qundesk.plan.InviteWarning;
 import com.qundesk.plan.PlanService;
 import com.qundesk.plan.PlannedDelivery;
+import com.qundesk.ui.StagedCards;
 import com.qundesk.ui.ViewContext;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -18,8 +19,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -30,23 +29,23 @@ import java.util.function.Predicate;
  */
 public final class DeliveriesController {
 
-    /** What the section shows: the open deliveries and the invites that need the operator. */
-    private record Board(List<PlannedDelivery> due, List<InviteWarning> invites) {
-    }
-
     /**
      * Cards drawn before "show the other N", as Today's flash sections: a big workspace has hundreds of open
      * deliveries (a month of overdue ones), and each card's first CSS pass and layout held Today for seconds at start
      * (issue 17). {@code -Dqundesk.firstDeliveries=N} draws N instead (to compare, docs/performance.md "Cold start").
      */
-    static final int FIRST_CARDS = Integer.getInteger("qundesk.firstDeliveries", 20);
+    public static final int FIRST_CARDS = Integer.getInteger("qundesk.firstDeliveries", 20);
 
     private final ViewContext view;
     private final PlanService plans;
     private final InviteService invites;
     /** Which groups' deliveries are listed (Today's "Mine" leaves others' out); every group's by default. */
     private Predicate<Long> listed = id -> true;
-    private Board last;
+    private TodayDeliveries last;
+    /** What was read while the workspace opened, shown by the first drawing instead of reading it again (or null). */
+    private TodayDeliveries first;
+    /** Builds the cards: a few at once, the rest over the next pulses — Today's own, so they come after its cards. */
+    private StagedCards staged = new StagedCards();
     /** The operator asked for every card with "show the other N". */
     private boolean expanded;
 
@@ -55,24 +54,38 @@ public final class DeliveriesController {
     @FXML private Label inviteHeading;
     @FXML private VBox inviteList;
 
-    public DeliveriesController(ViewContext view, PlanService plans, InviteService invites) {
+    /** {@code first}: the section's content read while the workspace opened (or null: read it now). */
+    public DeliveriesController(ViewContext view, PlanService plans, InviteService invites, TodayDeliveries first) {
         this.view = view;
         this.plans = plans;
         this.invites = invites;
+        this.first = first;
     }
 
     @FXML
     private void initialize() {
-        refresh();
+        if (first == null) {
+            refresh();
+        } // else the page around this section draws it after its own cards: showFirst
+    }
+
+    /** The page around this section builds its cards with {@code cards}, in the page's order. */
+    public void drawWith(StagedCards cards) {
+        staged = cards;
+    }
+
+    /** Draws what was read while the workspace opened (handed to the constructor; without it, it reads itself). */
+    public void showFirst() {
+        if (first != null) {
+            show(first);
+            first = null;
+        }
     }
 
     /** Reads the open deliveries up to the end of today off the FX thread. */
     public void refresh() {
-        view.tasks().run(() -> {
-            Instant now = view.clock().instant();
-            return new Board(plans.due(now, restOfDay(now, view.formats().zone()).minusMillis(1)),
-                    invites.warnings(now));
-        }, this::show);
+        view.tasks().run(() -> TodayDeliveries.read(plans, invites, view.clock().instant(), view.formats().zone()),
+                this::show);
     }
 
     /** Lists only the deliveries of the groups {@code groupShown} accepts, from now on (and at once). */
@@ -83,7 +96,7 @@ public final class DeliveriesController {
         }
     }
 
-    private void show(Board board) {
+    private void show(TodayDeliveries board) {
         last = board;
         showInvites(board.invites());
         List<PlannedDelivery> due = board.due().stream().filter(d -> listed.test(d.item().groupId())).toList();
@@ -91,6 +104,7 @@ public final class DeliveriesController {
         long overdue = due.stream().filter(d -> d.state() == PlannedDelivery.State.OVERDUE).count();
         heading.setText(m.get("plan.today.section") + " · " + m.get("plan.today.counts", due.size(), overdue));
         deliveryList.getChildren().clear();
+        staged.clear(deliveryList);
         if (due.isEmpty()) {
             Label empty = new Label(m.get("plan.today.empty"));
             empty.getStyleClass().add("text-muted");
@@ -99,17 +113,16 @@ public final class DeliveriesController {
         }
         int shown = expanded ? due.size() : Math.min(due.size(), FIRST_CARDS);
         for (PlannedDelivery d : due.subList(0, shown)) {
-            deliveryList.getChildren().add(card(d));
+            staged.add(deliveryList, () -> card(d));
         }
         if (shown < due.size()) {
             Hyperlink more = new Hyperlink(m.get("today.showAll", due.size() - shown, due.size()));
             more.setId("deliveries-more");
             more.setOnAction(e -> {
                 expanded = true; // stays expanded when the board reloads
-                deliveryList.getChildren().remove(more);
-                due.subList(shown, due.size()).forEach(d -> deliveryList.getChildren().add(card(d)));
+                show(last); // the board now shown (this link may be from a drawing since replaced), all of it
             });
-            deliveryList.getChildren().add(more);
+            staged.add(deliveryList, () -> more);
         }
     }
 
@@ -211,10 +224,5 @@ public final class DeliveriesController {
             card.setId("invite-card-" + w.groupId());
             inviteList.getChildren().add(card);
         }
-    }
-
-    /** How far ahead Today looks for deliveries: the rest of the day ({@link PlanService#due}). */
-    static Duration restOfDay(Instant now, java.time.ZoneId zone) {
-        return Duration.between(now, now.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant());
     }
 }

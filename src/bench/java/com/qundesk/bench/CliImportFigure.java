@@ -27,6 +27,9 @@ import java.util.Optional;
  * When the launcher the README gives for the command line is there ({@code bin/qundesk} beside the jar's
  * {@code target/}), that is what is timed — its AOT cache trained first by {@code bin/qundesk-aot-train} on two
  * groups of the export when missing — and {@code java <jvm.options> -jar} is timed in the same rounds beside it.
+ * The same 20 chats are also written as a PyWxDump 3.x folder ({@code <dir>/cli-import/pywxdump}: 200 pages of 5,000
+ * rows with each room's {@code users.json}) and imported by the same command line in each round, beside the sqlite3
+ * shell's {@code .import} of those pages into a bare table per group.
  */
 final class CliImportFigure {
 
@@ -71,6 +74,18 @@ final class CliImportFigure {
             train(launcher.get(), export, work);
             r.put("launcherCommand", String.join(" ", launcherCmd));
         }
+        // the same chats as a PyWxDump folder, through the same command line (the launcher when there)
+        Path pyExport = root.resolve("pywxdump");
+        List<List<Path>> pages = generatePyWxDump(pyExport, scale.headlineMessages, seed);
+        List<String> pyCmd = launcherCmd != null ? launcherCommand(launcher.get(), ws, pyExport)
+                : command(home, ws, pyExport);
+        Path pyFloorDb = work.resolve("sqlite3-floor-pywxdump.db");
+        r.put("pywxdumpExport", pyExport.toAbsolutePath().toString());
+        r.put("pywxdumpPages", pages.stream().mapToInt(List::size).sum());
+        r.put("pywxdumpBytes", totalBytes(pages.stream().flatMap(List::stream).toList()));
+        r.put("pywxdumpCommand", String.join(" ", pyCmd));
+        List<Double> py = new ArrayList<>();
+        List<Double> pyFloor = new ArrayList<>();
         List<Double> viaLauncher = new ArrayList<>();
         List<Double> cli = new ArrayList<>();
         List<Double> floor = new ArrayList<>();
@@ -78,33 +93,43 @@ final class CliImportFigure {
         for (int i = 0; i < runs; i++) {
             Map<String, Object> round = new LinkedHashMap<>();
             round.put("load", Bench.loadText());
-            fresh(ws);
-            exec(List.of(java(), "-Dqundesk.home=" + home.toAbsolutePath(), "-jar", jar.toAbsolutePath().toString(),
-                    "init", "--workspace", ws.toAbsolutePath().toString()), work.resolve("init.log"));
+            init(home, ws, work);
             if (launcherCmd != null) {
                 double l = exec(launcherCmd, work.resolve("cli-launcher-" + (i + 1) + ".log"));
                 viaLauncher.add(l);
                 round.put("launcherSeconds", Bench.round(l, 3));
-                fresh(ws);
-                exec(List.of(java(), "-Dqundesk.home=" + home.toAbsolutePath(), "-jar",
-                        jar.toAbsolutePath().toString(), "init", "--workspace", ws.toAbsolutePath().toString()),
-                        work.resolve("init.log"));
+                init(home, ws, work);
             }
             double a = exec(cmd, work.resolve("cli-import-" + (i + 1) + ".log"));
             cli.add(a);
             round.put("cliSeconds", Bench.round(a, 3));
+            round.put("messagesStored", count(sqlite, ws, "SELECT count(*) FROM chat_message"));
             if (sqlite.isPresent()) {
                 fresh(floorDb);
                 double b = sqliteImport(sqlite.get(), floorDb, csvs, work.resolve("sqlite3-" + (i + 1) + ".log"));
                 floor.add(b);
                 round.put("sqlite3Seconds", Bench.round(b, 3));
             }
+            init(home, ws, work);
+            double c = exec(pyCmd, work.resolve("cli-pywxdump-" + (i + 1) + ".log"));
+            py.add(c);
+            round.put("pywxdumpSeconds", Bench.round(c, 3));
+            round.put("pywxdumpMessagesStored", count(sqlite, ws, "SELECT count(*) FROM chat_message"));
+            if (sqlite.isPresent()) {
+                fresh(pyFloorDb);
+                double d = sqliteImportPages(sqlite.get(), pyFloorDb, pages,
+                        work.resolve("sqlite3-pywxdump-" + (i + 1) + ".log"));
+                pyFloor.add(d);
+                round.put("pywxdumpSqlite3Seconds", Bench.round(d, 3));
+            }
             rounds.add(round);
+            log(String.format(Locale.ROOT, "  run %d, PyWxDump folder (%d pages): %s %.2f s, sqlite3 .import %s",
+                    i + 1, r.get("pywxdumpPages"), launcherCmd != null ? "bin/qundesk" : "java -jar", c,
+                    pyFloor.size() > i ? String.format(Locale.ROOT, "%.2f s", pyFloor.get(i)) : "-"));
             log(String.format(Locale.ROOT, "  run %d: bin/qundesk %s, java -jar %.2f s, sqlite3 .import %s (load %s)", i + 1,
                     viaLauncher.size() > i ? String.format(Locale.ROOT, "%.2f s", viaLauncher.get(i)) : "-", a, floor.size() > i ? String.format(Locale.ROOT, "%.2f s", floor.get(i)) : "-", round.get("load")));
         }
         r.put("runs", rounds);
-        r.put("messagesStored", count(sqlite, ws, "SELECT count(*) FROM chat_message"));
         r.put("cliMedianSeconds", Bench.round(Bench.median(cli), 3));
         if (!viaLauncher.isEmpty()) {
             r.put("launcherMedianSeconds", Bench.round(Bench.median(viaLauncher), 3));
@@ -123,11 +148,26 @@ final class CliImportFigure {
                         Bench.median(viaLauncher), Bench.median(viaLauncher) / Bench.median(floor)));
             }
         }
+        r.put("pywxdumpMedianSeconds", Bench.round(Bench.median(py), 3));
+        if (sqlite.isPresent()) {
+            r.put("pywxdumpSqlite3Rows", count(sqlite, pyFloorDb, sumOfTables(pages.size())));
+            r.put("pywxdumpSqlite3MedianSeconds", Bench.round(Bench.median(pyFloor), 3));
+            r.put("ratioPywxdumpToSqlite3", Bench.round(Bench.median(py) / Bench.median(pyFloor), 2));
+            log(String.format(Locale.ROOT, "cli-import: PyWxDump folder median %.2f s, sqlite3 .import %.2f s, ratio %.2f×",
+                    Bench.median(py), Bench.median(pyFloor), Bench.median(py) / Bench.median(pyFloor)));
+        }
         r.put("loadAtEnd", Bench.loadText());
         Files.createDirectories(json.toAbsolutePath().getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), r);
         log("Wrote " + json);
         return r;
+    }
+
+    /** A fresh workspace made by the app's {@code init} (not timed). */
+    private void init(Path home, Path ws, Path work) throws IOException, InterruptedException {
+        fresh(ws);
+        exec(List.of(java(), "-Dqundesk.home=" + home.toAbsolutePath(), "-jar", jar.toAbsolutePath().toString(),
+                "init", "--workspace", ws.toAbsolutePath().toString()), work.resolve("init.log"));
     }
 
     /** The command line as the README gives it: java, the app's JVM options, -jar. */
@@ -185,21 +225,64 @@ final class CliImportFigure {
         log(String.format(Locale.ROOT, "  trained in %.1f s", s));
     }
 
+    /**
+     * The same 20 chats as PyWxDump 3.x writes them: {@code <owner>/csv/<chat_id>/<chat_id>_<i>_<j>.csv} pages of
+     * 5,000 rows with the room's {@code users.json}; returns each group's pages, in order, one list a group.
+     */
+    static List<List<Path>> generatePyWxDump(Path export, long total, long seed) throws IOException {
+        Path marker = export.resolveSibling("generated-pywxdump-" + total + "-" + seed);
+        boolean have = Files.exists(marker);
+        List<List<Path>> groups = new ArrayList<>();
+        for (int i = 1; i <= GROUPS; i++) {
+            Path dir = have ? export.resolve(BenchPlan.OWNER_WXID).resolve("csv").resolve(chatId(i))
+                    : ChatExportWriter.writePyWxDump(export, name(i), chatId(i), synth(seed, i), FROM, TO, share(total, i));
+            try (var pages = Files.list(dir)) {
+                groups.add(pages.filter(f -> f.getFileName().toString().endsWith(".csv"))
+                        .sorted(java.util.Comparator.comparingLong(CliImportFigure::firstRow)).toList());
+            }
+        }
+        if (!have) {
+            Files.writeString(marker, "");
+        }
+        return groups;
+    }
+
+    /** A PyWxDump page's first row number: {@code <chat_id>_<first>_<end>.csv}. */
+    private static long firstRow(Path page) {
+        String[] parts = page.getFileName().toString().split("_");
+        return Long.parseLong(parts[parts.length - 2]);
+    }
+
+    private static final Instant FROM = LocalDate.of(2026, 6, 1).atStartOfDay(BenchPlan.ZONE).toInstant();
+    private static final Instant TO = LocalDate.of(2026, 12, 1).atStartOfDay(BenchPlan.ZONE).toInstant();
+
+    private static String name(int i) {
+        return String.format(Locale.ROOT, "命令行群%02d", i);
+    }
+
+    private static String chatId(int i) {
+        return (40_000_000_000L + i * 104_729L) + "@chatroom";
+    }
+
+    private static ChatSynth synth(long seed, int i) {
+        return new ChatSynth(seed, 200_000 + i, 180);
+    }
+
+    /** Group {@code i}'s share of {@code total} messages. */
+    private static long share(long total, int i) {
+        return total / GROUPS + (i <= total % GROUPS ? 1 : 0);
+    }
+
     /** One WeChatMsg folder per group, {@code total} messages over the 20; the same files for the same seed. */
     static List<Path> generate(Path export, long total, long seed) throws IOException {
         Path marker = export.resolveSibling("generated-" + total + "-" + seed);
         List<Path> files = new ArrayList<>();
         boolean have = Files.exists(marker);
-        Instant from = LocalDate.of(2026, 6, 1).atStartOfDay(BenchPlan.ZONE).toInstant();
-        Instant to = LocalDate.of(2026, 12, 1).atStartOfDay(BenchPlan.ZONE).toInstant();
         for (int i = 1; i <= GROUPS; i++) {
-            String name = String.format(Locale.ROOT, "命令行群%02d", i);
-            String chatId = (40_000_000_000L + i * 104_729L) + "@chatroom";
-            long n = total / GROUPS + (i <= total % GROUPS ? 1 : 0);
-            Path file = export.resolve(name + "(" + chatId + ")").resolve(name + ".csv");
+            Path file = export.resolve(name(i) + "(" + chatId(i) + ")").resolve(name(i) + ".csv");
             if (!have) {
-                ChatExportWriter.writeWeChatMsg(export, name, chatId, new ChatSynth(seed, 200_000 + i, 180), from, to,
-                        n, 500 + i);
+                ChatExportWriter.writeWeChatMsg(export, name(i), chatId(i), synth(seed, i), FROM, TO, share(total, i),
+                        500 + i);
             }
             files.add(file);
         }
@@ -219,6 +302,27 @@ final class CliImportFigure {
                     .append(".import --skip 1 '").append(csvs.get(i).toAbsolutePath()).append("' t").append(i)
                     .append('\n');
         }
+        return sqliteScript(sqlite, db, script, log);
+    }
+
+    /**
+     * One sqlite3 shell for PyWxDump pages: a bare table per group, created from its first page's header row by
+     * {@code .import}, every later page appended without its header. Start to exit, seconds.
+     */
+    private static double sqliteImportPages(Path sqlite, Path db, List<List<Path>> groups, Path log)
+            throws IOException, InterruptedException {
+        StringBuilder script = new StringBuilder(".mode csv\n");
+        for (int i = 0; i < groups.size(); i++) {
+            for (int j = 0; j < groups.get(i).size(); j++) {
+                script.append(".import ").append(j == 0 ? "" : "--skip 1 ").append('\'')
+                        .append(groups.get(i).get(j).toAbsolutePath()).append("' t").append(i).append('\n');
+            }
+        }
+        return sqliteScript(sqlite, db, script, log);
+    }
+
+    private static double sqliteScript(Path sqlite, Path db, StringBuilder script, Path log)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(sqlite.toString(), db.toString()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         long t0 = System.nanoTime();

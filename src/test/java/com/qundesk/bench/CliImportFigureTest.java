@@ -50,4 +50,36 @@ class CliImportFigureTest {
         assertThat(rows).isGreaterThanOrEqualTo(2_001);
         assertThat(imported).as("every row of the 20 files stored").isEqualTo(rows);
     }
+
+    @Test
+    void theSameChatsAsAPyWxDumpFolderImportWholeByTheCommandLine() throws IOException {
+        List<List<Path>> groups = CliImportFigure.generatePyWxDump(dir.resolve("a/pywxdump"), 12_001, 6);
+        assertThat(groups).hasSize(CliImportFigure.GROUPS);
+        long rows = 0;
+        for (List<Path> pages : groups) {
+            assertThat(pages).isNotEmpty();
+            // PyWxDump 3.x: <owner>/csv/<chat_id>/<chat_id>_<first>_<end>.csv beside the room's users.json
+            assertThat(pages.getFirst().resolveSibling("users.json")).exists();
+            assertThat(pages.getFirst().getFileName().toString()).endsWith("_0_5000.csv");
+            for (Path page : pages) {
+                try (var csv = de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(page)) {
+                    rows += csv.stream().count() - 1; // the header
+                }
+            }
+        }
+        assertThat(rows).isEqualTo(12_001);
+        // generated once: a second call finds the same pages
+        assertThat(CliImportFigure.generatePyWxDump(dir.resolve("a/pywxdump"), 12_001, 6)).isEqualTo(groups);
+
+        CliRunner cli = new CliRunner(dir);
+        assertThat(cli.run("init", "--workspace", cli.ws).code()).isZero();
+        CliRunner.Result r = cli.run("import", "chat", dir.resolve("a/pywxdump").toString(), "--create-groups",
+                "--workspace", cli.ws);
+        assertThat(r.code()).as(r.err()).isZero();
+        long imported = r.out().lines().filter(l -> l.contains("(pywxdump)"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll(".*\\(pywxdump\\): ([0-9,]+) new.*", "$1")
+                        .replace(",", "")))
+                .sum();
+        assertThat(imported).as("every row of the pages stored").isEqualTo(rows);
+    }
 }

@@ -93,6 +93,7 @@ public final class Database implements AutoCloseable {
                 Database db = new Database(store);
                 store.checkOpenable();
                 db.migrate(beforeMigration);
+                store.hold();
                 return db;
             } catch (RuntimeException e) {
                 store.close();

@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -79,8 +80,25 @@ public final class ChatImportService implements FileImport {
 
     /** The ad detector with the workspace's keyword list (Settings), or the default one. */
     public AdDetector adDetector() {
-        return settings.get(AD_KEYWORDS_SETTING).map(AdDetector::fromSetting).orElseGet(AdDetector::defaults);
+        String setting = settings.get(AD_KEYWORDS_SETTING).orElse(null);
+        AdsBuilt built = adsBuilt;
+        if (built != null && Objects.equals(built.setting(), setting)) {
+            return built.detector();
+        }
+        AdDetector detector = setting == null ? AdDetector.defaults() : AdDetector.fromSetting(setting);
+        adsBuilt = new AdsBuilt(setting, detector);
+        return detector;
     }
+
+    /**
+     * The detector built last and the keyword setting it was built from (null: the defaults). A detector is an
+     * automaton over every keyword, immutable once built; building it for every file cost a PyWxDump folder of 200
+     * pages a tenth of its CPU (issue 17), so it is built again only when the setting changed.
+     */
+    private record AdsBuilt(String setting, AdDetector detector) {
+    }
+
+    private volatile AdsBuilt adsBuilt;
 
     public void setAdKeywords(String commaOrNewlineSeparated) {
         settings.put(AD_KEYWORDS_SETTING, AdDetector.fromSetting(commaOrNewlineSeparated).toSetting());

@@ -119,7 +119,7 @@ final class PulseFigure {
     }
 
     /** The import's moments in ms after Start was pressed (the preview's readiness before it, so negative). */
-    private static Map<String, Object> phases(SpawnedApp.Outcome r) {
+    static Map<String, Object> phases(SpawnedApp.Outcome r) {
         long start = r.at("importStartedMs");
         Map<String, Object> p = new LinkedHashMap<>();
         for (String k : List.of("previewReady", "firstProgress", "lastProgress", "importEnded", "reportShown")) {
@@ -133,7 +133,7 @@ final class PulseFigure {
      * Each long gap as {ms, endMs after Start, phase}: the phase is the span of the import its end fell in — a
      * moment is seen at a pulse, so a gap ending at that pulse is the work that brought it.
      */
-    private static List<Map<String, Object>> longGaps(SpawnedApp.Outcome r) {
+    static List<Map<String, Object>> longGaps(SpawnedApp.Outcome r) {
         long start = r.at("importStartedMs");
         List<Map<String, Object>> out = new ArrayList<>();
         String text = r.probe().getProperty("longGaps", "");

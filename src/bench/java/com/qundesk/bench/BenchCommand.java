@@ -107,6 +107,10 @@ public final class BenchCommand {
         @Option(names = "--cold-runs", defaultValue = "5", description = "Cold starts per variant (default ${DEFAULT-VALUE}).")
         int coldRuns;
 
+        @Option(names = "--pulse-runs", defaultValue = "3",
+                description = "responsiveness: imports in the UI, each in a fresh app on a fresh copy (default ${DEFAULT-VALUE}).")
+        int pulseRuns;
+
         @Option(names = "--rebuild", description = "Build the workspace again even if one from these inputs exists.")
         boolean rebuild;
 
@@ -163,7 +167,7 @@ public final class BenchCommand {
                 }
             }
             BenchRunner.run(new BenchRunner.Options(s, inputs, figures, jar != null ? jar : defaultJar(), result,
-                    coldRuns, rebuild, seed, yesterday(root), appOptions, address, serverRuns),
+                    coldRuns, rebuild, seed, yesterday(root), appOptions, address, serverRuns, pulseRuns),
                     spec.commandLine().getOut());
             return QunDeskCli.OK;
         }

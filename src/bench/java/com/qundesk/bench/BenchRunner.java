@@ -56,17 +56,18 @@ public final class BenchRunner {
      * @param appOptions JVM options for every start of the app (e.g. a heap limit being tried)
      * @param server     a PostgreSQL server to measure the import and dashboard on as well (null: the file only)
      * @param serverRuns rounds of the server's import figure (import, psql floors)
+     * @param pulseRuns  imports in the UI for the responsiveness figure, each in a fresh app on a fresh copy
      */
     public record Options(BenchScale scale, Path dir, Set<String> only, Path jar, Path json, int coldRuns,
                           boolean rebuild, long seed, LocalDate until, List<String> appOptions,
-                          ServerAddress server, int serverRuns) {
+                          ServerAddress server, int serverRuns, int pulseRuns) {
         public Options {
             appOptions = appOptions == null ? List.of() : List.copyOf(appOptions);
         }
 
         public Options(BenchScale scale, Path dir, Set<String> only, Path jar, Path json, int coldRuns,
                        boolean rebuild, long seed, LocalDate until, List<String> appOptions) {
-            this(scale, dir, only, jar, json, coldRuns, rebuild, seed, until, appOptions, null, 0);
+            this(scale, dir, only, jar, json, coldRuns, rebuild, seed, until, appOptions, null, 0, 1);
         }
     }
 

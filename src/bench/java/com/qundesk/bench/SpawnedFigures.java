@@ -82,7 +82,8 @@ final class SpawnedFigures {
                 json.put("memory", r);
             }
             if (figures.contains("responsiveness")) {
-                json.put("responsiveness", responsiveness(d, base, headline));
+                json.put("responsiveness", new PulseFigure(o.pulseRuns(), work, log, (w, jvm, probe, name, timeout)
+                        -> launch(d, w, jvm, probe, name, timeout, false)).measure(base, headline));
             }
         }
     }
@@ -115,7 +116,7 @@ final class SpawnedFigures {
      * {@code java -Dqundesk.bench.compareOptions="OPT …" -jar qundesk-bench.jar run --only coldstart}; reported
      * under "compared".
      */
-    private static List<String> compareOptions() {
+    static List<String> compareOptions() {
         String v = System.getProperty("qundesk.bench.compareOptions", "").strip();
         return v.isEmpty() ? List.of() : List.of(v.split("\\s+"));
     }
@@ -229,42 +230,6 @@ final class SpawnedFigures {
         m.put("prism", r.probe().getProperty("prismPipeline"));
         m.put("load", Bench.loadText());
         log("  peak RSS " + r.memory().get("VmHWM") + " MiB, heap used " + r.number("heapUsedMiB") + " MiB");
-        return m;
-    }
-
-    private Map<String, Object> responsiveness(Display d, Path base, Path headline)
-            throws IOException, InterruptedException {
-        Path ui = work.resolve("ui-import.qundesk");
-        BenchRunner.copyWorkspace(base, ui);
-        log("Import in the UI with the pulse gaps recorded — load " + Bench.loadText());
-        String load = Bench.loadText();
-        SpawnedApp.Outcome r = SpawnedApp.run(launch(d, ui, List.of(),
-                Map.of(StartupProbe.IMPORT, headline.toAbsolutePath().toString()), "responsiveness",
-                Duration.ofMinutes(15), false));
-        BenchRunner.deleteWorkspace(ui);
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (!r.ok()) {
-            m.put("problem", r.problem());
-            return m;
-        }
-        m.put("maxGapMs", Bench.round(r.number("maxGapMs"), 1));
-        m.put("p99GapMs", Bench.round(r.number("p99GapMs"), 1));
-        m.put("medianGapMs", Bench.round(r.number("medianGapMs"), 1));
-        m.put("gapsOver50Ms", (long) r.number("gapsOver50Ms"));
-        m.put("gapsOver100Ms", (long) r.number("gapsOver100Ms"));
-        m.put("pulses", (long) r.number("importPulses"));
-        m.put("longGaps", r.probe().getProperty("longGaps", ""));
-        m.put("importSeconds", Bench.round(r.number("importSeconds"), 2));
-        m.put("importState", r.probe().getProperty("importState"));
-        m.put("importStatus", r.probe().getProperty("importStatus"));
-        m.put("previewSeconds", Bench.round(r.number("previewSeconds"), 2));
-        m.put("previewMaxGapMs", Bench.round(r.number("previewMaxGapMs"), 1));
-        m.put("peakRssMiB", r.memory().get("VmHWM"));
-        m.put("prism", r.probe().getProperty("prismPipeline"));
-        m.put("load", load);
-        m.put("loadAfter", Bench.loadText());
-        log("  longest gap " + m.get("maxGapMs") + " ms over " + m.get("importSeconds") + " s of import ("
-                + m.get("importStatus") + ")");
         return m;
     }
 }

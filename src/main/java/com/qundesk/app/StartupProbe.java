@@ -6,6 +6,8 @@ import com.qundesk.shell.Section;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -84,6 +86,11 @@ public final class StartupProbe extends AnimationTimer {
     private final long idleBeforeImportNanos = Long.getLong(IDLE_BEFORE_IMPORT, 0L) * 1_000_000L;
     private boolean started;
     private long readyAt;
+    private double lastProgress = -1;
+    /** Looked up once when Start is pressed: a lookup walks the scene graph, which the probe must not do per pulse. */
+    private ProgressBar bar;
+    private Labeled report;
+    private Node fileTable;
 
     private StartupProbe(Stage stage, MainWindow window, Path result) {
         this.stage = stage;
@@ -211,6 +218,7 @@ public final class StartupProbe extends AnimationTimer {
             }
             case PREVIEW -> preview(now);
             case IMPORT -> {
+                watchProgress();
                 PendingFile f = pending();
                 if (f != null && ENDED.contains(f.stateProperty().get())) {
                     out.setProperty("importEndedMs", String.valueOf(System.currentTimeMillis()));
@@ -222,6 +230,10 @@ public final class StartupProbe extends AnimationTimer {
                 }
             }
             case TAIL -> {
+                watchProgress();
+                if (!out.containsKey("reportShownMs") && report != null && !report.getText().isEmpty()) {
+                    out.setProperty("reportShownMs", String.valueOf(System.currentTimeMillis()));
+                }
                 if (now - phaseStart >= TAIL_NANOS) {
                     finish();
                 }
@@ -243,6 +255,7 @@ public final class StartupProbe extends AnimationTimer {
         }
         if (!started && f.stateProperty().get() == PendingFile.State.READY && !button.isDisabled() && readyAt == 0) {
             readyAt = now;
+            out.setProperty("previewReadyMs", String.valueOf(System.currentTimeMillis()));
             out.setProperty("previewSeconds", String.valueOf((now - phaseStart) / 1e9));
         }
         if (!started && readyAt != 0 && now - readyAt >= READ_PREVIEW_NANOS) {
@@ -250,15 +263,34 @@ public final class StartupProbe extends AnimationTimer {
             out.setProperty("previewMaxGapMs", String.valueOf(maxGapNanos / 1e6));
             importStartNanos = now;
             out.setProperty("importStartedMs", String.valueOf(System.currentTimeMillis()));
+            bar = stage.getScene().lookup("#progressBar") instanceof ProgressBar b ? b : null;
+            report = stage.getScene().lookup("#reportLabel") instanceof Labeled l ? l : null;
             button.fire();
             phase = Phase.IMPORT;
         }
     }
 
+    /**
+     * The import's phases as the operator sees them, so that each long gap can be placed: the first progress
+     * shown on the bar and the last change of it (epoch ms of the pulse that saw it).
+     */
+    private void watchProgress() {
+        if (bar != null && bar.isVisible() && bar.getProgress() > 0 && bar.getProgress() != lastProgress) {
+            lastProgress = bar.getProgress();
+            String at = String.valueOf(System.currentTimeMillis());
+            if (!out.containsKey("firstProgressMs")) {
+                out.setProperty("firstProgressMs", at);
+            }
+            out.setProperty("lastProgressMs", at);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private PendingFile pending() {
-        Node table = stage.getScene().lookup("#fileTable");
-        if (table instanceof TableView<?> t && !t.getItems().isEmpty() && t.getItems().getFirst() instanceof PendingFile) {
+        if (fileTable == null) {
+            fileTable = stage.getScene().lookup("#fileTable");
+        }
+        if (fileTable instanceof TableView<?> t && !t.getItems().isEmpty() && t.getItems().getFirst() instanceof PendingFile) {
             return ((TableView<PendingFile>) t).getItems().getFirst();
         }
         return null;

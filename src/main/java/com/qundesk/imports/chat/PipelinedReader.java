@@ -24,6 +24,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class PipelinedReader {
     private static final int BATCH = 2048;
+    /**
+     * Batches the parser may read ahead. What waits in the queue is alive at every young collection, and Serial GC
+     * copies it while every thread, the FX thread too, stands still: with 16 (32,768 parsed messages, ~10 MB) a
+     * UI import's young pauses had a median of 26-34 ms, with 2 of 11 ms, and the import was no slower (A/B
+     * alternated in one run, docs/performance.md section 5). Two keep the storing thread fed on two cores.
+     */
+    private static final int QUEUE_BATCHES = 2;
     private static final Object END = new Object();
 
     private record Reject(long line, String key, Object[] args) {
@@ -40,7 +47,7 @@ final class PipelinedReader {
 
     /** Streams {@code sniff.file()} through {@code format} into {@code session}; returns when the file is read. */
     static void run(ChatFormat format, Sniff sniff, ImportSession session) throws IOException {
-        BlockingQueue<Object[]> queue = new ArrayBlockingQueue<>(16);
+        BlockingQueue<Object[]> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
         AtomicLong bytes = new AtomicLong(-1);
         ZoneId zone = session.zone();
         final class Producer implements ParseContext, MessageSink {

@@ -26,6 +26,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -59,6 +60,7 @@ public final class ImportController {
     private ImportHistory history;
 
     @FXML private TabPane tabs;
+    @FXML private Tab historyTab;
     @FXML private VBox dropZone;
     @FXML private Button addFilesButton;
     @FXML private Button addFolderButton;
@@ -190,7 +192,13 @@ public final class ImportController {
         fileTable.setOnDragOver(dropZone.getOnDragOver());
         fileTable.setOnDragDropped(dropZone.getOnDragDropped());
 
-        history = new ImportHistory(view, imports, historyTable, historyProblems, this::updateButtons);
+        history = new ImportHistory(view, imports, historyTable, historyProblems, this::updateButtons,
+                historyTab::isSelected);
+        historyTab.selectedProperty().addListener((o, a, open) -> {
+            if (open) {
+                history.showing();
+            }
+        });
         history.setUpColumns(historyTimeColumn, historyFileColumn, historyFormatColumn, historyGroupsColumn,
                 historyNewColumn, historyDupColumn, historyRejectedColumn, historySkippedColumn, historyStateColumn);
         updateButtons();

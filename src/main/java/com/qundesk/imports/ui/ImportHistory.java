@@ -17,6 +17,7 @@ import javafx.stage.Window;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The Import view's history tab: every import, newest first, with the warnings and rejected rows of the one
@@ -28,15 +29,21 @@ final class ImportHistory {
     private final TableView<ImportRun> table;
     private final ListView<String> problems;
     private final Runnable selectionChanged;
+    private final BooleanSupplier shown;
+    private boolean stale;
 
-    /** {@code selectionChanged} runs when the selected import changes or the list is reloaded. */
+    /**
+     * {@code selectionChanged} runs when the selected import changes or the list is reloaded; {@code shown} says
+     * whether the history's tab is the one open.
+     */
     ImportHistory(ViewContext view, ChatImportService imports, TableView<ImportRun> table, ListView<String> problems,
-                  Runnable selectionChanged) {
+                  Runnable selectionChanged, BooleanSupplier shown) {
         this.view = view;
         this.imports = imports;
         this.table = table;
         this.problems = problems;
         this.selectionChanged = selectionChanged;
+        this.shown = shown;
     }
 
     void setUpColumns(TableColumn<ImportRun, String> time, TableColumn<ImportRun, String> file,
@@ -64,8 +71,17 @@ final class ImportHistory {
         return table.getSelectionModel().getSelectedItem();
     }
 
-    /** Reloads the history in the background, keeping the selection. */
+    /**
+     * Reloads the history in the background, keeping the selection; behind the Import tab it is only marked to be
+     * read when its tab opens ({@link #showing()}). A hidden tab's table is still laid out: reloading it at the end
+     * of an import put its cells' layout into the import's last frames (docs/performance.md, section 5).
+     */
     void refresh() {
+        if (!shown.getAsBoolean()) {
+            stale = true;
+            return;
+        }
+        stale = false;
         view.tasks().run(() -> imports.history(500), runs -> {
             ImportRun selected = selected();
             table.getItems().setAll(runs);
@@ -75,6 +91,13 @@ final class ImportHistory {
             }
             selectionChanged.run();
         });
+    }
+
+    /** Its tab was opened: reads the history if an import or a visit changed it since. */
+    void showing() {
+        if (stale) {
+            refresh();
+        }
     }
 
     private void showRun(ImportRun run) {

@@ -1,6 +1,7 @@
 package com.qundesk.dashboard;
 
 import com.qundesk.group.GroupScope;
+import com.qundesk.value.MetricsRepository;
 import com.qundesk.value.ValueDimension;
 
 import java.sql.Connection;
@@ -46,7 +47,8 @@ final class ValueHistoryRepository {
         // each day of the six windows falls in exactly one of them: a bit per window and group
         Map<Long, Integer> windowsWithValue = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT group_id, at, dimension FROM value_event WHERE at >= ? AND at < ?" + and)) {
+                "SELECT group_id, at, " + MetricsRepository.DIMENSION_ORDINAL + ", dimension FROM value_event "
+                        + "WHERE at >= ? AND at < ?" + and)) {
             ps.setLong(1, days.startMillis());
             ps.setLong(2, days.endMillis());
             try (ResultSet rs = ps.executeQuery()) {
@@ -61,7 +63,7 @@ final class ValueHistoryRepository {
                     }
                     int w = d - weekOffset;
                     if (w >= 0) {
-                        weeks.get(w / 7).merge(ValueDimension.fromToken(rs.getString(3)), 1, Integer::sum);
+                        weeks.get(w / 7).merge(MetricsRepository.dimension(rs, 3, 4), 1, Integer::sum);
                     }
                 }
             }

@@ -61,7 +61,12 @@ public final class GroupService {
     }
 
     public List<HistoryEntry> history(long id) {
-        return db.read(c -> repo.history(c, id));
+        return db.read(c -> historyIn(c, id));
+    }
+
+    /** The same in the caller's transaction. */
+    public List<HistoryEntry> historyIn(Connection c, long id) throws SQLException {
+        return repo.history(c, id);
     }
 
     /** Whether the group is marked as a broadcast channel or shopping shelf (not judged by Dunbar's 150). */

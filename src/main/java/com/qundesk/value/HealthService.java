@@ -57,17 +57,20 @@ public final class HealthService {
      * not grow with the number of groups in the workspace.
      */
     public GroupHealth evaluateGroup(long groupId, LocalDate day, int windowDays) {
-        return db.read(c -> {
-            checkWindow(windowDays);
-            Group g = groups.requireIn(c, groupId);
-            ZoneId z = zone.get();
-            LocalDate from = day.minusDays(windowDays - 1L);
-            Map<Long, GroupMetrics> metrics = MetricsRepository.compute(c, from, day, z, ValueModel.halfLife(windowDays),
-                    id -> g.memberCount(), groupId);
-            return judge(g, metrics.getOrDefault(groupId, new GroupMetrics(groupId, from, day)),
-                    flash.find(c, groupId).orElse(null), groups.isBroadcastIn(c, groupId), thresholds(c),
-                    evalAt(day, z), z);
-        });
+        return db.read(c -> evaluateGroup(c, groupId, day, windowDays, zone.get()));
+    }
+
+    /** The same in the caller's transaction, in the zone the caller already holds. */
+    public GroupHealth evaluateGroup(Connection c, long groupId, LocalDate day, int windowDays, ZoneId z)
+            throws SQLException {
+        checkWindow(windowDays);
+        Group g = groups.requireIn(c, groupId);
+        LocalDate from = day.minusDays(windowDays - 1L);
+        Map<Long, GroupMetrics> metrics = MetricsRepository.compute(c, from, day, z, ValueModel.halfLife(windowDays),
+                id -> g.memberCount(), groupId);
+        return judge(g, metrics.getOrDefault(groupId, new GroupMetrics(groupId, from, day)),
+                flash.find(c, groupId).orElse(null), groups.isBroadcastIn(c, groupId), thresholds(c),
+                evalAt(day, z), z);
     }
 
     public LocalDate today() {

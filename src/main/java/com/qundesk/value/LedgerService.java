@@ -7,6 +7,8 @@ import com.qundesk.core.FieldError;
 import com.qundesk.group.GroupService;
 import com.qundesk.core.ValidationException;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,7 +71,12 @@ public final class LedgerService {
     }
 
     public List<ValueEvent> events(Long groupId, Instant from, Instant to) {
-        return db.read(c -> repo.events(c, groupId, from, to));
+        return db.read(c -> eventsIn(c, groupId, from, to));
+    }
+
+    /** The same in the caller's transaction (a view that reads several things at once). */
+    public List<ValueEvent> eventsIn(Connection c, Long groupId, Instant from, Instant to) throws SQLException {
+        return repo.events(c, groupId, from, to);
     }
 
     public int setOutcomes(List<Outcome> outcomes) {
@@ -90,7 +97,12 @@ public final class LedgerService {
     }
 
     public List<Outcome> outcomes(Long groupId, LocalDate from, LocalDate to) {
-        return db.read(c -> repo.outcomes(c, groupId, from, to));
+        return db.read(c -> outcomesIn(c, groupId, from, to));
+    }
+
+    /** The same in the caller's transaction. */
+    public List<Outcome> outcomesIn(Connection c, Long groupId, LocalDate from, LocalDate to) throws SQLException {
+        return repo.outcomes(c, groupId, from, to);
     }
 
     public int setStats(List<DailyStat> stats) {
@@ -115,7 +127,12 @@ public final class LedgerService {
     }
 
     public List<DailyStat> stats(Long groupId, LocalDate from, LocalDate to) {
-        return db.read(c -> dailyStats.stats(c, groupId, from, to));
+        return db.read(c -> statsIn(c, groupId, from, to));
+    }
+
+    /** The same in the caller's transaction. */
+    public List<DailyStat> statsIn(Connection c, Long groupId, LocalDate from, LocalDate to) throws SQLException {
+        return dailyStats.stats(c, groupId, from, to);
     }
 
     private static void validate(ValueEvent e) {

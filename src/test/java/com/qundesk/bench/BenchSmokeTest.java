@@ -96,6 +96,7 @@ class BenchSmokeTest {
             assertThat(dash.get(k).has("p95Ms")).as(k).isTrue();
         }
         assertThat(dash.get("liveGroupsJudged").asInt()).isPositive();
+        assertThat(dash.get("busyCore").isBoolean()).isTrue();
         assertThat(r.get("targets").fieldNames()).toIterable().contains("importMessagesPerSecond",
                 "importRatioToSqlite3", "dashboardP95Ms", "groupDetailP95Ms", "coldStartFirstFrameMs",
                 "startViewWithDataMs", "peakRssMiB", "longestPulseGapMs");

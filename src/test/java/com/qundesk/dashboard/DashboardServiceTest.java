@@ -137,6 +137,38 @@ class DashboardServiceTest {
     }
 
     @Test
+    void aGroupsDetailHoldsItsVerdictWeeksStatsAndHistoryAsEachIsReadAlone() {
+        TestWorkspace w = TestWorkspace.demo(dialect, dir);
+        var day = w.ctx.health().today();
+        java.time.ZoneId z = w.ctx.zone();
+        int weeksWithEvents = 0;
+        for (GroupHealth all : w.ctx.health().evaluate(day, 30)) {
+            long id = all.group().id();
+            GroupDetail d = w.ctx.dashboard().groupDetail(id, day, 30, w.ctx.ledger());
+            String name = all.group().name();
+            assertThat(d.health().recommendation()).as(name).isEqualTo(all.recommendation());
+            assertThat(d.health().findings()).as(name).isEqualTo(all.findings());
+            assertThat(d.stats()).as(name).isEqualTo(w.ctx.ledger().stats(id, day.minusDays(29), day));
+            assertThat(d.history()).as(name).isEqualTo(w.ctx.groups().history(id));
+            assertThat(d.weeks()).as(name).hasSize(DashboardService.WEEKS);
+            for (GroupDetail.Week week : d.weeks()) {
+                var end = week.start().plusDays(7).isAfter(day.plusDays(1)) ? day.plusDays(1) : week.start().plusDays(7);
+                int events = w.ctx.ledger().events(id, week.start().atStartOfDay(z).toInstant(),
+                        end.atStartOfDay(z).toInstant()).size();
+                double conversions = w.ctx.ledger().outcomes(id, week.start(), end.minusDays(1)).stream()
+                        .filter(o -> o.type() != com.qundesk.value.OutcomeType.GMV
+                                && o.type() != com.qundesk.value.OutcomeType.COUPONS_ISSUED)
+                        .mapToDouble(com.qundesk.value.Outcome::value).sum();
+                assertThat(week.valueEvents()).as("%s, week of %s", name, week.start()).isEqualTo(events);
+                assertThat(week.conversions()).as("%s, week of %s", name, week.start())
+                        .isCloseTo(conversions, org.assertj.core.data.Offset.offset(1e-9));
+                weeksWithEvents += events > 0 ? 1 : 0;
+            }
+        }
+        assertThat(weeksWithEvents).as("the demo's groups have value in their weeks").isPositive();
+    }
+
+    @Test
     void theTrendAndTheWeeksCountWhatTheLedgerHolds() {
         TestWorkspace w = TestWorkspace.demo(dialect, dir);
         var day = w.ctx.health().today();

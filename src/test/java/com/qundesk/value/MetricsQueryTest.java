@@ -47,6 +47,21 @@ class MetricsQueryTest {
     }
 
     @Test
+    void eachStoredDimensionIsCountedAsItself() {
+        Group g = s.group("dimensions", Purpose.FAN, 100, 400);
+        java.util.Map<ValueDimension, Integer> expected = new java.util.EnumMap<>(ValueDimension.class);
+        for (ValueDimension d : ValueDimension.values()) {
+            for (int i = 0; i <= d.ordinal(); i++) { // 1 benefit, 2 pieces of information, … 6 connections
+                s.event(g, TODAY.minusDays(1 + i).atTime(10, d.ordinal()), d, 10);
+            }
+            expected.put(d, d.ordinal() + 1);
+        }
+        assertThat(s.health(g).metrics().eventsByDimension).isEqualTo(expected);
+        assertThat(w.ctx.health().evaluate(TODAY, 30).stream().filter(h -> h.group().id() == g.id()).findFirst()
+                .orElseThrow().metrics().eventsByDimension).isEqualTo(expected);
+    }
+
+    @Test
     void workedExampleBWeighsEventsByAgeCapsReachAndKeepsToTheWindow() {
         Group g = s.group("B", Purpose.FAN, 100, 400);
         // half-life = max(7, 30 / 2) = 15 days; ages run to the window's end, 2026-11-25 00:00

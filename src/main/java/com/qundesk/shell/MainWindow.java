@@ -22,7 +22,6 @@ import com.qundesk.ui.ViewLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.Image;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
@@ -103,9 +102,12 @@ public final class MainWindow implements Navigator {
             stopTimers();
         }
         if (controller == null || reopening != null) {
-            ProgressIndicator spinner = new ProgressIndicator();
+            // still, not a spinner: under software rendering (no GPU: a VM, a remote desktop) an indeterminate
+            // spinner redraws at every pulse and took ~1 s of CPU from opening the workspace at start (issue 17)
+            org.kordamp.ikonli.javafx.FontIcon icon = new org.kordamp.ikonli.javafx.FontIcon("mdi2t-timer-sand");
+            icon.getStyleClass().add("empty-icon");
             Label label = new Label(m.get("workspace.opening", workspace.display()));
-            VBox box = new VBox(16, spinner, label);
+            VBox box = new VBox(16, icon, label);
             box.getStyleClass().add("loading-pane");
             stage.getScene().setRoot(box);
         } else {

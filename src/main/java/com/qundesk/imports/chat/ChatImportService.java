@@ -80,7 +80,11 @@ public final class ChatImportService implements FileImport {
 
     /** The ad detector with the workspace's keyword list (Settings), or the default one. */
     public AdDetector adDetector() {
-        String setting = settings.get(AD_KEYWORDS_SETTING).orElse(null);
+        return adDetector(settings.get(AD_KEYWORDS_SETTING).orElse(null));
+    }
+
+    /** The detector for the keyword setting {@code setting} (null: the defaults). */
+    private AdDetector adDetector(String setting) {
         AdsBuilt built = adsBuilt;
         if (built != null && Objects.equals(built.setting(), setting)) {
             return built.detector();
@@ -290,7 +294,9 @@ public final class ChatImportService implements FileImport {
             repo.prepareForBulk(c);
             long id = importLog.insertRun(c, started, "chat", file.toAbsolutePath().toString(), name, size, format.id(),
                     options.zone().getId());
-            ImportSession session = new ImportSession(c, repo, importLog, groups, options, adDetector(), id, name,
+            // the setting read in the import's own transaction, not on a connection opened for it per file
+            AdDetector ads = adDetector(WorkspaceSettings.get(c, AD_KEYWORDS_SETTING).orElse(null));
+            ImportSession session = new ImportSession(c, repo, importLog, groups, options, ads, id, name,
                     cancel, progress, size);
             boolean finished = false;
             try {

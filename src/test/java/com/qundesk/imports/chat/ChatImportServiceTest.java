@@ -1,5 +1,6 @@
 package com.qundesk.imports.chat;
 
+import com.qundesk.imports.chat.ad.AdDetector;
 import com.qundesk.group.Group;
 import com.qundesk.group.GroupKind;
 import com.qundesk.group.Platform;
@@ -168,6 +169,8 @@ class ChatImportServiceTest {
 
     @Test
     void theAdKeywordListIsTheWorkspaces() throws Exception {
+        // the detector of the defaults, built (and kept) before the setting changes: the change is not missed
+        assertThat(imports.adDetector().keywords()).isEqualTo(AdDetector.DEFAULT_KEYWORDS);
         imports.setAdKeywords("夜话会\n!不是广告");
         assertThat(imports.adDetector().keywords()).containsExactly("夜话会", "!不是广告");
 

@@ -290,7 +290,8 @@ public final class StartupProbe extends AnimationTimer {
         }
     }
 
-    private static String pipeline() {
+    /** The name of prism's graphics pipeline (SWPipeline under Xvfb); the bench's platform floor reports it too. */
+    public static String pipeline() {
         try {
             Object p = Class.forName("com.sun.prism.GraphicsPipeline").getMethod("getPipeline").invoke(null);
             return p == null ? "none" : p.getClass().getSimpleName();

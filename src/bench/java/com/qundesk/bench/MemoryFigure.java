@@ -17,8 +17,9 @@ import java.util.function.Consumer;
  * the platform's floor — {@link PlatformFloor}, the same JVM with the same options on the same display, JavaFX
  * showing a window of the app's size in the app's CJK font and nothing of QunDesk — so that the result says what
  * QunDesk itself adds (its part: app − floor), with and without the AOT cache. The floor and the app are alternated
- * run by run ({@code -Dqundesk.bench.memoryRuns=N}, default 1), and a third variant with
- * {@code -Dqundesk.bench.compareOptions} is alternated with them when given (an A/B of a JVM option).
+ * run by run ({@code -Dqundesk.bench.memoryRuns=N}, default 1), and the same two with
+ * {@code -Dqundesk.bench.compareOptions} added are alternated with them when given (an A/B of a JVM option, which
+ * may move the floor too).
  */
 final class MemoryFigure {
 
@@ -27,6 +28,7 @@ final class MemoryFigure {
     private final SpawnedFigures spawned;
     private final Path work;
     private final Consumer<String> log;
+    private String floorClassPath;
 
     MemoryFigure(SpawnedFigures spawned, Path work, Consumer<String> log) {
         this.spawned = spawned;
@@ -36,6 +38,7 @@ final class MemoryFigure {
 
     Map<String, Object> measure(Display d, Path ws, Path appAot, List<String> compare)
             throws IOException, InterruptedException {
+        floorClassPath = floorClassPath(work.resolve("platform-floor.jar"));
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("default", variant(d, ws, List.of(), List.of(), compare, "memory"));
         Path floorAot = work.resolve("floor.aot");
@@ -50,12 +53,45 @@ final class MemoryFigure {
         Files.deleteIfExists(aot);
         SpawnedApp.Outcome t = SpawnedApp.run(spawned.launch(d, ws, List.of("-XX:AOTCacheOutput=" + aot),
                 Map.of(StartupProbe.EXIT, "true"), "floor-aot-training", Duration.ofMinutes(2), true,
-                PlatformFloor.class.getName()));
+                floorClassPath));
         if (!t.ok() || !Files.exists(aot)) {
             log.accept("  no AOT cache for the floor: " + (t.ok() ? "the JVM wrote none" : t.problem()));
             return false;
         }
         return true;
+    }
+
+    /**
+     * The floor's class path: {@link PlatformFloor}'s classes copied out of the bench into a jar of their own (the
+     * AOT cache takes jars only), and the jars of the JavaFX modules it uses (where the bench's own JavaFX classes
+     * come from: the app's lib/) — not the bench's or the app's jar, whose manifests bring every library of the app.
+     */
+    static String floorClassPath(Path jar) throws IOException {
+        List<String> entries = new ArrayList<>();
+        entries.add(jar.toAbsolutePath().toString());
+        Files.createDirectories(jar.toAbsolutePath().getParent());
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            for (Class<?> c : PlatformFloor.CLASSES) {
+                String file = c.getName().replace('.', '/') + ".class";
+                try (var in = c.getClassLoader().getResourceAsStream(file)) {
+                    if (in == null) {
+                        throw new IOException("the bench has no " + file);
+                    }
+                    out.putNextEntry(new java.util.jar.JarEntry(file));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        for (Class<?> c : List.of(javafx.beans.Observable.class, javafx.application.Application.class,
+                javafx.scene.control.Label.class)) {
+            try {
+                entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            } catch (java.net.URISyntaxException e) {
+                throw new IOException(e);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     /** One variant (with or without the AOT cache): floor, app and the compared app, alternated run by run. */
@@ -69,26 +105,32 @@ final class MemoryFigure {
         Series floor = new Series();
         Series app = new Series();
         Series other = new Series();
+        Series otherFloor = new Series();
         List<String> otherJvm = new ArrayList<>(appJvm);
         otherJvm.addAll(compare);
+        List<String> otherFloorJvm = new ArrayList<>(floorJvm);
+        otherFloorJvm.addAll(compare);
         for (int i = 0; i < runs; i++) {
             loads.add(Bench.loadText());
-            List<Integer> order = new ArrayList<>(List.of(0, 1, 2));
+            List<Integer> order = new ArrayList<>(List.of(0, 1, 2, 3));
             if (i % 2 == 1) {
                 java.util.Collections.reverse(order);
             }
             for (int which : order) {
                 if (which == 0) {
                     floor.add(SpawnedApp.run(spawned.launch(d, ws, floorJvm, Map.of(), name + "-floor-" + i,
-                            Duration.ofMinutes(2), false, PlatformFloor.class.getName())));
+                            Duration.ofMinutes(2), false, floorClassPath)));
                 } else if (which == 1) {
                     app.add(SpawnedApp.run(spawned.launch(d, ws, appJvm, Map.of(StartupProbe.VIEW, "dashboard"),
                             name + "-" + i, Duration.ofMinutes(3), false, null)));
-                } else if (!compare.isEmpty()) {
+                } else if (compare.isEmpty()) {
+                    continue;
+                } else if (which == 2) {
+                    otherFloor.add(SpawnedApp.run(spawned.launch(d, ws, otherFloorJvm, Map.of(),
+                            name + "-floor-" + i + "-b", Duration.ofMinutes(2), false, floorClassPath)));
+                } else {
                     other.add(SpawnedApp.run(spawned.launch(d, ws, otherJvm, Map.of(StartupProbe.VIEW, "dashboard"),
                             name + "-" + i + "-b", Duration.ofMinutes(3), false, null)));
-                } else {
-                    continue;
                 }
                 Thread.sleep(500);
             }
@@ -114,10 +156,12 @@ final class MemoryFigure {
             Map<String, Object> b = new LinkedHashMap<>();
             b.put("options", compare);
             b.putAll(other.summary());
-            b.put("qundeskPartMiB", Bench.round(Bench.median(other.peaks) - floorPeak, 1));
+            b.put("floor", otherFloor.summary());
+            double otherFloorPeak = Bench.median(otherFloor.peaks);
+            b.put("qundeskPartMiB", Bench.round(Bench.median(other.peaks) - otherFloorPeak, 1));
             m.put("compared", b);
-            log.accept(String.format(java.util.Locale.ROOT, "  %s: QunDesk %.1f MiB, its part %.1f MiB", compare,
-                    Bench.median(other.peaks), Bench.median(other.peaks) - floorPeak));
+            log.accept(String.format(java.util.Locale.ROOT, "  %s: floor %.1f MiB, QunDesk %.1f MiB, its part %.1f MiB",
+                    compare, otherFloorPeak, Bench.median(other.peaks), Bench.median(other.peaks) - otherFloorPeak));
         }
         m.put("loads", loads);
         m.put("load", Bench.loadText());

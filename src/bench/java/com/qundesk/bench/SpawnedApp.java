@@ -22,9 +22,10 @@ import java.util.Properties;
  */
 final class SpawnedApp {
 
-    /** {@code floorMain}: null for the app ({@code -jar jar --workspace W}), else a main class of the bench. */
+    /** {@code floorClassPath}: null for the app ({@code -jar jar --workspace W}), else {@link PlatformFloor}'s. */
     record Launch(Path jar, Path home, Path workspace, String display, List<String> jvmOptions,
-                  Map<String, String> probe, Path logFile, Duration timeout, boolean waitForExit, String floorMain) {
+                  Map<String, String> probe, Path logFile, Duration timeout, boolean waitForExit,
+                  String floorClassPath) {
     }
 
     /** What one run gave: the probe's properties, the harness's own times and the process's memory. */
@@ -61,18 +62,15 @@ final class SpawnedApp {
         cmd.add("-Dqundesk.home=" + l.home().toAbsolutePath());
         cmd.add("-D" + StartupProbe.RESULT + "=" + result.toAbsolutePath());
         l.probe().forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-        if (l.floorMain() == null) {
+        if (l.floorClassPath() == null) {
             cmd.add("-jar");
             cmd.add(l.jar().toAbsolutePath().toString());
             cmd.add("--workspace");
             cmd.add(l.workspace().toAbsolutePath().toString());
         } else {
-            // the bench's own class path (qundesk-bench.jar, whose manifest names the same lib/ as the app's jar)
             cmd.add("-cp");
-            cmd.add(java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                    .map(e -> Path.of(e).toAbsolutePath().toString())
-                    .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator)));
-            cmd.add(l.floorMain());
+            cmd.add(l.floorClassPath());
+            cmd.add(PlatformFloor.class.getName());
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(l.logFile().toFile());

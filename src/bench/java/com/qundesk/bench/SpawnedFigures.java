@@ -87,15 +87,15 @@ final class SpawnedFigures {
         return launch(d, ws, jvm, probe, name, timeout, waitForExit, null);
     }
 
-    /** {@code floorMain}: null for the app, else the bench's main class started instead (the memory's floor). */
+    /** {@code floorClassPath}: null for the app, else {@link PlatformFloor} is started on it (the memory's floor). */
     SpawnedApp.Launch launch(Display d, Path ws, List<String> jvm, Map<String, String> probe, String name,
-                             Duration timeout, boolean waitForExit, String floorMain) {
+                             Duration timeout, boolean waitForExit, String floorClassPath) {
         // start as the operator left it: no remembered view (something overdue opens Today anyway)
         new UserPrefs(home.prefsFile()).put(UserPrefs.LAST_VIEW, null);
         List<String> options = new ArrayList<>(o.appOptions());
         options.addAll(jvm);
         return new SpawnedApp.Launch(o.jar(), home.dataDir(), ws, d.name(), options, probe,
-                work.resolve("logs").resolve(name + ".log"), timeout, waitForExit, floorMain);
+                work.resolve("logs").resolve(name + ".log"), timeout, waitForExit, floorClassPath);
     }
 
     private void trainAot(Display d, Path ws, Path aot) throws IOException, InterruptedException {

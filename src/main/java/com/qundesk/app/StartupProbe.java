@@ -290,8 +290,7 @@ public final class StartupProbe extends AnimationTimer {
         }
     }
 
-    /** The name of prism's graphics pipeline (SWPipeline under Xvfb); the bench's platform floor reports it too. */
-    public static String pipeline() {
+    private static String pipeline() {
         try {
             Object p = Class.forName("com.sun.prism.GraphicsPipeline").getMethod("getPipeline").invoke(null);
             return p == null ? "none" : p.getClass().getSimpleName();

@@ -29,7 +29,7 @@ for %%A in (%*) do (
   )
 )
 rem the window: the memory options of jvm.options (docs/performance.md, "4. Memory"); a command keeps its own
-set "EXTRA=-XX:TieredStopAtLevel=1"
+set "EXTRA=-XX:TieredStopAtLevel=1 -XX:MaxNewSize=16m"
 if defined CMD (
   set "EXTRA=-XX:TieredStopAtLevel=1 -Xms160m -Xmn96m"
   if exist "!AOT!" set "EXTRA=-XX:AOTCache=!AOT! -XX:TieredStopAtLevel=1 -Xms160m -Xmn96m"

@@ -28,7 +28,8 @@ for %%A in (%*) do (
     if not "!ARG:~0,1!"=="-" if not defined CMD set "CMD=%%~A"
   )
 )
-set "EXTRA="
+rem the window: the memory options of jvm.options (docs/performance.md, "4. Memory"); a command keeps its own
+set "EXTRA=-XX:TieredStopAtLevel=1 -XX:MaxNewSize=16m"
 if defined CMD (
   set "EXTRA=-XX:TieredStopAtLevel=1 -Xms160m -Xmn96m"
   if exist "!AOT!" set "EXTRA=-XX:AOTCache=!AOT! -XX:TieredStopAtLevel=1 -Xms160m -Xmn96m"

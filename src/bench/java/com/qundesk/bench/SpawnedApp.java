@@ -15,14 +15,17 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Starts the real app ({@code java -jar qundesk.jar --workspace W}) on a display with the {@link StartupProbe} on,
+ * Starts the real app ({@code java -jar qundesk.jar --workspace W}) on a display with the {@link StartupProbe} on
+ * (or, for the memory figure's floor, {@link PlatformFloor} with the same JVM options),
  * waits for the probe's result, reads the process's peak RSS from {@code /proc/PID/status} while it still runs, then
  * ends it (unless it was asked to quit by itself, as an AOT training run is).
  */
 final class SpawnedApp {
 
+    /** {@code floorClassPath}: null for the app ({@code -jar jar --workspace W}), else {@link PlatformFloor}'s. */
     record Launch(Path jar, Path home, Path workspace, String display, List<String> jvmOptions,
-                  Map<String, String> probe, Path logFile, Duration timeout, boolean waitForExit) {
+                  Map<String, String> probe, Path logFile, Duration timeout, boolean waitForExit,
+                  String floorClassPath) {
     }
 
     /** What one run gave: the probe's properties, the harness's own times and the process's memory. */
@@ -59,10 +62,16 @@ final class SpawnedApp {
         cmd.add("-Dqundesk.home=" + l.home().toAbsolutePath());
         cmd.add("-D" + StartupProbe.RESULT + "=" + result.toAbsolutePath());
         l.probe().forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-        cmd.add("-jar");
-        cmd.add(l.jar().toAbsolutePath().toString());
-        cmd.add("--workspace");
-        cmd.add(l.workspace().toAbsolutePath().toString());
+        if (l.floorClassPath() == null) {
+            cmd.add("-jar");
+            cmd.add(l.jar().toAbsolutePath().toString());
+            cmd.add("--workspace");
+            cmd.add(l.workspace().toAbsolutePath().toString());
+        } else {
+            cmd.add("-cp");
+            cmd.add(l.floorClassPath());
+            cmd.add(PlatformFloor.class.getName());
+        }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(l.logFile().toFile());
         pb.environment().put("DISPLAY", l.display());

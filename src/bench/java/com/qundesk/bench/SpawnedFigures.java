@@ -74,12 +74,7 @@ final class SpawnedFigures {
                 json.put("coldstart", r);
             }
             if (figures.contains("memory")) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("default", memory(d, ws, List.of(), "memory"));
-                if (Files.exists(aot)) {
-                    r.put("aotCache", memory(d, ws, List.of("-XX:AOTCache=" + aot), "memory-aot"));
-                }
-                json.put("memory", r);
+                json.put("memory", new MemoryFigure(this, work, log).measure(d, ws, aot, compareOptions()));
             }
             if (figures.contains("responsiveness")) {
                 json.put("responsiveness", new PulseFigure(o.pulseRuns(), work, log, (w, jvm, probe, name, timeout)
@@ -90,12 +85,18 @@ final class SpawnedFigures {
 
     private SpawnedApp.Launch launch(Display d, Path ws, List<String> jvm, Map<String, String> probe, String name,
                                      Duration timeout, boolean waitForExit) {
+        return launch(d, ws, jvm, probe, name, timeout, waitForExit, null);
+    }
+
+    /** {@code floorClassPath}: null for the app, else {@link PlatformFloor} is started on it (the memory's floor). */
+    SpawnedApp.Launch launch(Display d, Path ws, List<String> jvm, Map<String, String> probe, String name,
+                             Duration timeout, boolean waitForExit, String floorClassPath) {
         // start as the operator left it: no remembered view (something overdue opens Today anyway)
         new UserPrefs(home.prefsFile()).put(UserPrefs.LAST_VIEW, null);
         List<String> options = new ArrayList<>(o.appOptions());
         options.addAll(jvm);
         return new SpawnedApp.Launch(o.jar(), home.dataDir(), ws, d.name(), options, probe,
-                work.resolve("logs").resolve(name + ".log"), timeout, waitForExit);
+                work.resolve("logs").resolve(name + ".log"), timeout, waitForExit, floorClassPath);
     }
 
     private void trainAot(Display d, Path ws, Path aot) throws IOException, InterruptedException {
@@ -114,7 +115,7 @@ final class SpawnedFigures {
      * JVM options of a second variant that the cold start alternates with the first, run by run, so that both see
      * the same load (an A/B of a change to the start path, e.g. {@code -Dqundesk.openEarly=false}): given as
      * {@code java -Dqundesk.bench.compareOptions="OPT …" -jar qundesk-bench.jar run --only coldstart}; reported
-     * under "compared".
+     * under "compared". The memory figure alternates them the same way.
      */
     static List<String> compareOptions() {
         String v = System.getProperty("qundesk.bench.compareOptions", "").strip();
@@ -209,27 +210,5 @@ final class SpawnedFigures {
             }
             return m;
         }
-    }
-
-    private Map<String, Object> memory(Display d, Path ws, List<String> jvm, String name)
-            throws IOException, InterruptedException {
-        log("Peak RSS with the dashboard shown " + (jvm.isEmpty() ? "" : jvm + " ") + "— load " + Bench.loadText());
-        SpawnedApp.Outcome r = SpawnedApp.run(launch(d, ws, jvm, Map.of(StartupProbe.VIEW, "dashboard"), name,
-                Duration.ofMinutes(3), false));
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (!r.ok()) {
-            m.put("problem", r.problem());
-            return m;
-        }
-        m.put("peakRssMiB", r.memory().get("VmHWM"));
-        m.put("rssMiB", r.memory().get("VmRSS"));
-        m.put("heapUsedMiB", r.number("heapUsedMiB"));
-        m.put("heapCommittedMiB", r.number("heapCommittedMiB"));
-        m.put("heapMaxMiB", r.number("heapMaxMiB"));
-        m.put("dashboardShownAfterMs", r.at("dashboardShownMs") - r.spawnedMs());
-        m.put("prism", r.probe().getProperty("prismPipeline"));
-        m.put("load", Bench.loadText());
-        log("  peak RSS " + r.memory().get("VmHWM") + " MiB, heap used " + r.number("heapUsedMiB") + " MiB");
-        return m;
     }
 }

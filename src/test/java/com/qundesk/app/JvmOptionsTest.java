@@ -30,4 +30,17 @@ class JvmOptionsTest {
                 .as("package.sh gives the launcher the options of the file")
                 .contains("src/main/resources/com/qundesk/app/jvm.options");
     }
+
+    @Test
+    void theLauncherScriptsGiveTheWindowEveryOptionOfTheFile() throws Exception {
+        // bin/qundesk and bin/qundesk.cmd repeat the options for `java -jar` (they cannot read the jar's file)
+        String sh = Files.readString(Path.of("bin/qundesk"));
+        String cmd = Files.readString(Path.of("bin/qundesk.cmd"));
+        for (String option : JvmOptions.forTheApp()) {
+            assertThat(sh).as("bin/qundesk gives the window " + option).contains(option);
+            if (!option.startsWith("-XX:TrimNativeHeapInterval")) { // glibc only: the JVM warns about it elsewhere
+                assertThat(cmd).as("bin/qundesk.cmd gives the window " + option).contains(option);
+            }
+        }
+    }
 }

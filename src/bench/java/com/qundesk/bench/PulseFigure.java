@@ -82,7 +82,7 @@ final class PulseFigure {
                 "responsiveness-" + i + suffix, Duration.ofMinutes(15));
         if (jar != null) {
             l = new SpawnedApp.Launch(jar, l.home(), l.workspace(), l.display(), l.jvmOptions(), l.probe(),
-                    l.logFile(), l.timeout(), l.waitForExit());
+                    l.logFile(), l.timeout(), l.waitForExit(), l.floorClassPath());
         }
         SpawnedApp.Outcome r = SpawnedApp.run(l);
         BenchRunner.deleteWorkspace(ui);

@@ -7,8 +7,6 @@ import com.qundesk.workspace.AppContext;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Everything the first Today view shows — the flash board, whose its items are, and the value plan's deliveries —
@@ -37,20 +35,11 @@ public record TodayStart(TodayBoard board, Owners owners, TodayDeliveries delive
         }
     }
 
-    /**
-     * Reads what Today shows at {@code now} from the workspace just opened (off the FX thread): the deliveries on a
-     * second thread beside the board — at start the FX thread waits and the other core is free.
-     */
+    /** Reads what Today shows at {@code now} from the workspace just opened (off the FX thread). */
     public static TodayStart read(AppContext ctx, Instant now) {
-        CompletableFuture<TodayDeliveries> deliveries = CompletableFuture.supplyAsync(
-                () -> TodayDeliveries.read(ctx.plans(), ctx.invites(), now, ctx.zone()));
-        TodayBoard board = TodayBoard.of(ctx.flash().list(), now);
-        Owners owners = Owners.read(ctx.operators(), ctx.database().isLocal());
-        try {
-            return new TodayStart(board, owners, deliveries.join());
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        return new TodayStart(TodayBoard.of(ctx.flash().list(), now),
+                Owners.read(ctx.operators(), ctx.database().isLocal()),
+                TodayDeliveries.read(ctx.plans(), ctx.invites(), now, ctx.zone()));
     }
 
     /** Something is overdue or due now or within a day: the window opens on Today. */

@@ -123,6 +123,7 @@ public final class ImportController {
     @FXML
     private void initialize() {
         Messages m = view.messages();
+        DropZoneFit.follow(tabs, dropZone); // a short window: the tables keep their rows
         zoneBox.getItems().setAll(List.of("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore",
                 "Asia/Tokyo", "Europe/London", "America/Los_Angeles", "UTC"));
         String zone = view.formats().zone().getId();

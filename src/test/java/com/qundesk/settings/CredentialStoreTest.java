@@ -61,8 +61,17 @@ class CredentialStoreTest {
     }
 
     @AfterEach
-    void stopTheBus() {
-        started.forEach(Process::destroy);
+    void stopTheBus() throws InterruptedException {
+        // and wait until they are gone: a keyring still shutting down wrote into the temporary home while JUnit was
+        // deleting it ("Failed to delete temp directory … home/run", seen once in a full run)
+        for (Process p : started) {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
     }
 
     private ServerPasswords passwords() {

@@ -41,7 +41,13 @@ class DropZoneFitUiTest {
         formats.getStyleClass().add("text-muted");
         VBox view = new VBox(dropZone);
         DropZoneFit.follow(view, dropZone);
-        stage.setScene(new Scene(view, 800, DropZoneFit.COMPACT_BELOW + 60)); // the headless screen is 800 high
+        // the headless screen is 800 high, and TestFX hands every class the same stage, wherever the last one left it
+        stage.setMaximized(false);
+        stage.setX(0);
+        stage.setY(0);
+        stage.setScene(new Scene(view, 800, DropZoneFit.COMPACT_BELOW + 40));
+        stage.setWidth(800);
+        stage.setHeight(DropZoneFit.COMPACT_BELOW + 40);
         stage.show();
     }
 
@@ -60,7 +66,7 @@ class DropZoneFitUiTest {
         assertThat(dropZone.getStyleClass()).contains("compact");
         waitFor(() -> dropZone.getHeight() < tall);
 
-        robot.interact(() -> stage.setHeight(DropZoneFit.COMPACT_BELOW + 60));
+        robot.interact(() -> stage.setHeight(DropZoneFit.COMPACT_BELOW + 40));
         waitFor(formats::isManaged);
         assertThat(icon.isVisible()).isTrue();
         assertThat(dropZone.getStyleClass()).doesNotContain("compact");

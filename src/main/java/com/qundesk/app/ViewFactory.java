@@ -49,16 +49,19 @@ public final class ViewFactory implements Function<Class<?>, Object> {
      */
     public ViewFactory(AppContext ctx, ViewContext ui, Supplier<TodayStart> opened) {
         FlashDialogs flashDialogs = new FlashDialogs(ui, ctx.flash(), ctx.templates());
-        TodayStart start = opened.get();
-        AtomicReference<TodayStart> forToday = new AtomicReference<>(start);
-        AtomicReference<TodayDeliveries> forDeliveries = new AtomicReference<>(start == null ? null
-                : start.deliveries());
+        // taken when a Today view is built (its deliveries section is built right after it, in the same load)
+        AtomicReference<TodayDeliveries> forDeliveries = new AtomicReference<>();
+        Supplier<TodayStart> forToday = () -> {
+            TodayStart start = opened.get();
+            forDeliveries.set(start == null ? null : start.deliveries());
+            return start;
+        };
         controllers = Map.ofEntries(
                 entry(MainWindowController.class, () -> new MainWindowController(ui,
                         new ViewLoader(ui.messages(), this), ctx.prefs(), ctx.location(), ctx.operator(),
                         ctx.operators(), ctx.paths(), ctx.changes())),
                 entry(TodayController.class, () -> new TodayController(ui, ctx.flash(), flashDialogs,
-                        forToday.getAndSet(null), ctx.operator(), ctx.operators(), ctx.prefs(), ctx.database().isLocal())),
+                        forToday.get(), ctx.operator(), ctx.operators(), ctx.prefs(), ctx.database().isLocal())),
                 entry(SettingsController.class, () -> new SettingsController(ui, ctx.prefs(), ctx.settings(),
                         ctx.thresholds(), ctx.location(), ctx.operators(), ctx.operator())),
                 entry(GroupsController.class, () -> new GroupsController(ui, ctx.groups(), ctx.flash(),

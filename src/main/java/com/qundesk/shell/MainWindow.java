@@ -189,8 +189,9 @@ public final class MainWindow implements Navigator {
         }
         prefs.put(UserPrefs.LAST_WORKSPACE, TeamLogin.remembered(context.location()));
         startSection = opened.today().needsAttention() ? Section.TODAY : null;
-        openedToday = opened.today(); // Today shows it instead of reading the same again
+        openedToday = opened.today().complete() ? opened.today() : null; // Today shows it, not reading it again
         reloadUi();
+        openedToday = null; // only a Today built now shows it: one opened later reads what is due then
         if (opened.askName()) {
             TeamLogin.askName(view, stage, prefs, context);
         }

@@ -205,7 +205,6 @@ public final class TodayController {
         fill(dueSoonList, board.dueSoon(), all.dueSoon().size(), "today-card-soon", true, "today.empty.dueSoon");
         fill(toOpenList, board.toOpen(), all.toOpen().size(), "today-card-planned", false, "today.empty.toOpen");
         fill(openList, board.open(), all.open().size(), "today-card-open", true, "today.empty.open");
-        updateCountdowns();
     }
 
     /** {@code everybodys}: how many items the section holds for everybody (more than shown when mine only). */

@@ -1,5 +1,6 @@
 package com.qundesk.shell;
 
+import com.qundesk.core.UserPrefs;
 import com.qundesk.flash.TodayBoard;
 import com.qundesk.group.OperatorService;
 import com.qundesk.plan.ui.TodayDeliveries;
@@ -35,11 +36,26 @@ public record TodayStart(TodayBoard board, Owners owners, TodayDeliveries delive
         }
     }
 
-    /** Reads what Today shows at {@code now} from the workspace just opened (off the FX thread). */
+    /**
+     * Reads what Today shows at {@code now} from the workspace just opened (off the FX thread): the board always (it
+     * decides whether the window opens on Today), whose its items are and the deliveries only when the window will
+     * open on Today — something is due, or Today was the view last open. Otherwise they are not read at start (the
+     * deliveries are the dearest read of it), and a Today opened later reads them itself ({@link #complete}).
+     */
     public static TodayStart read(AppContext ctx, Instant now) {
-        return new TodayStart(TodayBoard.of(ctx.flash().list(), now),
-                Owners.read(ctx.operators(), ctx.database().isLocal()),
+        TodayStart board = new TodayStart(TodayBoard.of(ctx.flash().list(), now), null, null);
+        boolean lastOnToday = Section.fromToken(ctx.prefs().get(UserPrefs.LAST_VIEW, Section.TODAY.token()),
+                Section.TODAY) == Section.TODAY;
+        if (!lastOnToday && !board.needsAttention()) {
+            return board;
+        }
+        return new TodayStart(board.board(), Owners.read(ctx.operators(), ctx.database().isLocal()),
                 TodayDeliveries.read(ctx.plans(), ctx.invites(), now, ctx.zone()));
+    }
+
+    /** Whose the items are and the deliveries were read too: Today can be drawn from this alone. */
+    boolean complete() {
+        return owners != null && deliveries != null;
     }
 
     /** Something is overdue or due now or within a day: the window opens on Today. */

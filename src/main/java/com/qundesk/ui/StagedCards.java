@@ -45,9 +45,13 @@ public final class StagedCards {
         budget = AT_ONCE;
     }
 
-    /** Adds the node {@code card} makes to the end of {@code list}: now, or at a coming pulse after those asked before. */
+    /**
+     * Adds the node {@code card} makes to the end of {@code list}: now while this drawing's budget lasts and nothing
+     * of {@code list} is still to come (a list keeps its order; another list's cards still to come — the deliveries
+     * below, not drawn again — do not hold a list drawn anew back), else at a coming pulse after those asked before.
+     */
     public void add(Pane list, Supplier<? extends Node> card) {
-        if (budget > 0 && pending.isEmpty()) {
+        if (budget > 0 && pending.stream().noneMatch(p -> p.list() == list)) {
             budget--;
             list.getChildren().add(card.get());
             return;

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +34,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static com.qundesk.testsupport.FxWindows.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,11 +90,28 @@ class TodayManyCardsUiTest {
         return list.getChildren().stream().filter(n -> n.getId() != null && n.getId().startsWith("today-")).count();
     }
 
-    /** The page is complete: the cards beyond the first screen are built over the pulses after the first drawing. */
+    /**
+     * The page is complete and settled with {@code overdueCards} overdue cards: the cards beyond the first screen are
+     * built over the pulses after a drawing, and the start's reminders (claimed two pulses after the views are
+     * installed) write, which draws Today again; read on the FX thread, where the page changes.
+     */
+    private void waitForPage(FxRobot robot, int overdueCards) throws Exception {
+        waitFor(() -> {
+            try {
+                return WaitForAsyncUtils.asyncFx(() -> window.controller() != null
+                        && !window.view().tasks().busyProperty().get()
+                        && window.controller().today().map(t -> t.cardsToCome() == 0).orElse(false)
+                        && robot.lookup("#deliveries-more").tryQuery().isPresent()
+                        && robot.lookup("#overdueList").tryQuery().map(n -> cards((VBox) n) == overdueCards)
+                        .orElse(false)).get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
     private void waitForEveryCard(FxRobot robot) throws Exception {
-        waitFor(() -> window.controller() != null && window.controller().today()
-                .map(t -> t.cardsToCome() == 0 && robot.lookup("#deliveries-more").tryQuery().isPresent())
-                .orElse(false));
+        waitForPage(robot, TodayController.FIRST_CARDS);
     }
 
     @Test
@@ -105,7 +124,7 @@ class TodayManyCardsUiTest {
         assertThat(((Hyperlink) last).getText()).isEqualTo("Show the other 5 (of 25)");
 
         robot.interact(((Hyperlink) last)::fire);
-        waitForEveryCard(robot);
+        waitForPage(robot, OVERDUE);
         assertThat(cards(overdue)).isEqualTo(OVERDUE);
         assertThat(overdue.getChildren()).noneMatch(n -> n instanceof Hyperlink);
         assertThat(robot.lookup("#overdueCount").queryLabeled().getText()).isEqualTo(String.valueOf(OVERDUE));
@@ -114,7 +133,7 @@ class TodayManyCardsUiTest {
         Node before = overdue.getChildren().getFirst();
         robot.interact(window::refreshToday);
         waitFor(() -> overdue.getChildren().getFirst() != before);
-        waitForEveryCard(robot);
+        waitForPage(robot, OVERDUE);
         assertThat(cards(overdue)).isEqualTo(OVERDUE);
     }
 
